@@ -1,0 +1,181 @@
+"""The relation lexicon (`data/lexicon.yaml`): cue words for each relation type and the general
+cues (attribution, negation, control) the extraction rules need, as fast lookup tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graphx.errors import KnowledgeBaseError
+from graphx.models import RELATION_TYPES
+from graphx.resources import data_text
+
+_PREPOSITIONS = frozenset(
+    [
+        "about",
+        "against",
+        "at",
+        "between",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "onto",
+        "over",
+        "to",
+        "toward",
+        "towards",
+        "upon",
+        "with",
+        "within",
+        "behind",
+        "under",
+        "targeting",
+    ]
+)
+_WORD_LISTS = (
+    "light_verbs",
+    "recipient_verbs",
+    "control_verbs",
+    "control_nouns",
+    "demand_verbs",
+    "demand_nouns",
+    "attribution_verbs",
+    "attribution_nouns",
+    "accusation_verbs",
+    "refusal_verbs",
+    "negation_words",
+    "negating_dets",
+    "speculation_words",
+)
+
+
+@dataclass(frozen=True)
+class VerbCue:
+    relation: str
+    particle: str | None  # "out" in "kick out"
+    preps: tuple[str, ...]  # empty: the target is the direct object
+
+
+@dataclass(frozen=True)
+class RelationInfo:
+    name: str
+    description: str
+    plover: tuple[str, ...]
+    cameo: tuple[str, ...]
+    weight: int
+
+
+@dataclass
+class Lexicon:
+    relations: dict[str, RelationInfo]
+    verbs: dict[str, list[VerbCue]] = field(default_factory=dict)
+    nouns: dict[str, str] = field(default_factory=dict)
+    noun_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    roles: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    prefixes: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    polarity_prefixes: dict[str, str] = field(default_factory=dict)
+    mutual_nouns: dict[str, str] = field(default_factory=dict)
+    leave_verbs: dict[str, set[str | None]] = field(default_factory=dict)
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def weight(self, relation: str) -> int:
+        return self.relations[relation].weight
+
+    def has(self, word_list: str, lemma: str) -> bool:
+        return lemma in self.words[word_list]
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Load the bundled lexicon, or the file at `path`."""
+    if path is None:
+        name, text = data_text("lexicon.yaml")
+    else:
+        name, text = str(path), Path(path).read_text(encoding="utf-8")
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"{name}: not valid YAML: {exc}") from exc
+    if not isinstance(raw, dict) or not isinstance(raw.get("relations"), dict):
+        raise KnowledgeBaseError(f"{name}: expected a 'relations' mapping")
+    unknown = set(raw["relations"]) - set(RELATION_TYPES)
+    if unknown:
+        raise KnowledgeBaseError(f"{name}: unknown relation type(s): {', '.join(sorted(unknown))}")
+    missing = set(RELATION_TYPES) - set(raw["relations"])
+    if missing:
+        raise KnowledgeBaseError(f"{name}: relation type(s) missing: {', '.join(sorted(missing))}")
+    infos = {}
+    lexicon = Lexicon(relations=infos)
+    for relation, spec in raw["relations"].items():
+        where = f"{name}: relations.{relation}"
+        if not isinstance(spec, dict):
+            raise KnowledgeBaseError(f"{where}: expected a mapping")
+        weight = spec.get("weight")
+        if not isinstance(weight, int) or not -10 <= weight <= 10:
+            raise KnowledgeBaseError(f"{where}: weight must be an integer from -10 to 10")
+        infos[relation] = RelationInfo(
+            name=relation,
+            description=str(spec.get("description", "")),
+            plover=tuple(_words(where, spec, "plover")),
+            cameo=tuple(_words(where, spec, "cameo")),
+            weight=weight,
+        )
+        _add_cues(lexicon, where, relation, spec)
+    for key in _WORD_LISTS:
+        lexicon.words[key] = frozenset(w.lower() for w in _words(name, raw, key))
+    return lexicon
+
+
+def _words(where: str, spec: dict[str, Any], key: str) -> list[str]:
+    value = spec.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+        raise KnowledgeBaseError(f"{where}: '{key}' must be a list of words")
+    return [str(v).strip() for v in value if str(v).strip()]
+
+
+def _head_word(phrase: str) -> str:
+    """The word a multi-word noun cue is found by: its head ("drone strike" -> "strike")."""
+    words = phrase.lower().split()
+    for index, word in enumerate(words):
+        if index and word in _PREPOSITIONS:
+            return words[index - 1]
+    return words[-1]
+
+
+def _add_cues(lexicon: Lexicon, where: str, relation: str, spec: dict[str, Any]) -> None:
+    for phrase in _words(where, spec, "verbs"):
+        words = phrase.lower().split()
+        lemma, rest = words[0], words[1:]
+        preps = tuple(w for w in rest if w in _PREPOSITIONS)
+        others = [w for w in rest if w not in _PREPOSITIONS]
+        particle = others[0] if len(others) == 1 else None
+        if len(others) > 1:  # an idiom ("bring to power", "end the presence of"): key on its verb
+            particle = None
+        lexicon.verbs.setdefault(lemma, []).append(VerbCue(relation, particle, preps))
+    preps = frozenset(_words(where, spec, "noun_preps"))
+    for phrase in _words(where, spec, "nouns"):
+        head = _head_word(phrase)
+        lexicon.nouns.setdefault(head, relation)
+        lexicon.noun_preps.setdefault(head, preps)
+    for phrase in _words(where, spec, "roles"):
+        lexicon.roles.setdefault(_head_word(phrase), (relation, False))
+    for phrase in _words(where, spec, "inverse_roles"):
+        lexicon.roles.setdefault(_head_word(phrase), (relation, True))
+    for word in _words(where, spec, "prefixes"):
+        lexicon.prefixes.setdefault(word.lower(), (relation, False))
+    for word in _words(where, spec, "inverse_prefixes"):
+        lexicon.prefixes.setdefault(word.lower(), (relation, True))
+    polarity = spec.get("polarity_prefix")
+    if polarity:
+        lexicon.polarity_prefixes[str(polarity).lower()] = relation
+    for word in _words(where, spec, "mutual_nouns"):
+        lexicon.mutual_nouns.setdefault(_head_word(word), relation)
+    for phrase in _words(where, spec, "leave_verbs"):
+        words = phrase.lower().split()
+        lexicon.leave_verbs.setdefault(words[0], set()).add(words[1] if len(words) > 1 else None)

@@ -134,8 +134,14 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
 def _words(where: str, spec: dict[str, Any], key: str) -> list[str]:
     value = spec.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+    if not isinstance(value, list):
         raise KnowledgeBaseError(f"{where}: '{key}' must be a list of words")
+    for item in value:
+        # YAML reads a bare on/off/yes/no as a boolean: the cue would silently never match.
+        if isinstance(item, bool) or not isinstance(item, (str, int)):
+            raise KnowledgeBaseError(
+                f"{where}: '{key}' has {item!r}, not a word (quote words such as \"on\" or \"no\")"
+            )
     return [str(v).strip() for v in value if str(v).strip()]
 
 

@@ -268,7 +268,7 @@ class RuleEngine:
         particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
         if None not in allowed and not (particles & {p for p in allowed if p}):
             return
-        if any(c.dep_ == "dobj" for c in verb.children):
+        if lemma in {"withdraw", "pull", "evacuate"} and any(c.dep_ == "dobj" for c in verb.children):
             return  # "withdraw troops": the subject moves its own forces, no one demands it
         leavers = [m for c in verb.children if c.dep_ in _SUBJECTS for m in self.resolve(c)]
         head = verb.head
@@ -292,9 +292,11 @@ class RuleEngine:
 
     def _want_out(self, verb: Token) -> Iterator[Candidate]:
         """ "Iraqis want US forces out": a demand verb with an object and "out"."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
         if not any(
             c.lower_ in _OUT_WORDS and c.dep_ in {"prt", "advmod", "prep", "advcl"}
-            for c in verb.children
+            for t in [verb, *objects]
+            for c in t.children
         ):
             return
         targets = [m for c in verb.children if c.dep_ == "dobj" for m in self.resolve(c)]
@@ -328,10 +330,12 @@ class RuleEngine:
         current = token
         for _ in range(8):
             head = current.head
-            if head is current or current.dep_ in {"relcl", "advcl", "conj"}:
+            if head is current or current.dep_ in {"relcl", "conj"}:
                 break
-            lemma = head.lemma_.lower()
-            if head.pos_ in _VERBAL:
+            if current.dep_ == "advcl" and not _infinitival(current):
+                break
+            lemma = _verb_lemma(head)
+            if head.pos_ in _VERBAL or lemma != head.lemma_.lower():
                 if lemma in self._words["attribution_verbs"] and lemma not in {
                     "call",
                     "vow",
@@ -478,7 +482,7 @@ class RuleEngine:
             holders = self.resolve(head)
         elif noun.dep_ == "compound" and self.dm.at(head) is not None:
             holders = [self.dm.at(head)]
-        elif noun.dep_ == "pobj" and head.lower_ == "as":
+        elif noun.dep_ == "pobj" and head.lower_ in {"as", "among"}:
             governor = head.head
             if governor.pos_ in _VERBAL:
                 holders = self.agents(governor)
@@ -498,8 +502,15 @@ class RuleEngine:
             return []
         if _is_passive(verb):
             by = self._by_agents(verb)
-            if by or verb.dep_ not in {"xcomp", "conj", "advcl"}:
+            if by:
                 return by
+            if depth > 0:
+                # "which was engaged in fighting X": the passive subject does the embedded act
+                patients = self._subjects(verb, {"nsubjpass"})
+                if patients:
+                    return patients
+            if verb.dep_ not in {"xcomp", "conj", "advcl"}:
+                return []
         own = self._own_agents(verb)
         if own:
             return own
@@ -527,8 +538,11 @@ class RuleEngine:
     def _own_agents(self, verb: Token) -> list[TokenMention]:
         if _is_passive(verb):
             return self._by_agents(verb)
+        return self._subjects(verb, _SUBJECTS)
+
+    def _subjects(self, verb: Token, deps: frozenset[str] | set[str]) -> list[TokenMention]:
         out: list[TokenMention] = []
-        for subject in (c for c in verb.children if c.dep_ in _SUBJECTS):
+        for subject in (c for c in verb.children if c.dep_ in deps):
             if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 antecedent = verb.head
                 out += self.resolve(antecedent) or self._noun_owner(antecedent)
@@ -868,7 +882,7 @@ class RuleEngine:
     def _negating_children(self, token: Token) -> bool:
         for child in token.children:
             lower = child.lower_
-            if child.dep_ == "neg":
+            if child.dep_ == "neg" and not (token.pos_ in _NOMINAL and child.i > token.i):
                 return True
             if child.dep_ == "det" and lower in self._words["negating_dets"]:
                 return True
@@ -903,6 +917,26 @@ class RuleEngine:
                     if found:
                         return found[0]
         return None
+
+
+def _infinitival(verb: Token) -> bool:
+    """ "(moving) to expel", "(called) for X to withdraw": a purpose or demand clause."""
+    return any(c.dep_ in {"aux", "mark"} and c.lower_ in {"to", "for"} for c in verb.children)
+
+
+_VERB_SUFFIXES = ("s", "es", "ed", "d")
+
+
+def _verb_lemma(token: Token) -> str:
+    """The lemma, also for verbs a title-case headline got tagged as names ("Prepares")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "PROPN" or not any(c.dep_ in {"nsubj", "xcomp", "dobj"} for c in token.children):
+        return lemma
+    lower = token.lower_
+    for suffix in _VERB_SUFFIXES:
+        if lower.endswith(suffix):
+            return lower[: -len(suffix)]
+    return lower
 
 
 def _is_passive(verb: Token) -> bool:

@@ -88,7 +88,8 @@ class Office:
             open_ended = [t for t in self.tenures if t.end is None]
             chosen = open_ended[-1] if open_ended else (self.tenures[-1] if self.tenures else None)
             return chosen.holder if chosen else None
-        for tenure in self.tenures:
+        # On a handover day the incoming holder is the one the news is about.
+        for tenure in reversed(self.tenures):
             if tenure.covers(date):
                 return tenure.holder
         return None

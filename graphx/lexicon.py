@@ -140,7 +140,7 @@ def _words(where: str, spec: dict[str, Any], key: str) -> list[str]:
         # YAML reads a bare on/off/yes/no as a boolean: the cue would silently never match.
         if isinstance(item, bool) or not isinstance(item, (str, int)):
             raise KnowledgeBaseError(
-                f"{where}: '{key}' has {item!r}, not a word (quote words such as \"on\" or \"no\")"
+                f'{where}: \'{key}\' has {item!r}, not a word (quote words such as "on" or "no")'
             )
     return [str(v).strip() for v in value if str(v).strip()]
 

@@ -354,8 +354,8 @@ class MentionFinder:
             return
         if end < len(doc) and doc[end].ent_type_ == "PERSON":
             return  # a title before a name we do not know: the name is the actor, not the office
-        if doc[start].i > 0 and doc[start - 1].lower_ in {"a", "an", "former", "ex"}:
-            return  # "a prime minister", "former president": no one in particular
+        if start > 0 and doc[start - 1].lower_ in {"a", "an", "former", "ex", "as"}:
+            return  # "a prime minister", "chose X as prime minister": no one in particular
         office = _office_by_country(offices, _modifier_country(doc, start, by_token), state_counts)
         if office is None:
             return

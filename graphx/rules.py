@@ -268,7 +268,9 @@ class RuleEngine:
         particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
         if None not in allowed and not (particles & {p for p in allowed if p}):
             return
-        if lemma in {"withdraw", "pull", "evacuate"} and any(c.dep_ == "dobj" for c in verb.children):
+        if lemma in {"withdraw", "pull", "evacuate"} and any(
+            c.dep_ == "dobj" for c in verb.children
+        ):
             return  # "withdraw troops": the subject moves its own forces, no one demands it
         leavers = [m for c in verb.children if c.dep_ in _SUBJECTS for m in self.resolve(c)]
         head = verb.head
@@ -372,7 +374,9 @@ class RuleEngine:
         head = token.head if token.head is not token else token
         if head.lemma_.lower() in self._event_nouns:
             return  # "Hamas-led attack": the prefix names the attack's agent (see _noun_owner)
-        heads = self.resolve(head)
+        heads = self._resolve_one(head, 0)
+        if heads:
+            heads = self.resolve(head)
         if not heads:
             return
         sources, targets = ([modifier], heads) if not inverse else (heads, [modifier])
@@ -484,7 +488,10 @@ class RuleEngine:
             holders = [self.dm.at(head)]
         elif noun.dep_ == "pobj" and head.lower_ in {"as", "among"}:
             governor = head.head
-            if governor.pos_ in _VERBAL:
+            objects = [c for c in governor.children if c.dep_ == "dobj"]
+            if governor.pos_ in _VERBAL and objects and head.lower_ == "as" and relation == "leads":
+                holders = [m for o in objects for m in self.resolve(o)]  # "chose X as premier"
+            elif governor.pos_ in _VERBAL:
                 holders = self.agents(governor)
             else:
                 holders = self._noun_owner(governor) or self._event_agent_from_context(governor)
@@ -812,13 +819,17 @@ class RuleEngine:
         return []
 
     def _coref_group(self, noun: Token) -> list[TokenMention]:
-        for mention in self._earlier(noun, 3):
-            if (
-                mention.actor.type in {"armed_group", "coalition", "political_bloc"}
-                and mention.end <= noun.i
-            ):
-                return [_as_coref(mention, noun)]
-        return []
+        """ "the group": the nearest group named, passing over one named only as a container
+        ("Kataib Hezbollah, which is part of the PMF": the group is Kataib Hezbollah)."""
+        fallback = None
+        for mention in self._earlier(noun, 6):
+            if mention.actor.type not in {"armed_group", "coalition", "political_bloc"}:
+                continue
+            if _is_container(self.dm.doc[mention.end - 1]):
+                fallback = fallback or mention
+                continue
+            return [_as_coref(mention, noun)]
+        return [_as_coref(fallback, noun)] if fallback else []
 
     # ----------------------------------------------------------------- context
     def _context(self, cue: Token, sent: Span) -> tuple[bool, TokenMention | None, bool]:
@@ -851,7 +862,9 @@ class RuleEngine:
                     return negated, speaker[0], accusation
             if current.dep_ in {"relcl"}:
                 inherit = False
-            if current.pos_ in _NOMINAL and current.dep_ in {
+            if current.lemma_.lower() in self._words["attribution_nouns"]:
+                pass  # "not buying the claim that ...": the claim's content shares its fate
+            elif current.pos_ in _NOMINAL and current.dep_ in {
                 "dobj",
                 "nsubj",
                 "nsubjpass",
@@ -919,6 +932,17 @@ class RuleEngine:
         return None
 
 
+def _is_container(token: Token) -> bool:
+    """Named as what something belongs to: "part of X", "member of X", "faction of X"."""
+    while token.dep_ in {"compound", "flat", "appos"} and token.head is not token:
+        token = token.head
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in {"part", "member", "faction", "unit", "wing"}
+    )
+
+
 def _infinitival(verb: Token) -> bool:
     """ "(moving) to expel", "(called) for X to withdraw": a purpose or demand clause."""
     return any(c.dep_ in {"aux", "mark"} and c.lower_ in {"to", "for"} for c in verb.children)
@@ -930,7 +954,9 @@ _VERB_SUFFIXES = ("s", "es", "ed", "d")
 def _verb_lemma(token: Token) -> str:
     """The lemma, also for verbs a title-case headline got tagged as names ("Prepares")."""
     lemma = token.lemma_.lower()
-    if token.pos_ != "PROPN" or not any(c.dep_ in {"nsubj", "xcomp", "dobj"} for c in token.children):
+    if token.pos_ != "PROPN" or not any(
+        c.dep_ in {"nsubj", "xcomp", "dobj"} for c in token.children
+    ):
         return lemma
     lower = token.lower_
     for suffix in _VERB_SUFFIXES:

@@ -79,6 +79,7 @@ class Lexicon:
     nouns: dict[str, str] = field(default_factory=dict)
     noun_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     roles: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    adjectives: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     prefixes: dict[str, tuple[str, bool]] = field(default_factory=dict)
     polarity_prefixes: dict[str, str] = field(default_factory=dict)
     mutual_nouns: dict[str, str] = field(default_factory=dict)
@@ -169,6 +170,10 @@ def _add_cues(lexicon: Lexicon, where: str, relation: str, spec: dict[str, Any])
         head = _head_word(phrase)
         lexicon.nouns.setdefault(head, relation)
         lexicon.noun_preps.setdefault(head, preps)
+    for phrase in _words(where, spec, "adjectives"):
+        words = phrase.lower().split()
+        _, known = lexicon.adjectives.get(words[0], (relation, frozenset()))
+        lexicon.adjectives[words[0]] = (relation, known | frozenset(words[1:]))
     for phrase in _words(where, spec, "roles"):
         lexicon.roles.setdefault(_head_word(phrase), (relation, False))
     for phrase in _words(where, spec, "inverse_roles"):

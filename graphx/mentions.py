@@ -319,6 +319,8 @@ class MentionFinder:
             last = span[-1].text
             if actor_type == "person" and len(span) == 1 and last in surnames:
                 actor = surnames[last]
+            elif len(span) == 1 and not (text.isupper() and len(text) >= 2):
+                continue
             else:
                 actor = provisional_actor(text, actor_type)
                 if actor_type == "person" and len(span) > 1:
@@ -345,6 +347,8 @@ class MentionFinder:
         if not offices:
             return
         following = by_token.get(end) if end < len(doc) else None
+        if following is None and end + 1 < len(doc) and doc[end].text == ",":
+            following = by_token.get(end + 1)  # "Iran's foreign minister, Javad Zarif,"
         if following is not None and following.actor.type == "person":
             office = _office_for_person(offices, following.actor) or _office_by_country(
                 offices, _modifier_country(doc, start, by_token), state_counts

@@ -41,6 +41,25 @@ _SPECULATIVE_HEADS = frozenset(
     {"appear", "seem", "likely", "unlikely", "possible", "consider", "mull", "weigh", "contemplate"}
 )
 _CAUSATIVE = frozenset({"have", "make", "get", "let"})
+_ALLEGIANCE = frozenset({"loyal", "affiliated", "allied", "belonging", "linked", "answerable"})
+_QUANTITY_NOUNS = frozenset(
+    {
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "series",
+        "wave",
+        "string",
+        "number",
+        "spate",
+        "barrage",
+        "volley",
+        "salvo",
+        "campaign",
+        "round",
+    }
+)
 _OUT_WORDS = frozenset({"out", "home", "away"})
 _CONFIDENCE = {
     "verb": 0.85,
@@ -203,6 +222,8 @@ class RuleEngine:
             yield from self._prefix(token, lower)
         if lower in self.lex.polarity_prefixes:
             yield from self._polarity(token, lower)
+        if token.pos_ == "ADJ" and lemma in self.lex.adjectives:
+            yield from self._adjective(token, lemma)
         if token.pos_ in _NOMINAL:
             if lemma in self._withdrawal_nouns:
                 yield from self._withdrawal_noun(token)
@@ -242,6 +263,12 @@ class RuleEngine:
                 rule = "verb-passive"
             else:
                 targets = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+                if (
+                    not targets
+                    and verb.dep_ == "relcl"
+                    and not any(c.dep_ == "prep" for c in verb.children)
+                ):
+                    targets = [verb.head]  # "the militia al-Muhandis founded"
                 sources = self.agents(verb)
                 rule = "verb"
             if not targets or not sources:
@@ -453,8 +480,34 @@ class RuleEngine:
         recipient = self._recipient(noun)
         if recipient and relation in {"supports", "opposes", "threatens"}:
             targets = targets or recipient
+        if mutual and not targets and len({m.actor.id for m in agents}) >= 2:
+            yield Candidate(mutual, agents[:1], agents[1:], noun, "mutual")  # "X and Y held talks"
+            return
         if agents and targets:
             yield Candidate(relation, agents, targets, noun, "noun")
+
+    def _adjective(self, adjective: Token, lemma: str) -> Iterator[Candidate]:
+        """ "factions close to Iran", "the group is hostile to Washington"."""
+        relation, preps = self.lex.adjectives[lemma]
+        targets = [
+            m
+            for c in adjective.children
+            if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children
+            if p.dep_ == "pobj"
+            for m in self.resolve(p)
+        ]
+        if not targets:
+            return
+        head = adjective.head
+        if adjective.dep_ in {"acomp", "attr"} and head.pos_ in _VERBAL:
+            holders = self.agents(head)
+        elif adjective.dep_ in {"amod", "acl", "appos"} and head.pos_ in _NOMINAL:
+            holders = self.resolve(head)
+        else:
+            return
+        if holders:
+            yield Candidate(relation, holders, targets, adjective, "adjective")
 
     def _recipient(self, noun: Token) -> list[TokenMention]:
         """ "militias who enjoy support from X": the subject of a receiving verb is the target."""
@@ -483,7 +536,7 @@ class RuleEngine:
         if noun.dep_ in {"attr", "acomp"} and head.lemma_ == "be":
             holders = self.agents(head)
         elif noun.dep_ == "appos":
-            holders = self.resolve(head)
+            holders = self._resolve_one(head, 0)
         elif noun.dep_ == "compound" and self.dm.at(head) is not None:
             holders = [self.dm.at(head)]
         elif noun.dep_ == "pobj" and head.lower_ in {"as", "among"}:
@@ -526,7 +579,9 @@ class RuleEngine:
         head = verb.head
         if head is verb:
             return []
-        if verb.dep_ in {"xcomp", "advcl", "conj", "ccomp", "pcomp"}:
+        if verb.dep_ == "advcl" and _subordinated(verb):
+            return []  # "after a strike killed X": the clause has an agent of its own, or none
+        if verb.dep_ in {"xcomp", "advcl", "conj", "pcomp"}:
             if verb.dep_ == "pcomp":
                 head = head.head
             if head.pos_ in _VERBAL:
@@ -603,6 +658,10 @@ class RuleEngine:
         if noun.dep_ == "pobj" and head.pos_ == "ADP":
             governor = head.head
             glemma = governor.lemma_.lower()
+            if head.lower_ == "for" and glemma == "responsible" and governor.dep_ == "acomp":
+                return self.agents(governor.head, depth + 1)  # "the group was responsible for"
+            if head.lower_ == "of" and glemma in _QUANTITY_NOUNS:
+                return self._event_agent_from_context(governor, depth + 1)  # "dozens of attacks"
             if governor.pos_ in _VERBAL and (
                 glemma in self._words["demand_verbs"]
                 or glemma in self._words["control_verbs"]
@@ -657,7 +716,13 @@ class RuleEngine:
         lemma = token.lemma_.lower()
         if token.pos_ == "PRON":
             return self._coref_pronoun(token)
-        if lemma in AGENT_NOUNS or lemma in PROXY_NOUNS:
+        lower = token.lower_
+        if (
+            lemma in AGENT_NOUNS
+            or lemma in PROXY_NOUNS
+            or lower in AGENT_NOUNS
+            or lower in PROXY_NOUNS
+        ):
             owner = self._owner(token, depth)
             if owner:
                 return owner
@@ -717,11 +782,20 @@ class RuleEngine:
             if child.dep_ in _MODIFIER_DEPS:
                 mention = self.dm.at(child)
                 if mention is not None:
-                    return [mention]
+                    # "Iraqi and American officials": both countries' officials
+                    others = [self.dm.at(c) for c in child.conjuncts if self.dm.at(c) is not None]
+                    return _unique([mention, *others])
                 if child.dep_ == "poss" and child.pos_ == "PRON":
                     return self._coref_pronoun(child)
                 if child.lower_ == "led" and child.i >= 2 and self.dm.by_token.get(child.i - 2):
                     return [self.dm.by_token[child.i - 2]]
+            if child.dep_ in {"amod", "acl"} and child.lemma_.lower() in _ALLEGIANCE:
+                # "fighters loyal to Moqtada al-Sadr"
+                for prep in child.children:
+                    if prep.dep_ == "prep":
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                return self._resolve_one(pobj, depth + 1)
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
@@ -795,6 +869,27 @@ class RuleEngine:
             return []
         if is_plural_pronoun(pronoun):
             return [_as_coref(m, pronoun) for m in self._plural_antecedent(pronoun)]
+        if pronoun.lower_ in {"it", "its", "itself"}:
+            return [_as_coref(m, pronoun) for m in self._singular_antecedent(pronoun)]
+        return []
+
+    def _singular_antecedent(self, pronoun: Token) -> list[TokenMention]:
+        """ "it" / "its" for an organisation or state: the subject above an embedded "it", or
+        the nearest such actor earlier in the sentence for "its"."""
+        if pronoun.lower_ == "it" and pronoun.dep_ in {"nsubj", "nsubjpass"}:
+            clause = pronoun.head
+            if clause.dep_ == "ccomp":
+                return [m for m in self._own_agents(clause.head) if m.actor.type != "person"]
+            return []
+        if pronoun.lower_ != "its":
+            return []
+        for mention in self._earlier(pronoun, 0):
+            if (
+                mention.actor.type != "person"
+                and not mention.actor.provisional
+                and not _locative(self.dm.doc[mention.end - 1])
+            ):
+                return [mention]
         return []
 
     def _plural_antecedent(self, pronoun: Token) -> list[TokenMention]:
@@ -804,6 +899,17 @@ class RuleEngine:
         while clause.dep_ not in {"ROOT", "ccomp", "relcl"} and clause.head is not clause:
             clause = clause.head
         if clause.dep_ == "ccomp":
+            plural_objects = [
+                c
+                for t in (clause.head, *clause.head.conjuncts)
+                for c in t.children
+                if c.dep_ == "dobj" and c.tag_ == "NNS"
+            ]
+            if plural_objects:
+                found = [
+                    m for o in plural_objects for m in (self.resolve(o) or self._noun_owner(o))
+                ]
+                return [m for m in found if m.actor.type != "person"]
             matrix = self._own_agents(clause.head)
             if matrix and all(m.actor.type != "person" for m in matrix):
                 return matrix
@@ -821,15 +927,24 @@ class RuleEngine:
     def _coref_group(self, noun: Token) -> list[TokenMention]:
         """ "the group": the nearest group named, passing over one named only as a container
         ("Kataib Hezbollah, which is part of the PMF": the group is Kataib Hezbollah)."""
-        fallback = None
-        for mention in self._earlier(noun, 6):
-            if mention.actor.type not in {"armed_group", "coalition", "political_bloc"}:
-                continue
-            if _is_container(self.dm.doc[mention.end - 1]):
-                fallback = fallback or mention
-                continue
-            return [_as_coref(mention, noun)]
-        return [_as_coref(fallback, noun)] if fallback else []
+        candidates = [
+            m
+            for m in self._earlier(noun, 6)
+            if m.actor.type in {"armed_group", "coalition", "political_bloc"}
+        ]
+        if not candidates:
+            return []
+        nearest = [m for m in candidates if m.sentence == candidates[0].sentence]
+        for mention in nearest:
+            head = self.dm.doc[mention.end - 1]
+            while head.dep_ in {"compound", "flat"} and head.head is not head:
+                head = head.head
+            if head.dep_ == "nsubj" and head.head.dep_ == "ROOT":
+                return [_as_coref(mention, noun)]
+        chosen = next(
+            (m for m in candidates if not _is_container(self.dm.doc[m.end - 1])), candidates[0]
+        )
+        return [_as_coref(chosen, noun)]
 
     # ----------------------------------------------------------------- context
     def _context(self, cue: Token, sent: Span) -> tuple[bool, TokenMention | None, bool]:
@@ -847,7 +962,7 @@ class RuleEngine:
             if (
                 head.pos_ in _VERBAL
                 and lemma in self._words["attribution_verbs"]
-                and current.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "dobj", "conj"}
+                and current.dep_ in {"ccomp", "parataxis"}
                 and lemma != "call"
             ):
                 speaker = self._speaker(head)
@@ -932,6 +1047,28 @@ class RuleEngine:
         return None
 
 
+_LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "across",
+        "inside",
+        "outside",
+        "throughout",
+        "around",
+        "into",
+        "within",
+        "from",
+    }
+)
+
+
+def _locative(token: Token) -> bool:
+    """ "in Iraq", "across Syria": a place, not an actor that later text refers back to."""
+    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS
+
+
 def _is_container(token: Token) -> bool:
     """Named as what something belongs to: "part of X", "member of X", "faction of X"."""
     while token.dep_ in {"compound", "flat", "appos"} and token.head is not token:
@@ -941,6 +1078,30 @@ def _is_container(token: Token) -> bool:
         and token.head.lower_ == "of"
         and token.head.head.lemma_.lower() in {"part", "member", "faction", "unit", "wing"}
     )
+
+
+_SUBORDINATORS = frozenset(
+    {
+        "after",
+        "before",
+        "when",
+        "because",
+        "since",
+        "while",
+        "although",
+        "though",
+        "until",
+        "once",
+        "whereas",
+        "as",
+        "if",
+        "unless",
+    }
+)
+
+
+def _subordinated(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children)
 
 
 def _infinitival(verb: Token) -> bool:

@@ -118,6 +118,14 @@ PROXY_NOUNS = frozenset(
         "missions",
         "asset",
         "assets",
+        "consulate",
+        "consulates",
+        "depot",
+        "depots",
+        "warehouse",
+        "warehouses",
+        "site",
+        "sites",
     ]
 )
 # Collective and group nouns resolved through naming, membership or coreference.

@@ -29,6 +29,7 @@ from graphx.mentions import (
     is_plural_pronoun,
     naming_verbs,
 )
+from graphx.models import Actor
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -184,14 +185,14 @@ class RuleEngine:
     def _acceptable(self, relation: str, source: TokenMention, target: TokenMention) -> bool:
         if source.actor.id == target.actor.id:
             return False
-        if source.start < target.end and target.start < source.end:
+        if (source.start, source.end) == (target.start, target.end):
             return False
         if relation not in _STRUCTURAL:
-            # "US forces support the US" says nothing: an actor does not act on its own parent.
-            if target.actor.id in self.kb.ancestors(source.actor.id):
-                return False
-            if source.actor.id in self.kb.ancestors(target.actor.id):
-                return False
+            # "US forces support the US" says nothing: a state's own organs do not act on it.
+            # (Iran backing the Houthis of its "axis" is news, so this is limited to one state.)
+            for inner, outer in ((source.actor, target.actor), (target.actor, source.actor)):
+                if outer.id in self.kb.ancestors(inner.id) and _same_state(inner, outer):
+                    return False
         return True
 
     def _confidence(self, rule: str, source: TokenMention, target: TokenMention) -> float:
@@ -234,7 +235,13 @@ class RuleEngine:
 
     def _verb(self, verb: Token, lemma: str) -> Iterator[Candidate]:
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-        passive = _is_passive(verb)
+        # "are armed and trained by Iran": conjoined participles share subject and agent
+        shares_passive = (
+            verb.dep_ == "conj"
+            and verb.tag_ == "VBN"
+            and (_is_passive(verb.head) or verb.head.dep_ == "acomp")
+        )
+        passive = _is_passive(verb) or shares_passive
         for cue in self.lex.verbs[lemma]:
             if cue.particle is not None and cue.particle not in particles:
                 continue
@@ -256,10 +263,18 @@ class RuleEngine:
                 sources = self._by_agents(verb)
                 rule = "participle"
             elif passive:
-                targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
-                if verb.dep_ == "relcl" and any(t.lower_ in _RELATIVE for t in targets):
-                    targets = [verb.head]
-                sources = self._by_agents(verb)
+                carrier = verb.head if shares_passive else verb
+                targets = [c for c in carrier.children if c.dep_ == "nsubjpass"]
+                if not targets and carrier.dep_ == "acomp":  # "are armed and trained by Iran"
+                    targets = [c for c in carrier.head.children if c.dep_ == "nsubj"]
+                if carrier.dep_ == "relcl" and any(t.lower_ in _RELATIVE for t in targets):
+                    targets = [carrier.head]
+                sources = self._by_agents(verb) or [
+                    m
+                    for other in verb.conjuncts
+                    if other.tag_ == "VBN"
+                    for m in self._by_agents(other)
+                ]
                 rule = "verb-passive"
             else:
                 targets = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
@@ -397,6 +412,19 @@ class RuleEngine:
         relation, inverse = self.lex.prefixes[word]
         modifier = self.dm.by_token.get(token.i - 2)
         if modifier is None:
+            return
+        if modifier.end > token.i:  # the prefix is inside a longer name: "US-led coalition"
+            inner = self.kb.find(token.doc[modifier.start : token.i - 1].text)
+            if not inner or inner[0].id == modifier.actor.id:
+                return
+            holder = modifier
+            modifier = TokenMention(
+                modifier.start, token.i - 1, inner[0], "alias", modifier.sentence
+            )
+            sources, targets = ([modifier], [holder]) if not inverse else ([holder], [modifier])
+            yield Candidate(
+                "leads" if word == "led" else relation, sources, targets, token, "prefix"
+            )
             return
         head = token.head if token.head is not token else token
         if head.lemma_.lower() in self._event_nouns:
@@ -581,6 +609,11 @@ class RuleEngine:
             return []
         if verb.dep_ == "advcl" and _subordinated(verb):
             return []  # "after a strike killed X": the clause has an agent of its own, or none
+        if verb.dep_ == "pcomp" and head.lower_ in {"of", "for"}:
+            accuser = head.head
+            accused = [c for c in accuser.children if c.dep_ == "dobj"]
+            if accused and accuser.lemma_.lower() in self._words["accusation_verbs"]:
+                return [m for c in accused for m in self.resolve(c)]  # "accused X of bombing"
         if verb.dep_ in {"xcomp", "advcl", "conj", "pcomp"}:
             if verb.dep_ == "pcomp":
                 head = head.head
@@ -615,13 +648,17 @@ class RuleEngine:
         return out
 
     def _by_agents(self, verb: Token) -> list[TokenMention]:
+        """ "killed by Kataib Hezbollah", "killed by a US drone strike" (the strike's owner)."""
         return [
             m
             for c in verb.children
             if c.dep_ == "agent"
             for p in c.children
             if p.dep_ == "pobj"
-            for m in self.resolve(p)
+            for m in (
+                self.resolve(p)
+                or (self._noun_owner(p) if p.lemma_.lower() in self._event_nouns else [])
+            )
         ]
 
     def _noun_owner(self, noun: Token) -> list[TokenMention]:
@@ -695,7 +732,7 @@ class RuleEngine:
                 out += self._resolve_one(conjunct, 0)
         # "the UK, Australia and a few other nations": a list parsed as apposition
         for child in token.children:
-            if child.dep_ == "appos" and out:
+            if child.dep_ == "appos" and out and self.dm.at(child) is not None:
                 listed = self._resolve_one(child, 0)
                 if listed and all(m.actor.type == out[0].actor.type for m in listed):
                     out += listed
@@ -753,6 +790,10 @@ class RuleEngine:
         return []
 
     def _from_mention(self, token: Token, mention: TokenMention) -> list[TokenMention]:
+        if mention.kind == GENERIC or token.lemma_.lower() in GROUP_NOUNS:
+            named = self._named(token)  # "militias calling themselves Kataib Hezbollah"
+            if named:
+                return named
         if mention.kind == DEMONYM and token.pos_ == "ADJ":
             return []  # "Iraqi soil": a demonym modifying something that is not an actor
         if mention.kind == GENERIC:
@@ -965,6 +1006,8 @@ class RuleEngine:
                 and current.dep_ in {"ccomp", "parataxis"}
                 and lemma != "call"
             ):
+                if lemma in self._words["refusal_verbs"]:
+                    negated = True  # "Kataib Hezbollah denied that it attacked ..."
                 speaker = self._speaker(head)
                 if speaker:
                     accusation = lemma in self._words["accusation_verbs"] or lemma in {
@@ -1067,6 +1110,11 @@ _LOCATIVE_PREPS = frozenset(
 def _locative(token: Token) -> bool:
     """ "in Iraq", "across Syria": a place, not an actor that later text refers back to."""
     return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS
+
+
+def _same_state(inner: Actor, outer: Actor) -> bool:
+    home = outer.id if outer.type == "state" else outer.country
+    return home is not None and (inner.country == home or inner.id == home)
 
 
 def _is_container(token: Token) -> bool:

@@ -276,7 +276,8 @@ def _required_str(where: str, entry: dict[str, Any], key: str) -> str:
     value = entry.get(key)
     if not isinstance(value, str) or not value.strip():
         ident = entry.get("id")
-        label = f"{where} (id {ident!r})" if isinstance(ident, str) and key != "id" else where
+        named = isinstance(ident, str) and key != "id" and "(id " not in where
+        label = f"{where} (id {ident!r})" if named else where
         raise KnowledgeBaseError(f"{label}: missing or empty '{key}'")
     return value.strip()
 

@@ -1,0 +1,3 @@
+from graphx.cli import main
+
+main()

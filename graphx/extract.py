@@ -87,9 +87,7 @@ class Extractor:
         found_mentions = self.mentions.find(parsed, lambda char: dates.date_at(offset + char))
         if not found_mentions.mentions:
             return
-        for sent in parsed.sents:
-            if not any(sent.start <= m.start < sent.end for m in found_mentions.mentions):
-                continue
+        for sent in found_mentions.sentences_with_mentions():
             for found in self.rules.relations(sent, found_mentions):
                 if found.negated and not self.keep_negated:
                     continue
@@ -192,7 +190,8 @@ _worker: Extractor | None = None
 
 def _start_worker(kb_files: Sequence[str], keep_negated: bool) -> None:
     global _worker
-    _worker = Extractor(kb=load_knowledge_base(kb_files), keep_negated=keep_negated)
+    if _worker is None:  # with "fork" the parent already built it and the worker inherited it
+        _worker = Extractor(kb=load_knowledge_base(kb_files), keep_negated=keep_negated)
 
 
 def _work(batch: list[InputItem]) -> list[InputError | tuple[str, list[dict[str, Any]]]]:
@@ -232,20 +231,28 @@ def extract_stream(
         for batch in batches:
             yield from _records_for(extractor, batch)
         return
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    )
-    with context.Pool(
-        jobs, initializer=_start_worker, initargs=([str(f) for f in kb_files], keep_negated)
-    ) as pool:
-        # A bounded window of batches in flight: memory stays flat however long the stream.
-        window: deque[Any] = deque()
-        for batch in batches:
-            window.append(pool.apply_async(_work, (batch,)))
-            if len(window) >= jobs * 3:
+    global _worker
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if forking else "spawn")
+    if forking:
+        # Load the model once, here: forked workers share it copy-on-write and start at once.
+        _worker = extractor or Extractor(
+            kb=load_knowledge_base(kb_files), keep_negated=keep_negated
+        )
+    try:
+        with context.Pool(
+            jobs, initializer=_start_worker, initargs=([str(f) for f in kb_files], keep_negated)
+        ) as pool:
+            # A bounded window of batches in flight: memory stays flat however long the stream.
+            window: deque[Any] = deque()
+            for batch in batches:
+                window.append(pool.apply_async(_work, (batch,)))
+                if len(window) >= jobs * 3:
+                    yield from window.popleft().get()
+            while window:
                 yield from window.popleft().get()
-        while window:
-            yield from window.popleft().get()
+    finally:
+        _worker = None
 
 
 def _batched(items: Iterable[InputItem], size: int) -> Iterator[list[InputItem]]:

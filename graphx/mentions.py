@@ -203,6 +203,11 @@ class DocMentions:
     by_token: dict[int, TokenMention]
     title_links: list[TitleLink]
     sentence_of: list[int] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+
+    def sentences_with_mentions(self) -> list[Span]:
+        numbers = sorted({m.sentence for m in self.mentions})
+        return [self.sentences[n] for n in numbers]
 
     def at(self, token: Token) -> TokenMention | None:
         return self.by_token.get(token.i)
@@ -270,7 +275,8 @@ class MentionFinder:
             taken.update(range(start, end))
             chosen.append((start, end, actor_id, kind))
         chosen.sort()
-        sentence_of = _sentence_index(doc)
+        sentences = list(doc.sents)  # spaCy rebuilds doc.sents on every access: once is enough
+        sentence_of = _sentence_index(len(doc), sentences)
         mentions: list[TokenMention] = []
         titles: list[tuple[int, int, str]] = []
         for start, end, actor_id, kind in chosen:
@@ -305,7 +311,7 @@ class MentionFinder:
                 sentence_of,
             )
         mentions.sort(key=lambda m: m.start)
-        return DocMentions(doc, mentions, by_token, links, sentence_of)
+        return DocMentions(doc, mentions, by_token, links, sentence_of, sentences)
 
     def _provisional(self, doc: Doc, taken: set[int], sentence_of: list[int]) -> list[TokenMention]:
         found = []
@@ -390,9 +396,9 @@ def _strip_determiner(ent: Span) -> Span:
     return ent.doc[start:end]
 
 
-def _sentence_index(doc: Doc) -> list[int]:
-    index = [0] * len(doc)
-    for number, sent in enumerate(doc.sents):
+def _sentence_index(length: int, sentences: list[Span]) -> list[int]:
+    index = [0] * length
+    for number, sent in enumerate(sentences):
         for i in range(sent.start, sent.end):
             index[i] = number
     return index

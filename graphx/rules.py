@@ -34,6 +34,7 @@ from graphx.models import Actor
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
+_OBJECTS = frozenset({"dobj", "dative"})
 _RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 _STRUCTURAL = frozenset({"part_of", "leads"})
@@ -42,6 +43,18 @@ _SPECULATIVE_HEADS = frozenset(
     {"appear", "seem", "likely", "unlikely", "possible", "consider", "mull", "weigh", "contemplate"}
 )
 _CAUSATIVE = frozenset({"have", "make", "get", "let"})
+_GROUP_NOUN_TYPES = {
+    "party": {"political_bloc"},
+    "bloc": {"political_bloc"},
+    "movement": {"political_bloc", "armed_group"},
+    "militia": {"armed_group"},
+    "group": {"armed_group"},
+    "alliance": {"coalition", "political_bloc"},
+    "coalition": {"coalition", "political_bloc"},
+}
+_USING_VERBS = frozenset(
+    {"use", "run", "operate", "control", "hold", "occupy", "own", "man", "command", "staff"}
+)
 _ALLEGIANCE = frozenset({"loyal", "affiliated", "allied", "belonging", "linked", "answerable"})
 _QUANTITY_NOUNS = frozenset(
     {
@@ -294,7 +307,10 @@ class RuleEngine:
 
     def _removal(self, verb: Token) -> Iterator[Candidate]:
         targets = [
-            m for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for m in self.resolve(c)
+            m
+            for c in verb.children
+            if c.dep_ in {"dobj", "dative", "nsubjpass"}
+            for m in self.resolve(c)
         ]
         if not targets:
             return
@@ -336,14 +352,14 @@ class RuleEngine:
 
     def _want_out(self, verb: Token) -> Iterator[Candidate]:
         """ "Iraqis want US forces out": a demand verb with an object and "out"."""
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = [c for c in verb.children if c.dep_ in _OBJECTS]
         if not any(
             c.lower_ in _OUT_WORDS and c.dep_ in {"prt", "advmod", "prep", "advcl"}
             for t in [verb, *objects]
             for c in t.children
         ):
             return
-        targets = [m for c in verb.children if c.dep_ == "dobj" for m in self.resolve(c)]
+        targets = [m for c in verb.children if c.dep_ in _OBJECTS for m in self.resolve(c)]
         sources = self.agents(verb)
         if targets and sources:
             yield Candidate("demands_withdrawal", sources, targets, verb, "demand")
@@ -355,10 +371,14 @@ class RuleEngine:
                 leavers += [m for p in child.children if p.dep_ == "pobj" for m in self.resolve(p)]
             elif child.dep_ in {"poss", "compound"}:
                 leavers += self.resolve(child)
-        if not leavers:
-            return
         demanders, voted = self._demander(noun)
-        if demanders:
+        if not demanders:
+            return
+        family = {a for d in demanders for a in self.kb.ancestors(d.actor.id)}
+        leavers = [m for m in leavers if m.actor.id not in family]
+        if not leavers and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+            leavers = self._earlier_leaver(noun, family)  # "voted for its departure"
+        if leavers:
             yield Candidate(
                 "votes_against" if voted else "demands_withdrawal",
                 demanders,
@@ -366,6 +386,18 @@ class RuleEngine:
                 noun,
                 "demand",
             )
+
+    def _earlier_leaver(self, noun: Token, family: set[str]) -> list[TokenMention]:
+        """The force a possessive pronoun names, from the sentence before, never the demander."""
+        here = self.dm.sentence_of[noun.i]
+        for mention in self._earlier(noun, 1):
+            if (
+                mention.sentence < here
+                and mention.actor.id not in family
+                and mention.actor.type in {"coalition", "armed_group", "state"}
+            ):
+                return [_as_coref(mention, noun)]
+        return []
 
     def _demander(self, token: Token) -> tuple[list[TokenMention], bool]:
         """Who asks for the removal `token` names, climbing demand verbs and nouns above it."""
@@ -489,7 +521,7 @@ class RuleEngine:
             for pobj in (p for p in child.children if p.dep_ == "pobj"):
                 resolved = self.resolve_target(pobj, relation)
                 if child.lower_ in {"in", "within"}:
-                    resolved = [m for m in resolved if m.actor.type == "population"]
+                    resolved = self._located_targets(noun, resolved)
                 targets += resolved
         agents = self._noun_owner(noun)
         if not targets:
@@ -537,6 +569,21 @@ class RuleEngine:
         if holders:
             yield Candidate(relation, holders, targets, adjective, "adjective")
 
+    def _located_targets(self, noun: Token, places: list[TokenMention]) -> list[TokenMention]:
+        """ "an offensive in Gaza" hits its people, and an armed group's attack inside a state
+        hits that state; "US strikes in Iraq" do not make Iraq the target."""
+        if noun.lemma_.lower() in self.lex.mutual_nouns:
+            return [p for p in places if p.actor.type == "population"]  # "the ISIS war in Iraq"
+        agents = self._noun_owner(noun)
+        kept = []
+        for place in places:
+            foreign_group = bool(agents) and all(
+                a.actor.type == "armed_group" and a.actor.country != place.actor.id for a in agents
+            )
+            if place.actor.type == "population" or (foreign_group and place.actor.type == "state"):
+                kept.append(place)
+        return kept
+
     def _recipient(self, noun: Token) -> list[TokenMention]:
         """ "militias who enjoy support from X": the subject of a receiving verb is the target."""
         head = noun.head
@@ -569,7 +616,7 @@ class RuleEngine:
             holders = [self.dm.at(head)]
         elif noun.dep_ == "pobj" and head.lower_ in {"as", "among"}:
             governor = head.head
-            objects = [c for c in governor.children if c.dep_ == "dobj"]
+            objects = [c for c in governor.children if c.dep_ in _OBJECTS]
             if governor.pos_ in _VERBAL and objects and head.lower_ == "as" and relation == "leads":
                 holders = [m for o in objects for m in self.resolve(o)]  # "chose X as premier"
             elif governor.pos_ in _VERBAL:
@@ -611,7 +658,7 @@ class RuleEngine:
             return []  # "after a strike killed X": the clause has an agent of its own, or none
         if verb.dep_ == "pcomp" and head.lower_ in {"of", "for"}:
             accuser = head.head
-            accused = [c for c in accuser.children if c.dep_ == "dobj"]
+            accused = [c for c in accuser.children if c.dep_ in _OBJECTS]
             if accused and accuser.lemma_.lower() in self._words["accusation_verbs"]:
                 return [m for c in accused for m in self.resolve(c)]  # "accused X of bombing"
         if verb.dep_ in {"xcomp", "advcl", "conj", "pcomp"}:
@@ -842,6 +889,10 @@ class RuleEngine:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return self._resolve_one(pobj, depth + 1)
+            if child.dep_ == "acl" and child.lemma_.lower() in _USING_VERBS:
+                by = self._by_agents(child)  # "bases used by the groups"
+                if by:
+                    return by
         return []
 
     def _named(self, noun: Token) -> list[TokenMention]:
@@ -968,6 +1019,11 @@ class RuleEngine:
     def _coref_group(self, noun: Token) -> list[TokenMention]:
         """ "the group": the nearest group named, passing over one named only as a container
         ("Kataib Hezbollah, which is part of the PMF": the group is Kataib Hezbollah)."""
+        wanted = _GROUP_NOUN_TYPES.get(noun.lemma_.lower())
+        if wanted is not None:
+            typed = [m for m in self._earlier(noun, 8) if m.actor.type in wanted]
+            if typed:
+                return [_as_coref(typed[0], noun)]  # "the same parties", "the bloc"
         candidates = [
             m
             for m in self._earlier(noun, 6)

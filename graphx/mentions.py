@@ -280,7 +280,7 @@ class MentionFinder:
         mentions: list[TokenMention] = []
         titles: list[tuple[int, int, str]] = []
         for start, end, actor_id, kind in chosen:
-            if actor_id == "@non":
+            if actor_id == "@non" or _dateline(doc, start, end):
                 continue
             if actor_id == "@title":
                 titles.append((start, end, kind))
@@ -384,6 +384,16 @@ class MentionFinder:
         mentions.append(mention)
         for i in range(start, end):
             by_token[i] = mention
+
+
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _dateline(doc: Doc, start: int, end: int) -> bool:
+    """ "BAGHDAD —" opening a story names where it was filed, not an actor."""
+    at_line_start = start == 0 or "\n" in doc[start - 1].whitespace_ or "\n" in doc[start - 1].text
+    shouted = all(not c.isalpha() or c.isupper() for c in doc[start:end].text)
+    return at_line_start and shouted and end < len(doc) and doc[end].text in _DASHES
 
 
 def _strip_determiner(ent: Span) -> Span:

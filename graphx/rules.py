@@ -48,7 +48,7 @@ _GROUP_NOUN_TYPES = {
     "bloc": {"political_bloc"},
     "movement": {"political_bloc", "armed_group"},
     "militia": {"armed_group"},
-    "group": {"armed_group"},
+    "group": {"armed_group", "coalition"},
     "alliance": {"coalition", "political_bloc"},
     "coalition": {"coalition", "political_bloc"},
 }
@@ -450,6 +450,8 @@ class RuleEngine:
             if not inner or inner[0].id == modifier.actor.id:
                 return
             holder = modifier
+            if _same_state(holder.actor, inner[0]):
+                return  # "US-led forces" are the US's own
             modifier = TokenMention(
                 modifier.start, token.i - 1, inner[0], "alias", modifier.sentence
             )
@@ -566,7 +568,9 @@ class RuleEngine:
             holders = self.resolve(head)
         else:
             return
-        if holders:
+        target_ids = {t.actor.id for t in targets}
+        if holders and not target_ids & {h.actor.id for h in holders}:
+            # ("lawmakers loyal to X and Y" already resolved to X and Y: nothing more to say)
             yield Candidate(relation, holders, targets, adjective, "adjective")
 
     def _located_targets(self, noun: Token, places: list[TokenMention]) -> list[TokenMention]:
@@ -626,6 +630,11 @@ class RuleEngine:
         if not holders:
             holders = [m for c in noun.children if c.dep_ == "appos" for m in self.resolve(c)]
             others = [m for m in others if m not in holders]
+        holder_ids = {h.actor.id for h in holders}
+        pronoun_owner = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+        if holders and others and pronoun_owner and all(o.actor.id in holder_ids for o in others):
+            others = self._previous_subject(noun)  # "X and Y are among its members"
+        others = [o for o in others if o.actor.id not in holder_ids]
         if holders and others:
             sources, targets = (others, holders) if inverse else (holders, others)
             yield Candidate(relation, sources, targets, noun, "role")
@@ -841,6 +850,9 @@ class RuleEngine:
             named = self._named(token)  # "militias calling themselves Kataib Hezbollah"
             if named:
                 return named
+            loyal = self._allegiance(token)
+            if loyal:
+                return loyal  # "lawmakers loyal to Moqtada al-Sadr" act for Sadr's side
         if mention.kind == DEMONYM and token.pos_ == "ADJ":
             return []  # "Iraqi soil": a demonym modifying something that is not an actor
         if mention.kind == GENERIC:
@@ -893,6 +905,16 @@ class RuleEngine:
                 by = self._by_agents(child)  # "bases used by the groups"
                 if by:
                     return by
+        return []
+
+    def _allegiance(self, noun: Token) -> list[TokenMention]:
+        for child in noun.children:
+            if child.dep_ in {"amod", "acl"} and child.lemma_.lower() in _ALLEGIANCE:
+                for prep in child.children:
+                    if prep.dep_ == "prep":
+                        return [
+                            m for p in prep.children if p.dep_ == "pobj" for m in self.resolve(p)
+                        ]
         return []
 
     def _named(self, noun: Token) -> list[TokenMention]:
@@ -979,7 +1001,7 @@ class RuleEngine:
             if (
                 mention.actor.type != "person"
                 and not mention.actor.provisional
-                and not _locative(self.dm.doc[mention.end - 1])
+                and not _locative(self._head(mention))
             ):
                 return [mention]
         return []
@@ -1019,29 +1041,45 @@ class RuleEngine:
     def _coref_group(self, noun: Token) -> list[TokenMention]:
         """ "the group": the nearest group named, passing over one named only as a container
         ("Kataib Hezbollah, which is part of the PMF": the group is Kataib Hezbollah)."""
-        wanted = _GROUP_NOUN_TYPES.get(noun.lemma_.lower())
-        if wanted is not None:
-            typed = [m for m in self._earlier(noun, 8) if m.actor.type in wanted]
-            if typed:
-                return [_as_coref(typed[0], noun)]  # "the same parties", "the bloc"
+        lemma = noun.lemma_.lower()
+        wanted = _GROUP_NOUN_TYPES.get(lemma, {"armed_group", "coalition", "political_bloc"})
         candidates = [
             m
-            for m in self._earlier(noun, 6)
-            if m.actor.type in {"armed_group", "coalition", "political_bloc"}
+            for m in self._earlier(noun, 8 if lemma in _GROUP_NOUN_TYPES else 6)
+            if m.actor.type in wanted
+            and not (
+                # a state's own forces are never "the group" or "the militia"
+                lemma in {"group", "militia"} and self._state_organ(m.actor)
+            )
         ]
         if not candidates:
             return []
         nearest = [m for m in candidates if m.sentence == candidates[0].sentence]
         for mention in nearest:
-            head = self.dm.doc[mention.end - 1]
+            head = self._head(mention)
             while head.dep_ in {"compound", "flat"} and head.head is not head:
                 head = head.head
             if head.dep_ == "nsubj" and head.head.dep_ == "ROOT":
                 return [_as_coref(mention, noun)]
-        chosen = next(
-            (m for m in candidates if not _is_container(self.dm.doc[m.end - 1])), candidates[0]
-        )
+        chosen = next((m for m in candidates if not _is_container(self._head(m))), candidates[0])
         return [_as_coref(chosen, noun)]
+
+    def _head(self, mention: TokenMention) -> Token:
+        """The syntactic head of a mention ("Resistance" in "Islamic Resistance in Iraq")."""
+        return self.dm.doc[mention.start : mention.end].root
+
+    def _state_organ(self, actor: Actor) -> bool:
+        return any(self.kb.get(a).type == "state" for a in self.kb.ancestors(actor.id)[1:])
+
+    def _previous_subject(self, token: Token) -> list[TokenMention]:
+        """The actors heading the previous sentence's main clause."""
+        here = self.dm.sentence_of[token.i]
+        if here == 0:
+            return []
+        for candidate in self.dm.sentences[here - 1]:
+            if candidate.dep_ == "nsubj" and candidate.head.dep_ == "ROOT":
+                return [m for m in self.resolve(candidate) if m.actor.type != "person"]
+        return []
 
     # ----------------------------------------------------------------- context
     def _context(self, cue: Token, sent: Span) -> tuple[bool, TokenMention | None, bool]:

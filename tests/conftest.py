@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,17 @@ from graphx.models import Document, RelationMention
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = ROOT / "data" / "corpus"
+
+
+def run_graphx(*args: str, timeout: int = 300, check: bool = False) -> subprocess.CompletedProcess:
+    """`graphx ARGS...` in a fresh interpreter, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "graphx", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=check,
+    )
 
 
 @pytest.fixture(scope="session")

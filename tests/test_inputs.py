@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,8 @@ import pytest
 from graphx.documents import analysis_text, read_inputs
 from graphx.errors import InputError
 from graphx.models import Document
+
+from .conftest import run_graphx
 
 GOOD = "Kataib Hezbollah attacked US forces in Syria, the Pentagon said.\n"
 
@@ -108,12 +108,7 @@ def test_stdin_text_and_jsonl():
 
 def test_cli_reports_failures_and_still_extracts(bad_folder: Path, tmp_path: Path):
     output = tmp_path / "out.jsonl"
-    result = subprocess.run(
-        [sys.executable, "-m", "graphx", "extract", str(bad_folder), "-o", str(output)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = run_graphx("extract", str(bad_folder), "-o", str(output))
     assert result.returncode == 3, result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
     assert len(errors) == 4

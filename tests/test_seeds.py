@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SHARED
+from .conftest import SHARED, run_graphx
 
 EVAL = SHARED / "eval"
 SEEDS = SHARED / "seeds"
@@ -19,11 +19,7 @@ pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared is not bes
 
 def test_seed_score_meets_the_bar(tmp_path: Path):
     predictions = tmp_path / "seeds.jsonl"
-    subprocess.run(
-        [sys.executable, "-m", "graphx", "extract", str(SEEDS), "-q", "-o", str(predictions)],
-        check=True,
-        timeout=600,
-    )
+    run_graphx("extract", str(SEEDS), "-q", "-o", str(predictions), timeout=600, check=True)
     scored = subprocess.run(
         [
             sys.executable,

@@ -1027,10 +1027,10 @@ class RuleEngine:
             matrix = self._own_agents(clause.head)
             if matrix and all(m.actor.type != "person" for m in matrix):
                 return matrix
-        sentence = pronoun.sent
-        previous = sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
-        if previous is None:
+        here = self.dm.sentence_of[pronoun.i]  # token.sent would rebuild every sentence
+        if here == 0:
             return []
+        previous = self.dm.sentences[here - 1]
         subjects = [t for t in previous if t.dep_ in {"nsubj", "nsubjpass"}]
         for subject in reversed(subjects):
             found = [m for m in self.resolve(subject) if m.actor.type != "person"]

@@ -124,3 +124,225 @@ def extract(
         )
     if failed:
         sys.exit(EXIT_INPUT_FAILED)
+
+
+# ----------------------------------------------------------------------------- stores
+def _store_options(command: F) -> F:
+    options = [
+        click.option(
+            "--db",
+            "db_path",
+            type=click.Path(dir_okay=False),
+            help="Embedded store file (default: $GRAPHX_DB or ./graphx.lbdb).",
+        ),
+        click.option(
+            "--neo4j",
+            "neo4j_uri",
+            help="Use Neo4j at this URI (default: $NEO4J_URI; credentials from "
+            "$NEO4J_USERNAME / $NEO4J_PASSWORD).",
+        ),
+        click.option("--database", help="Neo4j database name (default: $NEO4J_DATABASE)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _open(db_path: str | None, neo4j_uri: str | None, database: str | None) -> Any:
+    from graphx.stores import open_store
+
+    return open_store(neo4j=neo4j_uri, db=db_path, database=database)
+
+
+def _report(outcome: Any, quiet: bool) -> None:
+    for failure in outcome.failures:
+        click.echo(f"Error: {failure}", err=True)
+    if quiet:
+        return
+    report = outcome.report
+    click.echo(
+        f"{report.documents} documents: {report.mentions_added} mentions added, "
+        f"{report.mentions_removed} removed, {report.mentions_kept} unchanged; "
+        f"{report.edges_added} edges added, {report.edges_removed} removed",
+        err=True,
+    )
+    click.echo(", ".join(f"{name} {count}" for name, count in report.counts.items()), err=True)
+
+
+def _progress(description: str, quiet: bool) -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn(description),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        disable=quiet,
+        transient=True,
+        console=_stderr_console(),
+    )
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@_store_options
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Extraction worker processes.",
+)
+@click.option(
+    "--kb",
+    "kb_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="An extra knowledge-base YAML file (repeatable).",
+)
+@click.option(
+    "--max-size",
+    type=click.IntRange(1),
+    default=5_000_000,
+    show_default=True,
+    help="Largest document accepted, in bytes.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@_friendly_errors
+def build(
+    paths: tuple[str, ...],
+    db_path: str | None,
+    neo4j_uri: str | None,
+    database: str | None,
+    jobs: int,
+    kb_files: tuple[str, ...],
+    max_size: int,
+    quiet: bool,
+) -> None:
+    """Extract PATHS and load the relations into the store, in one go.
+
+    Loading is idempotent: the same documents again change nothing, and a re-extracted
+    document replaces its own mentions. Exit code 3 means some inputs could not be read.
+    """
+    from graphx.load import build as build_graph
+
+    with _open(db_path, neo4j_uri, database) as store, _progress("documents", quiet) as bar:
+        task = bar.add_task("build", total=None)
+        outcome = build_graph(
+            store,
+            paths,
+            jobs=jobs,
+            kb_files=kb_files,
+            max_bytes=max_size,
+            progress=lambda n: bar.advance(task, n),
+        )
+    _report(outcome, quiet)
+    if outcome.failures:
+        sys.exit(EXIT_INPUT_FAILED)
+
+
+@main.command()
+@click.argument("mentions", type=click.Path(dir_okay=False))
+@_store_options
+@click.option(
+    "--kb",
+    "kb_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="An extra knowledge-base YAML file (repeatable).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@_friendly_errors
+def load(
+    mentions: str,
+    db_path: str | None,
+    neo4j_uri: str | None,
+    database: str | None,
+    kb_files: tuple[str, ...],
+    quiet: bool,
+) -> None:
+    """Load MENTIONS (JSON Lines written by `graphx extract`) into the store.
+
+    Bad lines are named on standard error and skipped (exit code 3); the rest is loaded.
+    """
+    from graphx.load import load_mentions
+
+    with _open(db_path, neo4j_uri, database) as store, _progress("mentions", quiet) as bar:
+        task = bar.add_task("load", total=None)
+        outcome = load_mentions(
+            store, mentions, kb_files=kb_files, progress=lambda n: bar.advance(task, n)
+        )
+    _report(outcome, quiet)
+    if outcome.failures:
+        sys.exit(EXIT_INPUT_FAILED)
+
+
+@main.command()
+@click.argument("cypher_or_file")
+@_store_options
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A query parameter (repeatable); VALUE is read as JSON when it parses "
+    "(numbers, true, [lists]), else as text.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@_friendly_errors
+def query(
+    cypher_or_file: str,
+    db_path: str | None,
+    neo4j_uri: str | None,
+    database: str | None,
+    params: tuple[str, ...],
+    output_format: str,
+) -> None:
+    """Run a Cypher query: inline text, a .cypher file, or a query of the library by name
+    (`graphx queries` lists them). Parameters are passed as parameters, never pasted in."""
+    from graphx.queries import parse_params, resolve_query
+    from graphx.render import render_result
+
+    statement, parameters = resolve_query(cypher_or_file, parse_params(params))
+    with _open(db_path, neo4j_uri, database) as store:
+        result = store.query(statement, parameters)
+    render_result(result, output_format)
+
+
+@main.command()
+@_store_options
+@click.option("--yes", is_flag=True, help="Confirm: delete everything graphx stored.")
+@_friendly_errors
+def reset(db_path: str | None, neo4j_uri: str | None, database: str | None, yes: bool) -> None:
+    """Delete every actor, document, mention and edge from the store (needs --yes)."""
+    if not yes:
+        raise click.UsageError("reset deletes the whole store; add --yes to confirm")
+    with _open(db_path, neo4j_uri, database) as store:
+        store.reset()
+        where = store.location
+    click.echo(f"reset {where}", err=True)
+
+
+@main.command()
+@_friendly_errors
+def queries() -> None:
+    """List the analyst queries of the library (cypher/*.cypher) with their parameters."""
+    from graphx.queries import library
+    from graphx.render import render_library
+
+    render_library(library())

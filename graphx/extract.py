@@ -11,7 +11,7 @@ import multiprocessing
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -194,23 +194,25 @@ def _start_worker(kb_files: Sequence[str], keep_negated: bool) -> None:
         _worker = Extractor(kb=load_knowledge_base(kb_files), keep_negated=keep_negated)
 
 
-def _work(batch: list[InputItem]) -> list[InputError | tuple[str, list[dict[str, Any]]]]:
+def _work(batch: list[InputItem]) -> list[InputError | tuple[Document, list[dict[str, Any]]]]:
     assert _worker is not None
     return _records_for(_worker, batch)
 
 
 def _records_for(
     extractor: Extractor, batch: list[InputItem]
-) -> list[InputError | tuple[str, list[dict[str, Any]]]]:
+) -> list[InputError | tuple[Document, list[dict[str, Any]]]]:
     documents = [item for item in batch if isinstance(item, Document)]
     results = iter(extractor.extract_many(documents))
-    out: list[InputError | tuple[str, list[dict[str, Any]]]] = []
+    out: list[InputError | tuple[Document, list[dict[str, Any]]]] = []
     for item in batch:
         if isinstance(item, InputError):
             out.append(item)
         else:
             result = next(results)
-            out.append((item.id, [relation_record(r, extractor.kb) for r in result.relations]))
+            # the document travels back without its text: callers need its id and metadata
+            meta = replace(item, text="")
+            out.append((meta, [relation_record(r, extractor.kb) for r in result.relations]))
     return out
 
 
@@ -221,8 +223,8 @@ def extract_stream(
     kb_files: Sequence[str | Path] = (),
     keep_negated: bool = False,
     extractor: Extractor | None = None,
-) -> Iterator[InputError | tuple[str, list[dict[str, Any]]]]:
-    """For each input in order: its InputError, or (document id, relation records)."""
+) -> Iterator[InputError | tuple[Document, list[dict[str, Any]]]]:
+    """For each input in order: its InputError, or (document without text, relation records)."""
     batches = _batched(items, _BATCH_DOCS)
     if jobs <= 1:
         extractor = extractor or Extractor(

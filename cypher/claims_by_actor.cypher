@@ -1,0 +1,9 @@
+// Claims made by an actor: every relation the texts attribute to it ("X said ..."), with evidence.
+// param: actor — actor id of the claimant
+// example: graphx query claims_by_actor --param actor=pentagon
+// portable: yes
+MATCH (claimant:Actor)<-[:CLAIMED_BY]-(m:Mention)-[:SOURCE]->(s:Actor), (m)-[:TARGET]->(t:Actor)
+WHERE claimant.id = $actor
+RETURN s.name AS source, m.relation AS relation, t.name AS target, m.date AS date,
+       m.doc AS document, m.sentence AS evidence
+ORDER BY date, document, source, relation, target

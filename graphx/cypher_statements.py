@@ -1,0 +1,166 @@
+"""Every Cypher statement the stores run. Values always travel as parameters; the only names
+formatted into statement text are edge labels from `graph_rows.EDGE_LABELS` (a whitelist)."""
+
+from __future__ import annotations
+
+import re
+
+from graphx.graph_rows import EDGE_LABELS
+
+EDGE_PROPERTIES = "count INT64, first_date STRING, last_date STRING, weight DOUBLE, kb BOOLEAN"
+
+# ----------------------------------------------------------------------------- embedded schema
+EMBEDDED_SCHEMA: list[str] = [
+    "CREATE NODE TABLE IF NOT EXISTS Actor(id STRING PRIMARY KEY, name STRING, type STRING, "
+    "aliases STRING[], country STRING, wikidata STRING, provisional BOOLEAN)",
+    "CREATE NODE TABLE IF NOT EXISTS Document(id STRING PRIMARY KEY, title STRING, date STRING, "
+    "url STRING)",
+    "CREATE NODE TABLE IF NOT EXISTS Mention(id STRING PRIMARY KEY, doc STRING, relation STRING, "
+    "source_id STRING, target_id STRING, source_text STRING, target_text STRING, "
+    "source_start INT64, source_end INT64, target_start INT64, target_end INT64, "
+    "sentence STRING, sentence_start INT64, sentence_end INT64, date STRING, "
+    "confidence DOUBLE, claimed_by STRING, rule STRING, negated BOOLEAN)",
+    "CREATE REL TABLE IF NOT EXISTS IN_DOCUMENT(FROM Mention TO Document)",
+    "CREATE REL TABLE IF NOT EXISTS SOURCE(FROM Mention TO Actor)",
+    "CREATE REL TABLE IF NOT EXISTS TARGET(FROM Mention TO Actor)",
+    "CREATE REL TABLE IF NOT EXISTS CLAIMED_BY(FROM Mention TO Actor)",
+    *[
+        f"CREATE REL TABLE IF NOT EXISTS {label}(FROM Actor TO Actor, {EDGE_PROPERTIES})"
+        for label in EDGE_LABELS.values()
+    ],
+]
+
+# Mention columns in the order of the embedded bulk-load files.
+MENTION_COLUMNS: list[str] = [
+    "id",
+    "doc",
+    "relation",
+    "source_id",
+    "target_id",
+    "source_text",
+    "target_text",
+    "source_start",
+    "source_end",
+    "target_start",
+    "target_end",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+    "date",
+    "confidence",
+    "claimed_by",
+    "rule",
+    "negated",
+]
+EMBEDDED_COPY_TABLES = ("Mention", "IN_DOCUMENT", "SOURCE", "TARGET", "CLAIMED_BY")
+_SAFE_PATH = re.compile(r"^[A-Za-z0-9_./-]+$")
+
+
+def embedded_copy(table: str, path: str) -> str:
+    """COPY takes no parameter for its file, so the path (always a temporary file graphx made,
+    never user text) is checked to hold no quote or other character that could end it."""
+    if table not in EMBEDDED_COPY_TABLES or not _SAFE_PATH.match(path):
+        raise ValueError(f"refusing to build a COPY statement for {table!r} from {path!r}")
+    header = "true" if table == "Mention" else "false"
+    return f"COPY {table} FROM '{path}' (header={header}, parallel=false)"
+
+
+# ----------------------------------------------------------------------------- neo4j schema
+NEO4J_SCHEMA: list[str] = [
+    "CREATE CONSTRAINT graphx_actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
+    "CREATE CONSTRAINT graphx_document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE",
+    "CREATE CONSTRAINT graphx_mention_id IF NOT EXISTS FOR (m:Mention) REQUIRE m.id IS UNIQUE",
+    "CREATE INDEX graphx_mention_doc IF NOT EXISTS FOR (m:Mention) ON (m.doc)",
+]
+
+# ----------------------------------------------------------------------------- shared loading
+UPSERT_ACTORS = (
+    "UNWIND $rows AS r MERGE (a:Actor {id: r.id}) "
+    "SET a.name = r.name, a.type = r.type, a.aliases = r.aliases, a.country = r.country, "
+    "a.wikidata = r.wikidata, a.provisional = r.provisional"
+)
+UPSERT_DOCUMENTS = (
+    "UNWIND $rows AS r MERGE (d:Document {id: r.id}) "
+    "SET d.title = coalesce(r.title, d.title), d.date = coalesce(r.date, d.date), "
+    "d.url = coalesce(r.url, d.url)"
+)
+MENTION_IDS_OF_DOCUMENTS = "MATCH (m:Mention) WHERE m.doc IN $docs RETURN m.id AS id"
+DELETE_MENTIONS = "MATCH (m:Mention) WHERE m.id IN $ids DETACH DELETE m"
+ACTOR_IDS = "MATCH (a:Actor) RETURN a.id AS id"
+NEO4J_INSERT_MENTIONS = (
+    "UNWIND $rows AS r "
+    "MATCH (d:Document {id: r.doc}), (s:Actor {id: r.source_id}), (t:Actor {id: r.target_id}) "
+    "CREATE (m:Mention {id: r.id, doc: r.doc, relation: r.relation, source_id: r.source_id, "
+    "target_id: r.target_id, source_text: r.source_text, target_text: r.target_text, "
+    "source_start: r.source_start, source_end: r.source_end, target_start: r.target_start, "
+    "target_end: r.target_end, sentence: r.sentence, sentence_start: r.sentence_start, "
+    "sentence_end: r.sentence_end, date: r.date, confidence: r.confidence, "
+    "claimed_by: r.claimed_by, rule: r.rule, negated: r.negated}) "
+    "CREATE (m)-[:IN_DOCUMENT]->(d), (m)-[:SOURCE]->(s), (m)-[:TARGET]->(t) "
+    "WITH m, r WHERE r.claimed_by IS NOT NULL "
+    "MATCH (c:Actor {id: r.claimed_by}) CREATE (m)-[:CLAIMED_BY]->(c)"
+)
+NEO4J_INSERT_ONE_MENTION = (  # the naive loader the benchmark compares against
+    "MATCH (d:Document {id: $doc}), (s:Actor {id: $source_id}), (t:Actor {id: $target_id}) "
+    "CREATE (m:Mention {id: $id, doc: $doc, relation: $relation, source_id: $source_id, "
+    "target_id: $target_id, sentence: $sentence, date: $date, confidence: $confidence}) "
+    "CREATE (m)-[:IN_DOCUMENT]->(d), (m)-[:SOURCE]->(s), (m)-[:TARGET]->(t)"
+)
+MENTION_AGGREGATES = (
+    "MATCH (m:Mention) WHERE m.negated = false "
+    "RETURN m.source_id AS source, m.relation AS relation, m.target_id AS target, "
+    "count(*) AS count, min(m.date) AS first_date, max(m.date) AS last_date"
+)
+
+
+def current_edges(label: str) -> str:
+    return (
+        f"MATCH (a:Actor)-[e:{EDGE_LABELS_CHECKED[label]}]->(b:Actor) "
+        "RETURN a.id AS source, b.id AS target, e.count AS count, "
+        "e.first_date AS first_date, e.last_date AS last_date, e.weight AS weight, e.kb AS kb"
+    )
+
+
+def delete_edges(label: str) -> str:
+    return (
+        f"UNWIND $rows AS r MATCH (a:Actor {{id: r.source}})-[e:{EDGE_LABELS_CHECKED[label]}]->"
+        "(b:Actor {id: r.target}) DELETE e"
+    )
+
+
+def create_edges(label: str) -> str:
+    return (
+        "UNWIND $rows AS r MATCH (a:Actor {id: r.source}), (b:Actor {id: r.target}) "
+        f"CREATE (a)-[:{EDGE_LABELS_CHECKED[label]} {{count: r.count, first_date: r.first_date, "
+        "last_date: r.last_date, weight: r.weight, kb: r.kb}]->(b)"
+    )
+
+
+# Lookups go through this table so that a label not in the whitelist fails loudly.
+EDGE_LABELS_CHECKED: dict[str, str] = {label: label for label in EDGE_LABELS.values()}
+
+COUNTS = {
+    "actors": "MATCH (a:Actor) RETURN count(a) AS n",
+    "documents": "MATCH (d:Document) RETURN count(d) AS n",
+    "mentions": "MATCH (m:Mention) RETURN count(m) AS n",
+}
+
+
+def count_edges(label: str) -> str:
+    return f"MATCH ()-[e:{EDGE_LABELS_CHECKED[label]}]->() RETURN count(e) AS n"
+
+
+EMBEDDED_DROP = [
+    *[f"DROP TABLE IF EXISTS {label}" for label in EDGE_LABELS.values()],
+    "DROP TABLE IF EXISTS CLAIMED_BY",
+    "DROP TABLE IF EXISTS TARGET",
+    "DROP TABLE IF EXISTS SOURCE",
+    "DROP TABLE IF EXISTS IN_DOCUMENT",
+    "DROP TABLE IF EXISTS Mention",
+    "DROP TABLE IF EXISTS Document",
+    "DROP TABLE IF EXISTS Actor",
+]
+NEO4J_RESET_BATCH = (
+    "MATCH (n) WHERE n:Actor OR n:Document OR n:Mention "
+    "WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
+)

@@ -1,0 +1,226 @@
+"""From relation-mention records (the extraction output) to the rows both stores load.
+
+The graph model, the same in Neo4j and the embedded store:
+
+    (:Actor {id, name, type, aliases, country, wikidata, provisional})
+    (:Actor)-[:PART_OF {kb: true}]->(:Actor)                 parents from the knowledge base
+    (:Document {id, title, date, url})
+    (:Mention {id, doc, relation, source_id, target_id, sentence, spans, date, confidence,
+               claimed_by, rule, negated})
+    (:Mention)-[:IN_DOCUMENT]->(:Document), -[:SOURCE]->, -[:TARGET]->, -[:CLAIMED_BY]->(:Actor)
+    (:Actor)-[:SUPPORTS|OPPOSES|STRIKES|... {count, first_date, last_date, weight}]->(:Actor)
+
+Mention ids are content hashes, so loading the same mentions twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphx.errors import InputError
+from graphx.kb import KnowledgeBase
+from graphx.models import RELATION_TYPES, Document
+
+# Relation type -> edge label; the only way a label reaches Cypher text.
+EDGE_LABELS: dict[str, str] = {relation: relation.upper() for relation in RELATION_TYPES}
+
+
+@dataclass
+class Batch:
+    """Rows for one load step: whole documents, so a document is replaced as a unit."""
+
+    documents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    actors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    mentions: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def mention_id(record: Mapping[str, Any]) -> str:
+    key = json.dumps(
+        [
+            record["doc"],
+            record["relation"],
+            record["source"]["id"],
+            record["target"]["id"],
+            record["source"]["span"],
+            record["target"]["span"],
+            record["sentence_span"],
+        ],
+        separators=(",", ":"),
+    )
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def check_record(where: str, record: Any) -> None:
+    """Raise InputError naming `where` unless `record` follows the extraction contract."""
+    if not isinstance(record, dict):
+        raise InputError(where, "not a JSON object")
+    for key in ("doc", "relation", "source", "target", "sentence", "sentence_span"):
+        if key not in record:
+            raise InputError(where, f"missing '{key}'")
+    if record["relation"] not in EDGE_LABELS:
+        raise InputError(where, f"unknown relation {record['relation']!r}")
+    for key in ("source", "target"):
+        actor = record[key]
+        if not isinstance(actor, dict) or not actor.get("id") or not actor.get("name"):
+            raise InputError(where, f"'{key}' needs an 'id' and a 'name'")
+
+
+class RowBuilder:
+    """Turns records into batches, adding each actor's knowledge-base details and parents."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def actor_row(self, ref: Mapping[str, Any]) -> dict[str, Any]:
+        actor_id = ref["id"]
+        if actor_id in self.kb:
+            actor = self.kb.get(actor_id)
+            return {
+                "id": actor.id,
+                "name": actor.name,
+                "type": actor.type,
+                "aliases": list(actor.aliases),
+                "country": actor.country,
+                "wikidata": actor.wikidata,
+                "provisional": False,
+                "parent_ids": list(actor.parents),
+            }
+        return {
+            "id": actor_id,
+            "name": ref["name"],
+            "type": ref.get("type") or "provisional",
+            "aliases": [],
+            "country": None,
+            "wikidata": None,
+            "provisional": bool(ref.get("provisional", True)),
+            "parent_ids": [],
+        }
+
+    def add(
+        self, batch: Batch, record: Mapping[str, Any], document: Document | None = None
+    ) -> None:
+        doc_id = str(record["doc"])
+        if doc_id not in batch.documents:
+            batch.documents[doc_id] = {
+                "id": doc_id,
+                "title": document.title if document else None,
+                "date": document.date if document else None,
+                "url": document.url if document else None,
+            }
+        ends = [record["source"], record["target"]]
+        if record.get("claimed_by"):
+            ends.append(record["claimed_by"])
+        for ref in ends:
+            self._add_actor(batch, ref)
+        source, target = record["source"], record["target"]
+        row = {
+            "id": mention_id(record),
+            "doc": doc_id,
+            "relation": record["relation"],
+            "source_id": source["id"],
+            "target_id": target["id"],
+            "source_text": source.get("text"),
+            "target_text": target.get("text"),
+            "source_start": source["span"][0],
+            "source_end": source["span"][1],
+            "target_start": target["span"][0],
+            "target_end": target["span"][1],
+            "sentence": record["sentence"],
+            "sentence_start": record["sentence_span"][0],
+            "sentence_end": record["sentence_span"][1],
+            "date": record.get("date"),
+            "confidence": float(record.get("confidence", 0.0)),
+            "claimed_by": record["claimed_by"]["id"] if record.get("claimed_by") else None,
+            "rule": record.get("rule"),
+            "negated": bool(record.get("negated", False)),
+        }
+        batch.mentions[row["id"]] = row
+
+    def _add_actor(self, batch: Batch, ref: Mapping[str, Any]) -> None:
+        todo = [ref]
+        while todo:
+            current = todo.pop()
+            if current["id"] in batch.actors:
+                continue
+            row = self.actor_row(current)
+            batch.actors[row["id"]] = row
+            todo.extend({"id": p, "name": p} for p in row["parent_ids"] if p not in batch.actors)
+
+    def document_row(self, batch: Batch, document: Document) -> None:
+        """A document with no relations still becomes a node (it was read)."""
+        batch.documents.setdefault(
+            document.id,
+            {
+                "id": document.id,
+                "title": document.title,
+                "date": document.date,
+                "url": document.url,
+            },
+        )
+
+
+def batches_by_document(
+    documents: Iterable[tuple[Document | None, str, list[Mapping[str, Any]]]],
+    builder: RowBuilder,
+    size: int = 2000,
+) -> Iterator[Batch]:
+    """Batches of about `size` mentions made of whole documents (a document is replaced as a
+    unit): each item is (document metadata or None, document id, its relation records)."""
+    batch = Batch()
+    for document, doc_id, records in documents:
+        if batch.mentions and len(batch.mentions) + len(records) > size:
+            yield batch
+            batch = Batch()
+        if document is not None:
+            builder.document_row(batch, document)
+        else:
+            batch.documents.setdefault(
+                doc_id, {"id": doc_id, "title": None, "date": None, "url": None}
+            )
+        for record in records:
+            builder.add(batch, record, document)
+    if batch.documents:
+        yield batch
+
+
+def desired_edges(
+    aggregates: Iterable[Mapping[str, Any]],
+    weights: Mapping[str, int],
+    kb_links: Iterable[tuple[str, str]] = (),
+) -> dict[str, dict[tuple[str, str], dict[str, Any]]]:
+    """The typed edges the mentions call for, by label and (source, target): one per
+    (source, relation, target) with its count, first and last date and weight, plus the
+    knowledge base's PART_OF links (marked kb, with the count the texts give them)."""
+    edges: dict[str, dict[tuple[str, str], dict[str, Any]]] = {
+        label: {} for label in EDGE_LABELS.values()
+    }
+    for row in aggregates:
+        label = EDGE_LABELS[row["relation"]]
+        edges[label][(row["source"], row["target"])] = {
+            "source": row["source"],
+            "target": row["target"],
+            "count": int(row["count"]),
+            "first_date": row["first_date"],
+            "last_date": row["last_date"],
+            "weight": float(weights[row["relation"]]),
+            "kb": False,
+        }
+    for child, parent in kb_links:
+        edge = edges["PART_OF"].setdefault(
+            (child, parent),
+            {
+                "source": child,
+                "target": parent,
+                "count": 0,
+                "first_date": None,
+                "last_date": None,
+                "weight": float(weights["part_of"]),
+                "kb": True,
+            },
+        )
+        edge["kb"] = True
+    return edges

@@ -1,0 +1,167 @@
+"""The embedded store: LadybugDB (embedded Cypher with a declared schema), no server needed.
+
+Actors and documents are upserted with UNWIND batches; mentions and their links, which are
+many, are bulk-loaded with COPY from temporary CSV files inside the same transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import re
+import tempfile
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from graphx import cypher_statements as cypher
+from graphx.graph_rows import Batch
+from graphx.stores import GraphStore, QueryError, QueryResult, StoreError, StoreInUse
+
+_ACTOR_KEYS = ("id", "name", "type", "aliases", "country", "wikidata", "provisional")
+_EDGE_COLUMNS = ("source", "target", "count", "first_date", "last_date", "weight", "kb")
+
+
+class EmbeddedStore(GraphStore):
+    name = "embedded"
+
+    def __init__(self, path: Path) -> None:
+        import ladybug
+
+        self.location = str(path)
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder; the embedded store is a single file")
+        try:
+            self._db = ladybug.Database(str(path))
+            self._conn = ladybug.Connection(self._db)
+        except RuntimeError as exc:
+            message = str(exc)
+            if "lock" in message.lower():
+                holder = re.search(r"held by PID (\d+)", message)
+                who = f" (process {holder.group(1)})" if holder else ""
+                raise StoreInUse(f"{path}: store is in use by another process{who}") from exc
+            reason = message.splitlines()[0].replace("Runtime exception: ", "")
+            raise StoreError(f"{path}: cannot open the store: {reason}") from exc
+        self._schema_ready = False
+
+    def ensure_schema(self) -> None:
+        if self._schema_ready:
+            return
+        for statement in cypher.EMBEDDED_SCHEMA:
+            self.run(statement)
+        self._schema_ready = True
+
+    def run(self, statement: str, parameters: Mapping[str, Any] | None = None) -> QueryResult:
+        try:
+            result = self._conn.execute(statement, dict(parameters or {}))
+        except RuntimeError as exc:
+            raise QueryError(str(exc).strip()) from exc
+        columns = list(result.get_column_names())
+        return QueryResult(columns, [[_plain(v) for v in row] for row in result.get_all()])
+
+    def query(self, statement: str, parameters: Mapping[str, Any] | None = None) -> QueryResult:
+        self.ensure_schema()  # an empty store answers queries with no rows, not errors
+        return self.run(statement, parameters)
+
+    def _transaction(self, work) -> None:  # type: ignore[no-untyped-def]
+        self.run("BEGIN TRANSACTION")
+        try:
+            work()
+        except BaseException:
+            with contextlib.suppress(QueryError):  # LadybugDB may have rolled back already
+                self.run("ROLLBACK")
+            raise
+        self.run("COMMIT")
+
+    def write_batch(self, batch: Batch, stale: set[str], fresh: list[dict[str, Any]]) -> None:
+        def work() -> None:
+            actors = [{k: a[k] for k in _ACTOR_KEYS} for a in batch.actors.values()]
+            if actors:
+                self.run(cypher.UPSERT_ACTORS, {"rows": actors})
+            if batch.documents:
+                self.run(cypher.UPSERT_DOCUMENTS, {"rows": list(batch.documents.values())})
+            if stale:
+                self.run(cypher.DELETE_MENTIONS, {"ids": sorted(stale)})
+            if fresh:
+                self._copy_mentions(fresh)
+
+        self._transaction(work)
+
+    def _copy_mentions(self, rows: list[dict[str, Any]]) -> None:
+        with tempfile.TemporaryDirectory(prefix="graphx-load-") as folder:
+            files = {
+                "Mention": Path(folder) / "mentions.csv",
+                "IN_DOCUMENT": Path(folder) / "in_document.csv",
+                "SOURCE": Path(folder) / "source.csv",
+                "TARGET": Path(folder) / "target.csv",
+                "CLAIMED_BY": Path(folder) / "claimed_by.csv",
+            }
+            handles = {
+                name: path.open("w", newline="", encoding="utf-8") for name, path in files.items()
+            }
+            try:
+                writers = {name: csv.writer(handle) for name, handle in handles.items()}
+                writers["Mention"].writerow(cypher.MENTION_COLUMNS)
+                for row in rows:
+                    writers["Mention"].writerow(
+                        [_csv_value(row[c]) for c in cypher.MENTION_COLUMNS]
+                    )
+                    writers["IN_DOCUMENT"].writerow([row["id"], row["doc"]])
+                    writers["SOURCE"].writerow([row["id"], row["source_id"]])
+                    writers["TARGET"].writerow([row["id"], row["target_id"]])
+                    if row["claimed_by"]:
+                        writers["CLAIMED_BY"].writerow([row["id"], row["claimed_by"]])
+            finally:
+                for handle in handles.values():
+                    handle.close()
+            for table in cypher.EMBEDDED_COPY_TABLES:
+                if files[table].stat().st_size:
+                    self.run(cypher.embedded_copy(table, str(files[table])))
+
+    def write_edges(
+        self, label: str, removed: list[dict[str, Any]], added: list[dict[str, Any]]
+    ) -> None:
+        def work() -> None:
+            if removed:
+                rows = [{"source": r["source"], "target": r["target"]} for r in removed]
+                self.run(cypher.delete_edges(label), {"rows": rows})
+            if added:
+                self.run(
+                    cypher.create_edges(label),
+                    {"rows": [{k: r[k] for k in _EDGE_COLUMNS} for r in added]},
+                )
+
+        self._transaction(work)
+
+    def reset(self) -> None:
+        for statement in cypher.EMBEDDED_DROP:
+            self.run(statement)
+        self._schema_ready = False
+
+    def close(self) -> None:
+        conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
+        if conn is not None:
+            conn.close()
+        if db is not None:
+            db.close()
+        self._conn = self._db = None
+
+
+def _plain(value: Any) -> Any:
+    """LadybugDB sums 64-bit integers into 128-bit ones, which Python sees as Decimal."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if not str(k).startswith("_")}
+    return value
+
+
+def _csv_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value

@@ -1,0 +1,202 @@
+"""One store interface, two implementations (Neo4j and the embedded LadybugDB store).
+
+`GraphStore` holds the loading algorithm once: for each batch of whole documents it upserts
+actors and documents, deletes the mentions a document no longer has, inserts the ones it did
+not have, and finally brings the typed actor-to-actor edges in line with the mentions. Loading
+the same mentions twice therefore changes nothing, a re-extracted document replaces its own
+mentions, and a load killed midway is completed by running it again.
+"""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graphx import cypher_statements as cypher
+from graphx.errors import GraphxError
+from graphx.graph_rows import EDGE_LABELS, Batch, desired_edges
+from graphx.kb import KnowledgeBase
+
+DEFAULT_DB_PATH = "graphx.lbdb"
+
+
+class StoreError(GraphxError):
+    """A store could not be opened or written."""
+
+
+class StoreUnavailable(StoreError):
+    """The server cannot be reached or refuses the credentials."""
+
+
+class StoreInUse(StoreError):
+    """Another process holds the embedded store."""
+
+
+class QueryError(GraphxError):
+    """The database rejected a query; the message is the database's own."""
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    columns: list[str]
+    rows: list[list[Any]]
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+@dataclass
+class LoadReport:
+    documents: int = 0
+    mentions_added: int = 0
+    mentions_removed: int = 0
+    mentions_kept: int = 0
+    edges_added: int = 0
+    edges_removed: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+class GraphStore(ABC):
+    """The operations both stores implement; everything above them is written once."""
+
+    name = "store"
+    location = ""
+
+    # -- primitives each store implements -------------------------------------------------
+    @abstractmethod
+    def ensure_schema(self) -> None: ...
+
+    @abstractmethod
+    def run(self, statement: str, parameters: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run one statement (library Cypher only) and return its rows."""
+
+    @abstractmethod
+    def write_batch(self, batch: Batch, stale: set[str], fresh: list[dict[str, Any]]) -> None:
+        """Apply one batch atomically: upsert actors and documents, delete `stale` mention
+        ids, insert `fresh` mentions with their links."""
+
+    @abstractmethod
+    def write_edges(
+        self, label: str, removed: list[dict[str, Any]], added: list[dict[str, Any]]
+    ) -> None: ...
+
+    @abstractmethod
+    def reset(self) -> None:
+        """Remove everything graphx stored."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def query(self, statement: str, parameters: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run a user's query; database errors become QueryError with the database's message."""
+        return self.run(statement, parameters)
+
+    # -- shared logic -------------------------------------------------------------------
+    def load(
+        self,
+        batches: Iterable[Batch],
+        kb: KnowledgeBase,
+        weights: Mapping[str, int],
+        progress: Callable[[int], None] | None = None,
+    ) -> LoadReport:
+        self.ensure_schema()
+        report = LoadReport()
+        for batch in batches:
+            existing = {
+                row[0]
+                for row in self.run(
+                    cypher.MENTION_IDS_OF_DOCUMENTS, {"docs": list(batch.documents)}
+                ).rows
+            }
+            stale = existing - set(batch.mentions)
+            fresh = [m for key, m in batch.mentions.items() if key not in existing]
+            self.write_batch(batch, stale, fresh)
+            report.documents += len(batch.documents)
+            report.mentions_added += len(fresh)
+            report.mentions_removed += len(stale)
+            report.mentions_kept += len(batch.mentions) - len(fresh)
+            if progress:
+                progress(len(batch.mentions))
+        self.sync_edges(kb, weights, report)
+        report.counts = self.counts()
+        return report
+
+    def sync_edges(
+        self, kb: KnowledgeBase, weights: Mapping[str, int], report: LoadReport | None = None
+    ) -> None:
+        """Make the typed edges match the mentions (and the knowledge base's memberships)."""
+        aggregates = self.run(cypher.MENTION_AGGREGATES).records()
+        actor_ids = {row[0] for row in self.run(cypher.ACTOR_IDS).rows}
+        kb_links = [
+            (actor_id, parent)
+            for actor_id in actor_ids
+            if actor_id in kb
+            for parent in kb.get(actor_id).parents
+            if parent in actor_ids
+        ]
+        wanted = desired_edges(aggregates, weights, kb_links)
+        for label in EDGE_LABELS.values():
+            present = {
+                (row["source"], row["target"]): row
+                for row in self.run(cypher.current_edges(label)).records()
+            }
+            target = wanted[label]
+            removed = [
+                row
+                for key, row in present.items()
+                if key not in target or not _same_edge(row, target[key])
+            ]
+            added = [
+                row
+                for key, row in target.items()
+                if key not in present or not _same_edge(present[key], row)
+            ]
+            if removed or added:
+                self.write_edges(label, removed, added)
+            if report is not None:
+                report.edges_removed += len(removed)
+                report.edges_added += len(added)
+
+    def counts(self) -> dict[str, int]:
+        out = {
+            name: int(self.run(statement).rows[0][0]) for name, statement in cypher.COUNTS.items()
+        }
+        for label in EDGE_LABELS.values():
+            out[label] = int(self.run(cypher.count_edges(label)).rows[0][0])
+        return out
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _same_edge(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    return all(a.get(k) == b.get(k) for k in ("count", "first_date", "last_date", "kb")) and (
+        abs(float(a.get("weight") or 0) - float(b.get("weight") or 0)) < 1e-9
+    )
+
+
+def open_store(
+    *, neo4j: str | None = None, db: str | None = None, database: str | None = None
+) -> GraphStore:
+    """The store the user asked for: Neo4j when a URI is given (option or NEO4J_URI),
+    otherwise the embedded store at `db`, GRAPHX_DB, or ./graphx.lbdb."""
+    uri = neo4j or os.environ.get("NEO4J_URI")
+    if uri:
+        from graphx.store_neo4j import Neo4jStore
+
+        return Neo4jStore(
+            uri,
+            user=os.environ.get("NEO4J_USERNAME", "neo4j"),
+            password=os.environ.get("NEO4J_PASSWORD", ""),
+            database=database or os.environ.get("NEO4J_DATABASE") or None,
+        )
+    from graphx.store_embedded import EmbeddedStore
+
+    return EmbeddedStore(Path(db or os.environ.get("GRAPHX_DB") or DEFAULT_DB_PATH))

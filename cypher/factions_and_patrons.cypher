@@ -3,8 +3,8 @@
 // param: umbrella = "pmf" — actor id of the umbrella
 // example: graphx query factions_and_patrons --param umbrella=islamic_resistance_in_iraq
 // portable: yes
-MATCH (faction:Actor)-[:PART_OF]->(umbrella:Actor)
-WHERE umbrella.id = $umbrella
-OPTIONAL MATCH (patron:Actor)-[s:SUPPORTS]->(faction)
-RETURN faction.name AS faction, patron.name AS patron, s.count AS mentions
+MATCH (f:Actor)-[:PART_OF]->(u:Actor)
+WHERE u.id = $umbrella
+OPTIONAL MATCH (p:Actor)-[s:SUPPORTS]->(f)
+RETURN f.name AS faction, p.name AS patron, s.count AS mentions
 ORDER BY faction, patron

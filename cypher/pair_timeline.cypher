@@ -2,7 +2,7 @@
 // (year-only dates stay as the year).
 // param: a — actor id
 // param: b — actor id
-// example: graphx query pair_timeline --param a=us --param b=kataib_hezbollah
+// example: graphx query pair_timeline --param a=iraq --param b=us
 // portable: yes
 MATCH (m:Mention)
 WHERE m.negated = false AND m.date IS NOT NULL

@@ -185,9 +185,9 @@ def _same_edge(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
 def open_store(
     *, neo4j: str | None = None, db: str | None = None, database: str | None = None
 ) -> GraphStore:
-    """The store the user asked for: Neo4j when a URI is given (option or NEO4J_URI),
-    otherwise the embedded store at `db`, GRAPHX_DB, or ./graphx.lbdb."""
-    uri = neo4j or os.environ.get("NEO4J_URI")
+    """The store the user asked for. Options beat the environment: --neo4j, then --db, then
+    NEO4J_URI, then GRAPHX_DB, then the embedded store ./graphx.lbdb."""
+    uri = neo4j or (None if db else os.environ.get("NEO4J_URI"))
     if uri:
         from graphx.store_neo4j import Neo4jStore
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -55,3 +56,53 @@ def mentions(extractor: Extractor):
         return extractor.extract(Document(id="t", text=text, source="test", date=date))
 
     return run
+
+
+# ----------------------------------------------------------------------------- stores
+# scripts/neo4j-local's password when NEO4J_PASSWORD is not set (a local test server only)
+LOCAL_NEO4J_PASSWORD = "graphx-local-dev"
+if os.environ.get("NEO4J_URI") and not os.environ.get("NEO4J_PASSWORD"):
+    os.environ["NEO4J_PASSWORD"] = LOCAL_NEO4J_PASSWORD
+
+
+def neo4j_settings() -> dict[str, str] | None:
+    """The test Neo4j server: NEO4J_URI (and NEO4J_PASSWORD), as the README's command sets."""
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        return None
+    return {"uri": uri, "password": os.environ["NEO4J_PASSWORD"]}
+
+
+def _require_neo4j() -> dict[str, str]:
+    settings = neo4j_settings()
+    if settings is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the Neo4j tests: NEO4J_URI is not set (.ci/run starts it)")
+        pytest.skip("no Neo4j server: run scripts/neo4j-local start and export NEO4J_URI")
+    return settings
+
+
+@pytest.fixture
+def neo4j_store():
+    from graphx.stores import open_store
+
+    settings = _require_neo4j()
+    store = open_store(neo4j=settings["uri"])
+    store.reset()
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def embedded_store(tmp_path: Path):
+    from graphx.stores import open_store
+
+    store = open_store(db=str(tmp_path / "graph.lbdb"))
+    yield store
+    store.close()
+
+
+@pytest.fixture(params=["embedded", "neo4j"])
+def store(request):
+    """Each store in turn: the tests that take it run against both implementations."""
+    return request.getfixturevalue(f"{request.param}_store")

@@ -214,6 +214,13 @@ def _stderr_console() -> Any:
     show_default=True,
     help="Largest document accepted, in bytes.",
 )
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1),
+    default=2000,
+    show_default=True,
+    help="Mentions per write transaction (whole documents).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @_friendly_errors
 def build(
@@ -224,6 +231,7 @@ def build(
     jobs: int,
     kb_files: tuple[str, ...],
     max_size: int,
+    batch_size: int,
     quiet: bool,
 ) -> None:
     """Extract PATHS and load the relations into the store, in one go.
@@ -242,6 +250,7 @@ def build(
             kb_files=kb_files,
             max_bytes=max_size,
             progress=lambda n: bar.advance(task, n),
+            batch_size=batch_size,
         )
     _report(outcome, quiet)
     if outcome.failures:
@@ -258,6 +267,13 @@ def build(
     type=click.Path(exists=True, dir_okay=False),
     help="An extra knowledge-base YAML file (repeatable).",
 )
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1),
+    default=2000,
+    show_default=True,
+    help="Mentions per write transaction (whole documents).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @_friendly_errors
 def load(
@@ -266,6 +282,7 @@ def load(
     neo4j_uri: str | None,
     database: str | None,
     kb_files: tuple[str, ...],
+    batch_size: int,
     quiet: bool,
 ) -> None:
     """Load MENTIONS (JSON Lines written by `graphx extract`) into the store.
@@ -277,7 +294,11 @@ def load(
     with _open(db_path, neo4j_uri, database) as store, _progress("mentions", quiet) as bar:
         task = bar.add_task("load", total=None)
         outcome = load_mentions(
-            store, mentions, kb_files=kb_files, progress=lambda n: bar.advance(task, n)
+            store,
+            mentions,
+            kb_files=kb_files,
+            progress=lambda n: bar.advance(task, n),
+            batch_size=batch_size,
         )
     _report(outcome, quiet)
     if outcome.failures:

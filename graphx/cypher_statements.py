@@ -52,7 +52,14 @@ MENTION_COLUMNS: list[str] = [
     "rule",
     "negated",
 ]
-EMBEDDED_COPY_TABLES = ("Mention", "IN_DOCUMENT", "SOURCE", "TARGET", "CLAIMED_BY")
+EMBEDDED_COPY_TABLES = (
+    "Mention",
+    "IN_DOCUMENT",
+    "SOURCE",
+    "TARGET",
+    "CLAIMED_BY",
+    *EDGE_LABELS.values(),
+)
 _SAFE_PATH = re.compile(r"^[A-Za-z0-9_./-]+$")
 
 

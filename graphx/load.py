@@ -18,6 +18,7 @@ from graphx.models import Document
 from graphx.stores import GraphStore, LoadReport
 
 Progress = Callable[[int], None]
+BATCH_SIZE = 2000  # mentions per write transaction (whole documents, so roughly)
 
 
 @dataclass
@@ -39,6 +40,7 @@ def build(
     kb_files: Sequence[str] = (),
     max_bytes: int | None = None,
     progress: Progress | None = None,
+    batch_size: int = 0,
 ) -> LoadOutcome:
     """Extract relations from `paths` and load them into `store`."""
     from graphx.documents import DEFAULT_MAX_BYTES, read_inputs
@@ -58,13 +60,18 @@ def build(
                 progress(1)
             yield document, document.id, records
 
-    batches = batches_by_document(documents(), RowBuilder(kb))
+    batches = batches_by_document(documents(), RowBuilder(kb), batch_size or BATCH_SIZE)
     report = store.load(batches, kb, _weights())
     return LoadOutcome(report, failures)
 
 
 def load_mentions(
-    store: GraphStore, path: str, *, kb_files: Sequence[str] = (), progress: Progress | None = None
+    store: GraphStore,
+    path: str,
+    *,
+    kb_files: Sequence[str] = (),
+    progress: Progress | None = None,
+    batch_size: int = 0,
 ) -> LoadOutcome:
     """Load relation-mention records (the output of `graphx extract`) from a JSON Lines file."""
     kb = load_knowledge_base(kb_files)
@@ -95,5 +102,6 @@ def load_mentions(
         for doc_id, group in groupby(records(), key=lambda r: str(r["doc"])):
             yield None, doc_id, list(group)
 
-    report = store.load(batches_by_document(documents(), RowBuilder(kb)), kb, _weights())
+    batches = batches_by_document(documents(), RowBuilder(kb), batch_size or BATCH_SIZE)
+    report = store.load(batches, kb, _weights())
     return LoadOutcome(report, failures)

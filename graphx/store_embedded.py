@@ -115,7 +115,7 @@ class EmbeddedStore(GraphStore):
             finally:
                 for handle in handles.values():
                     handle.close()
-            for table in cypher.EMBEDDED_COPY_TABLES:
+            for table in files:  # nodes before the links that point at them
                 if files[table].stat().st_size:
                     self.run(cypher.embedded_copy(table, str(files[table])))
 
@@ -127,10 +127,14 @@ class EmbeddedStore(GraphStore):
                 rows = [{"source": r["source"], "target": r["target"]} for r in removed]
                 self.run(cypher.delete_edges(label), {"rows": rows})
             if added:
-                self.run(
-                    cypher.create_edges(label),
-                    {"rows": [{k: r[k] for k in _EDGE_COLUMNS} for r in added]},
-                )
+                # COPY, not UNWIND ... CREATE: measured ~1.4k edges/s the latter way
+                with tempfile.TemporaryDirectory(prefix="graphx-edges-") as folder:
+                    path = Path(folder) / "edges.csv"
+                    with path.open("w", newline="", encoding="utf-8") as handle:
+                        writer = csv.writer(handle)
+                        for row in added:
+                            writer.writerow([_csv_value(row[k]) for k in _EDGE_COLUMNS])
+                    self.run(cypher.embedded_copy(label, str(path)))
 
         self._transaction(work)
 

@@ -1,0 +1,169 @@
+"""Load benchmark: mentions per second into the embedded store and into Neo4j, beside a naive
+Neo4j loader (one statement per mention), all measured in the same run.
+
+    NEO4J_URI=$(scripts/neo4j-local start) python bench/load_bench.py [--mentions 100000]
+
+Bars (issue 3): Neo4j >= 10x naive and >= 20k mentions/s; embedded >= 50k mentions/s.
+The mentions are synthetic but shaped like real output: actors drawn from the knowledge base
+with a skew (a few actors dominate the news), 20 mentions a document, dated 2003-2025.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from graphx.graph_rows import RowBuilder, batches_by_document  # noqa: E402
+from graphx.kb import load_knowledge_base  # noqa: E402
+from graphx.lexicon import load_lexicon  # noqa: E402
+from graphx.models import RELATION_TYPES  # noqa: E402
+from graphx.stores import open_store  # noqa: E402
+
+WORDS = [
+    "militia",
+    "forces",
+    "attacked",
+    "the",
+    "base",
+    "near",
+    "the",
+    "border",
+    "officials",
+    "said",
+    "after",
+    "talks",
+    "government",
+    "parliament",
+    "vote",
+    "withdrawal",
+    "coalition",
+    "strike",
+    "drone",
+    "rocket",
+]
+
+
+def synthetic(count: int, kb, seed: int = 7) -> list[dict[str, Any]]:
+    rng = random.Random(seed)
+    actors = sorted(kb.actors.values(), key=lambda a: a.id)
+    weights = [1.0 / (rank + 1) for rank in range(len(actors))]  # Zipf-like: few dominate
+    rng.shuffle(actors)
+    records = []
+    for number in range(count):
+        source, target = rng.choices(actors, weights=weights, k=2)
+        if source.id == target.id:
+            target = actors[(actors.index(target) + 1) % len(actors)]
+        sentence = " ".join(rng.choice(WORDS) for _ in range(22)).capitalize() + "."
+        offset = rng.randrange(0, 5000)
+        year = rng.randrange(2003, 2026)
+        records.append(
+            {
+                "doc": f"doc{number // 20:06d}",
+                "relation": rng.choice(RELATION_TYPES),
+                "source": {
+                    "id": source.id,
+                    "name": source.name,
+                    "type": source.type,
+                    "parents": [],
+                    "provisional": False,
+                    "span": [offset, offset + 5],
+                    "text": source.name,
+                },
+                "target": {
+                    "id": target.id,
+                    "name": target.name,
+                    "type": target.type,
+                    "parents": [],
+                    "provisional": False,
+                    "span": [offset + 10, offset + 15],
+                    "text": target.name,
+                },
+                "sentence": sentence,
+                "sentence_span": [offset, offset + len(sentence)],
+                "date": f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}",
+                "claimed_by": None,
+                "confidence": 0.8,
+                "rule": "verb",
+            }
+        )
+    return records
+
+
+def by_document(records):
+    current, group = None, []
+    for record in records:
+        if record["doc"] != current and group:
+            yield None, current, group
+            group = []
+        current = record["doc"]
+        group.append(record)
+    if group:
+        yield None, current, group
+
+
+def timed_load(store, records, kb, weights) -> float:
+    batches = batches_by_document(by_document(records), RowBuilder(kb), 2000)
+    started = time.perf_counter()
+    store.load(batches, kb, weights)
+    return time.perf_counter() - started
+
+
+def naive_rate(store, records, kb) -> float:
+    """One auto-committed statement per mention, actors and documents already in place."""
+    batch = next(batches_by_document(by_document(records), RowBuilder(kb), len(records) + 1))
+    store.ensure_schema()
+    store.write_batch(batch, set(), [])  # actors and documents only
+    started = time.perf_counter()
+    for row in batch.mentions.values():
+        store.insert_one_mention(row)
+    return len(batch.mentions) / (time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mentions", type=int, default=100_000)
+    parser.add_argument("--naive", type=int, default=2_000, help="mentions for the naive loader")
+    parser.add_argument("--neo4j", default=os.environ.get("NEO4J_URI"))
+    args = parser.parse_args()
+    kb = load_knowledge_base()
+    weights = {name: info.weight for name, info in load_lexicon().relations.items()}
+    records = synthetic(args.mentions, kb)
+    print(f"{len(records)} synthetic mentions in {len(records) // 20} documents")
+
+    with tempfile.TemporaryDirectory() as folder, open_store(db=f"{folder}/bench.lbdb") as store:
+        elapsed = timed_load(store, records, kb, weights)
+        again = timed_load(store, records, kb, weights)
+    embedded = len(records) / elapsed
+    print(
+        f"embedded store:       {embedded:9.0f} mentions/s ({elapsed:.1f} s; "
+        f"reloading the same: {again:.1f} s)   (bar >= 50000)"
+    )
+
+    if not args.neo4j:
+        print("neo4j: skipped (set NEO4J_URI or --neo4j)")
+        return
+    with open_store(neo4j=args.neo4j) as store:
+        store.reset()
+        naive = naive_rate(store, records[: args.naive], kb)
+        store.reset()
+        elapsed = timed_load(store, records, kb, weights)
+        batched = len(records) / elapsed
+        store.reset()
+    print(
+        f"neo4j naive loader:   {naive:9.0f} mentions/s ({args.naive} mentions, one statement each)"
+    )
+    print(f"neo4j batched loader: {batched:9.0f} mentions/s ({elapsed:.1f} s)   (bar >= 20000)")
+    print(f"ratio batched/naive:  {batched / naive:9.1f}   (bar >= 10)")
+
+
+if __name__ == "__main__":
+    main()

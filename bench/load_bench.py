@@ -111,7 +111,7 @@ def by_document(records):
 
 
 def timed_load(store, records, kb, weights) -> float:
-    batches = batches_by_document(by_document(records), RowBuilder(kb), 2000)
+    batches = batches_by_document(by_document(records), RowBuilder(kb), store.batch_size)
     started = time.perf_counter()
     store.load(batches, kb, weights)
     return time.perf_counter() - started

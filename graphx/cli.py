@@ -217,9 +217,7 @@ def _stderr_console() -> Any:
 @click.option(
     "--batch-size",
     type=click.IntRange(1),
-    default=2000,
-    show_default=True,
-    help="Mentions per write transaction (whole documents).",
+    help="Mentions per write transaction, whole documents (default: 50000 embedded, 2000 Neo4j).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @_friendly_errors
@@ -231,7 +229,7 @@ def build(
     jobs: int,
     kb_files: tuple[str, ...],
     max_size: int,
-    batch_size: int,
+    batch_size: int | None,
     quiet: bool,
 ) -> None:
     """Extract PATHS and load the relations into the store, in one go.
@@ -250,7 +248,7 @@ def build(
             kb_files=kb_files,
             max_bytes=max_size,
             progress=lambda n: bar.advance(task, n),
-            batch_size=batch_size,
+            batch_size=batch_size or 0,
         )
     _report(outcome, quiet)
     if outcome.failures:
@@ -270,9 +268,7 @@ def build(
 @click.option(
     "--batch-size",
     type=click.IntRange(1),
-    default=2000,
-    show_default=True,
-    help="Mentions per write transaction (whole documents).",
+    help="Mentions per write transaction, whole documents (default: 50000 embedded, 2000 Neo4j).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @_friendly_errors
@@ -282,7 +278,7 @@ def load(
     neo4j_uri: str | None,
     database: str | None,
     kb_files: tuple[str, ...],
-    batch_size: int,
+    batch_size: int | None,
     quiet: bool,
 ) -> None:
     """Load MENTIONS (JSON Lines written by `graphx extract`) into the store.
@@ -298,7 +294,7 @@ def load(
             mentions,
             kb_files=kb_files,
             progress=lambda n: bar.advance(task, n),
-            batch_size=batch_size,
+            batch_size=batch_size or 0,
         )
     _report(outcome, quiet)
     if outcome.failures:

@@ -3,8 +3,6 @@ formatted into statement text are edge labels from `graph_rows.EDGE_LABELS` (a w
 
 from __future__ import annotations
 
-import re
-
 from graphx.graph_rows import EDGE_LABELS
 
 EDGE_PROPERTIES = "count INT64, first_date STRING, last_date STRING, weight DOUBLE, kb BOOLEAN"
@@ -52,24 +50,18 @@ MENTION_COLUMNS: list[str] = [
     "rule",
     "negated",
 ]
-EMBEDDED_COPY_TABLES = (
-    "Mention",
-    "IN_DOCUMENT",
-    "SOURCE",
-    "TARGET",
-    "CLAIMED_BY",
-    *EDGE_LABELS.values(),
-)
-_SAFE_PATH = re.compile(r"^[A-Za-z0-9_./-]+$")
+# Bulk loads: COPY reads an Arrow table passed as the parameter $rows.
+EMBEDDED_COPY = {
+    "Mention": "COPY Mention FROM $rows",
+    "IN_DOCUMENT": "COPY IN_DOCUMENT FROM $rows",
+    "SOURCE": "COPY SOURCE FROM $rows",
+    "TARGET": "COPY TARGET FROM $rows",
+    "CLAIMED_BY": "COPY CLAIMED_BY FROM $rows",
+}
 
 
-def embedded_copy(table: str, path: str) -> str:
-    """COPY takes no parameter for its file, so the path (always a temporary file graphx made,
-    never user text) is checked to hold no quote or other character that could end it."""
-    if table not in EMBEDDED_COPY_TABLES or not _SAFE_PATH.match(path):
-        raise ValueError(f"refusing to build a COPY statement for {table!r} from {path!r}")
-    header = "true" if table == "Mention" else "false"
-    return f"COPY {table} FROM '{path}' (header={header}, parallel=false)"
+def embedded_copy_edges(label: str) -> str:
+    return f"COPY {EDGE_LABELS_CHECKED[label]} FROM $rows"
 
 
 # ----------------------------------------------------------------------------- neo4j schema

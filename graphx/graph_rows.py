@@ -16,7 +16,6 @@ Mention ids are content hashes, so loading the same mentions twice changes nothi
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,17 +38,22 @@ class Batch:
 
 
 def mention_id(record: Mapping[str, Any]) -> str:
-    key = json.dumps(
-        [
-            record["doc"],
-            record["relation"],
-            record["source"]["id"],
-            record["target"]["id"],
-            record["source"]["span"],
-            record["target"]["span"],
-            record["sentence_span"],
-        ],
-        separators=(",", ":"),
+    """A content hash: the same mention (document, relation, actors, spans) always gets the
+    same id, so loading it again finds it in place."""
+    source, target = record["source"], record["target"]
+    key = "\x1f".join(
+        map(
+            str,
+            (
+                record["doc"],
+                record["relation"],
+                source["id"],
+                target["id"],
+                *source["span"],
+                *target["span"],
+                *record["sentence_span"],
+            ),
+        )
     )
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 

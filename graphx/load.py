@@ -18,7 +18,6 @@ from graphx.models import Document
 from graphx.stores import GraphStore, LoadReport
 
 Progress = Callable[[int], None]
-BATCH_SIZE = 2000  # mentions per write transaction (whole documents, so roughly)
 
 
 @dataclass
@@ -60,7 +59,7 @@ def build(
                 progress(1)
             yield document, document.id, records
 
-    batches = batches_by_document(documents(), RowBuilder(kb), batch_size or BATCH_SIZE)
+    batches = batches_by_document(documents(), RowBuilder(kb), batch_size or store.batch_size)
     report = store.load(batches, kb, _weights())
     return LoadOutcome(report, failures)
 
@@ -102,6 +101,6 @@ def load_mentions(
         for doc_id, group in groupby(records(), key=lambda r: str(r["doc"])):
             yield None, doc_id, list(group)
 
-    batches = batches_by_document(documents(), RowBuilder(kb), batch_size or BATCH_SIZE)
+    batches = batches_by_document(documents(), RowBuilder(kb), batch_size or store.batch_size)
     report = store.load(batches, kb, _weights())
     return LoadOutcome(report, failures)

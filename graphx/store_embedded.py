@@ -7,9 +7,7 @@ many, are bulk-loaded with COPY from temporary CSV files inside the same transac
 from __future__ import annotations
 
 import contextlib
-import csv
 import re
-import tempfile
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +23,8 @@ _EDGE_COLUMNS = ("source", "target", "count", "first_date", "last_date", "weight
 
 class EmbeddedStore(GraphStore):
     name = "embedded"
+    # LadybugDB pays a fixed cost per COPY and commit: big transactions load ~10x faster
+    batch_size = 50_000
 
     def __init__(self, path: Path) -> None:
         import ladybug
@@ -89,52 +89,42 @@ class EmbeddedStore(GraphStore):
         self._transaction(work)
 
     def _copy_mentions(self, rows: list[dict[str, Any]]) -> None:
-        with tempfile.TemporaryDirectory(prefix="graphx-load-") as folder:
-            files = {
-                "Mention": Path(folder) / "mentions.csv",
-                "IN_DOCUMENT": Path(folder) / "in_document.csv",
-                "SOURCE": Path(folder) / "source.csv",
-                "TARGET": Path(folder) / "target.csv",
-                "CLAIMED_BY": Path(folder) / "claimed_by.csv",
-            }
-            handles = {
-                name: path.open("w", newline="", encoding="utf-8") for name, path in files.items()
-            }
-            try:
-                writers = {name: csv.writer(handle) for name, handle in handles.items()}
-                writers["Mention"].writerow(cypher.MENTION_COLUMNS)
-                for row in rows:
-                    writers["Mention"].writerow(
-                        [_csv_value(row[c]) for c in cypher.MENTION_COLUMNS]
-                    )
-                    writers["IN_DOCUMENT"].writerow([row["id"], row["doc"]])
-                    writers["SOURCE"].writerow([row["id"], row["source_id"]])
-                    writers["TARGET"].writerow([row["id"], row["target_id"]])
-                    if row["claimed_by"]:
-                        writers["CLAIMED_BY"].writerow([row["id"], row["claimed_by"]])
-            finally:
-                for handle in handles.values():
-                    handle.close()
-            for table in files:  # nodes before the links that point at them
-                if files[table].stat().st_size:
-                    self.run(cypher.embedded_copy(table, str(files[table])))
+        import pyarrow as pa
+
+        columns = {name: [row[name] for row in rows] for name in cypher.MENTION_COLUMNS}
+        self.run(
+            cypher.EMBEDDED_COPY["Mention"], {"rows": pa.table(columns, schema=_mention_schema())}
+        )
+        ids = columns["id"]
+        links = {
+            "IN_DOCUMENT": columns["doc"],
+            "SOURCE": columns["source_id"],
+            "TARGET": columns["target_id"],
+        }
+        for table, targets in links.items():
+            self.run(cypher.EMBEDDED_COPY[table], {"rows": _link_table(ids, targets)})
+        claimed = [(i, c) for i, c in zip(ids, columns["claimed_by"], strict=True) if c]
+        if claimed:
+            self.run(
+                cypher.EMBEDDED_COPY["CLAIMED_BY"],
+                {"rows": _link_table([i for i, _ in claimed], [c for _, c in claimed])},
+            )
 
     def write_edges(
         self, label: str, removed: list[dict[str, Any]], added: list[dict[str, Any]]
     ) -> None:
+        import pyarrow as pa
+
         def work() -> None:
             if removed:
                 rows = [{"source": r["source"], "target": r["target"]} for r in removed]
                 self.run(cypher.delete_edges(label), {"rows": rows})
             if added:
                 # COPY, not UNWIND ... CREATE: measured ~1.4k edges/s the latter way
-                with tempfile.TemporaryDirectory(prefix="graphx-edges-") as folder:
-                    path = Path(folder) / "edges.csv"
-                    with path.open("w", newline="", encoding="utf-8") as handle:
-                        writer = csv.writer(handle)
-                        for row in added:
-                            writer.writerow([_csv_value(row[k]) for k in _EDGE_COLUMNS])
-                    self.run(cypher.embedded_copy(label, str(path)))
+                table = pa.table(
+                    {k: [r[k] for r in added] for k in _EDGE_COLUMNS}, schema=_edge_schema()
+                )
+                self.run(cypher.embedded_copy_edges(label), {"rows": table})
 
         self._transaction(work)
 
@@ -163,9 +153,53 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _csv_value(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
+_STRING_COLUMNS = {
+    "id",
+    "doc",
+    "relation",
+    "source_id",
+    "target_id",
+    "source_text",
+    "target_text",
+    "sentence",
+    "date",
+    "claimed_by",
+    "rule",
+}
+
+
+def _mention_schema() -> Any:
+    import pyarrow as pa
+
+    def kind(name: str) -> Any:
+        if name in _STRING_COLUMNS:
+            return pa.string()
+        if name == "confidence":
+            return pa.float64()
+        if name == "negated":
+            return pa.bool_()
+        return pa.int64()
+
+    return pa.schema([(name, kind(name)) for name in cypher.MENTION_COLUMNS])
+
+
+def _edge_schema() -> Any:
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            ("source", pa.string()),
+            ("target", pa.string()),
+            ("count", pa.int64()),
+            ("first_date", pa.string()),
+            ("last_date", pa.string()),
+            ("weight", pa.float64()),
+            ("kb", pa.bool_()),
+        ]
+    )
+
+
+def _link_table(sources: list[str], targets: list[str]) -> Any:
+    import pyarrow as pa
+
+    return pa.table({"from": pa.array(sources, pa.string()), "to": pa.array(targets, pa.string())})

@@ -65,6 +65,8 @@ class GraphStore(ABC):
 
     name = "store"
     location = ""
+    # Mentions per write transaction (whole documents): what each database does best.
+    batch_size = 2000
 
     # -- primitives each store implements -------------------------------------------------
     @abstractmethod

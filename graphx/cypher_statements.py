@@ -83,7 +83,10 @@ UPSERT_DOCUMENTS = (
     "SET d.title = coalesce(r.title, d.title), d.date = coalesce(r.date, d.date), "
     "d.url = coalesce(r.url, d.url)"
 )
-MENTION_IDS_OF_DOCUMENTS = "MATCH (m:Mention) WHERE m.doc IN $docs RETURN m.id AS id"
+# Through the Document key, so documents new to the store cost nothing to look up.
+MENTION_IDS_OF_DOCUMENTS = (
+    "MATCH (d:Document)<-[:IN_DOCUMENT]-(m:Mention) WHERE d.id IN $docs RETURN m.id AS id"
+)
 DELETE_MENTIONS = "MATCH (m:Mention) WHERE m.id IN $ids DETACH DELETE m"
 ACTOR_IDS = "MATCH (a:Actor) RETURN a.id AS id"
 NEO4J_INSERT_MENTIONS = (

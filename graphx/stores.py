@@ -107,6 +107,8 @@ class GraphStore(ABC):
     ) -> LoadReport:
         self.ensure_schema()
         report = LoadReport()
+        known_actors = {row[0] for row in self.run(cypher.ACTOR_IDS).rows}
+        new_actors = False
         for batch in batches:
             existing = {
                 row[0]
@@ -116,6 +118,7 @@ class GraphStore(ABC):
             }
             stale = existing - set(batch.mentions)
             fresh = [m for key, m in batch.mentions.items() if key not in existing]
+            new_actors = new_actors or not set(batch.actors) <= known_actors
             self.write_batch(batch, stale, fresh)
             report.documents += len(batch.documents)
             report.mentions_added += len(fresh)
@@ -123,7 +126,8 @@ class GraphStore(ABC):
             report.mentions_kept += len(batch.mentions) - len(fresh)
             if progress:
                 progress(len(batch.mentions))
-        self.sync_edges(kb, weights, report)
+        if report.mentions_added or report.mentions_removed or new_actors:
+            self.sync_edges(kb, weights, report)  # nothing changed: the edges already agree
         report.counts = self.counts()
         return report
 

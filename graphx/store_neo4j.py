@@ -10,11 +10,13 @@ from graphx import cypher_statements as cypher
 from graphx.graph_rows import Batch
 from graphx.stores import GraphStore, QueryError, QueryResult, StoreUnavailable
 
-ROWS_PER_STATEMENT = 1000
+ROWS_PER_STATEMENT = 5000
 
 
 class Neo4jStore(GraphStore):
     name = "neo4j"
+    # measured: 10k-mention transactions beat 2k ones (fewer commits and round trips)
+    batch_size = 10_000
 
     def __init__(self, uri: str, *, user: str, password: str, database: str | None) -> None:
         import neo4j

@@ -217,7 +217,7 @@ def _stderr_console() -> Any:
 @click.option(
     "--batch-size",
     type=click.IntRange(1),
-    help="Mentions per write transaction, whole documents (default: 50000 embedded, 2000 Neo4j).",
+    help="Mentions per write transaction, whole documents (default: 50000 embedded, 10000 Neo4j).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @_friendly_errors
@@ -268,7 +268,7 @@ def build(
 @click.option(
     "--batch-size",
     type=click.IntRange(1),
-    help="Mentions per write transaction, whole documents (default: 50000 embedded, 2000 Neo4j).",
+    help="Mentions per write transaction, whole documents (default: 50000 embedded, 10000 Neo4j).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @_friendly_errors

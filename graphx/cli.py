@@ -17,6 +17,41 @@ EXIT_INPUT_FAILED = 3
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+# Options several commands share, declared once.
+_JOBS = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes for extraction.",
+)
+
+_KB = click.option(
+    "--kb",
+    "kb_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="An extra knowledge-base YAML file (repeatable); overrides bundled entries by id.",
+)
+
+_MAX_SIZE = click.option(
+    "--max-size",
+    type=click.IntRange(1),
+    default=5_000_000,
+    show_default=True,
+    help="Largest document accepted, in bytes.",
+)
+
+_BATCH_SIZE = click.option(
+    "--batch-size",
+    type=click.IntRange(1),
+    help="Mentions per write transaction, whole documents (default: 50000 embedded, 10000 Neo4j).",
+)
+
+_QUIET = click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+
+
 def _friendly_errors(command: F) -> F:
     """Turn graphx errors into `Error: ...` and an exit code; tracebacks only with --debug."""
 
@@ -51,33 +86,14 @@ def main(context: click.Context, debug: bool) -> None:
     type=click.Path(dir_okay=False, writable=True),
     help="Write JSON Lines here instead of standard output.",
 )
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Worker processes.",
-)
-@click.option(
-    "--kb",
-    "kb_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="An extra knowledge-base YAML file (repeatable); overrides bundled entries.",
-)
+@_JOBS
+@_KB
 @click.option(
     "--keep-negated",
     is_flag=True,
     help='Also write negated or speculative relations, marked "negated": true.',
 )
-@click.option(
-    "--max-size",
-    type=click.IntRange(1),
-    default=5_000_000,
-    show_default=True,
-    help="Largest document accepted, in bytes.",
-)
+@_MAX_SIZE
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on standard error.")
 @_friendly_errors
 def extract(
@@ -169,6 +185,22 @@ def _report(outcome: Any, quiet: bool) -> None:
     click.echo(", ".join(f"{name} {count}" for name, count in report.counts.items()), err=True)
 
 
+def _load_with_progress(
+    store_args: tuple[str | None, str | None, str | None],
+    unit: str,
+    quiet: bool,
+    load: Callable[[Any, Callable[[int], None]], Any],
+) -> None:
+    """Open the store, run `load` under a progress bar counting `unit`, report, set the exit
+    code (3 when some inputs failed)."""
+    with _open(*store_args) as store, _progress(unit, quiet) as bar:
+        task = bar.add_task(unit, total=None)
+        outcome = load(store, lambda n: bar.advance(task, n))
+    _report(outcome, quiet)
+    if outcome.failures:
+        sys.exit(EXIT_INPUT_FAILED)
+
+
 def _progress(description: str, quiet: bool) -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -192,34 +224,11 @@ def _stderr_console() -> Any:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @_store_options
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Extraction worker processes.",
-)
-@click.option(
-    "--kb",
-    "kb_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="An extra knowledge-base YAML file (repeatable).",
-)
-@click.option(
-    "--max-size",
-    type=click.IntRange(1),
-    default=5_000_000,
-    show_default=True,
-    help="Largest document accepted, in bytes.",
-)
-@click.option(
-    "--batch-size",
-    type=click.IntRange(1),
-    help="Mentions per write transaction, whole documents (default: 50000 embedded, 10000 Neo4j).",
-)
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@_JOBS
+@_KB
+@_MAX_SIZE
+@_BATCH_SIZE
+@_QUIET
 @_friendly_errors
 def build(
     paths: tuple[str, ...],
@@ -239,38 +248,28 @@ def build(
     """
     from graphx.load import build as build_graph
 
-    with _open(db_path, neo4j_uri, database) as store, _progress("documents", quiet) as bar:
-        task = bar.add_task("build", total=None)
-        outcome = build_graph(
+    _load_with_progress(
+        (db_path, neo4j_uri, database),
+        "documents",
+        quiet,
+        lambda store, progress: build_graph(
             store,
             paths,
             jobs=jobs,
             kb_files=kb_files,
             max_bytes=max_size,
-            progress=lambda n: bar.advance(task, n),
+            progress=progress,
             batch_size=batch_size or 0,
-        )
-    _report(outcome, quiet)
-    if outcome.failures:
-        sys.exit(EXIT_INPUT_FAILED)
+        ),
+    )
 
 
 @main.command()
 @click.argument("mentions", type=click.Path(dir_okay=False))
 @_store_options
-@click.option(
-    "--kb",
-    "kb_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="An extra knowledge-base YAML file (repeatable).",
-)
-@click.option(
-    "--batch-size",
-    type=click.IntRange(1),
-    help="Mentions per write transaction, whole documents (default: 50000 embedded, 10000 Neo4j).",
-)
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@_KB
+@_BATCH_SIZE
+@_QUIET
 @_friendly_errors
 def load(
     mentions: str,
@@ -287,18 +286,14 @@ def load(
     """
     from graphx.load import load_mentions
 
-    with _open(db_path, neo4j_uri, database) as store, _progress("mentions", quiet) as bar:
-        task = bar.add_task("load", total=None)
-        outcome = load_mentions(
-            store,
-            mentions,
-            kb_files=kb_files,
-            progress=lambda n: bar.advance(task, n),
-            batch_size=batch_size or 0,
-        )
-    _report(outcome, quiet)
-    if outcome.failures:
-        sys.exit(EXIT_INPUT_FAILED)
+    _load_with_progress(
+        (db_path, neo4j_uri, database),
+        "mentions",
+        quiet,
+        lambda store, progress: load_mentions(
+            store, mentions, kb_files=kb_files, progress=progress, batch_size=batch_size or 0
+        ),
+    )
 
 
 @main.command()

@@ -5,6 +5,28 @@ from __future__ import annotations
 
 from graphx.graph_rows import EDGE_LABELS
 
+# The Mention node's properties and their LadybugDB types, declared once.
+MENTION_FIELDS: list[tuple[str, str]] = [
+    ("id", "STRING"),
+    ("doc", "STRING"),
+    ("relation", "STRING"),
+    ("source_id", "STRING"),
+    ("target_id", "STRING"),
+    ("source_text", "STRING"),
+    ("target_text", "STRING"),
+    ("source_start", "INT64"),
+    ("source_end", "INT64"),
+    ("target_start", "INT64"),
+    ("target_end", "INT64"),
+    ("sentence", "STRING"),
+    ("sentence_start", "INT64"),
+    ("sentence_end", "INT64"),
+    ("date", "STRING"),
+    ("confidence", "DOUBLE"),
+    ("claimed_by", "STRING"),
+    ("rule", "STRING"),
+    ("negated", "BOOLEAN"),
+]
 EDGE_PROPERTIES = "count INT64, first_date STRING, last_date STRING, weight DOUBLE, kb BOOLEAN"
 
 # ----------------------------------------------------------------------------- embedded schema
@@ -13,11 +35,9 @@ EMBEDDED_SCHEMA: list[str] = [
     "aliases STRING[], country STRING, wikidata STRING, provisional BOOLEAN)",
     "CREATE NODE TABLE IF NOT EXISTS Document(id STRING PRIMARY KEY, title STRING, date STRING, "
     "url STRING)",
-    "CREATE NODE TABLE IF NOT EXISTS Mention(id STRING PRIMARY KEY, doc STRING, relation STRING, "
-    "source_id STRING, target_id STRING, source_text STRING, target_text STRING, "
-    "source_start INT64, source_end INT64, target_start INT64, target_end INT64, "
-    "sentence STRING, sentence_start INT64, sentence_end INT64, date STRING, "
-    "confidence DOUBLE, claimed_by STRING, rule STRING, negated BOOLEAN)",
+    "CREATE NODE TABLE IF NOT EXISTS Mention("
+    + ", ".join(f"{name} {kind}" for name, kind in MENTION_FIELDS)
+    + ", PRIMARY KEY (id))",
     "CREATE REL TABLE IF NOT EXISTS IN_DOCUMENT(FROM Mention TO Document)",
     "CREATE REL TABLE IF NOT EXISTS SOURCE(FROM Mention TO Actor)",
     "CREATE REL TABLE IF NOT EXISTS TARGET(FROM Mention TO Actor)",
@@ -28,28 +48,7 @@ EMBEDDED_SCHEMA: list[str] = [
     ],
 ]
 
-# Mention columns in the order of the embedded bulk-load files.
-MENTION_COLUMNS: list[str] = [
-    "id",
-    "doc",
-    "relation",
-    "source_id",
-    "target_id",
-    "source_text",
-    "target_text",
-    "source_start",
-    "source_end",
-    "target_start",
-    "target_end",
-    "sentence",
-    "sentence_start",
-    "sentence_end",
-    "date",
-    "confidence",
-    "claimed_by",
-    "rule",
-    "negated",
-]
+MENTION_COLUMNS: list[str] = [name for name, _ in MENTION_FIELDS]
 # Bulk loads: COPY reads an Arrow table passed as the parameter $rows.
 EMBEDDED_COPY = {
     "Mention": "COPY Mention FROM $rows",

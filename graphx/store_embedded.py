@@ -153,34 +153,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
-_STRING_COLUMNS = {
-    "id",
-    "doc",
-    "relation",
-    "source_id",
-    "target_id",
-    "source_text",
-    "target_text",
-    "sentence",
-    "date",
-    "claimed_by",
-    "rule",
-}
-
-
 def _mention_schema() -> Any:
     import pyarrow as pa
 
-    def kind(name: str) -> Any:
-        if name in _STRING_COLUMNS:
-            return pa.string()
-        if name == "confidence":
-            return pa.float64()
-        if name == "negated":
-            return pa.bool_()
-        return pa.int64()
-
-    return pa.schema([(name, kind(name)) for name in cypher.MENTION_COLUMNS])
+    arrow = {
+        "STRING": pa.string(),
+        "INT64": pa.int64(),
+        "DOUBLE": pa.float64(),
+        "BOOLEAN": pa.bool_(),
+    }
+    return pa.schema([(name, arrow[kind]) for name, kind in cypher.MENTION_FIELDS])
 
 
 def _edge_schema() -> Any:

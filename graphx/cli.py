@@ -114,12 +114,14 @@ def extract(
     from graphx.extract import extract_stream
     from graphx.kb import load_knowledge_base
 
-    load_knowledge_base(kb_files)  # fail on a malformed --kb before any work starts
+    kb = load_knowledge_base(kb_files)  # fail on a malformed --kb before any work starts
     stream = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     documents = relations = failed = 0
     try:
         items = read_inputs(paths, max_bytes=max_size)
-        for item in extract_stream(items, jobs=jobs, kb_files=kb_files, keep_negated=keep_negated):
+        for item in extract_stream(
+            items, jobs=jobs, kb_files=kb_files, kb=kb, keep_negated=keep_negated
+        ):
             if isinstance(item, GraphxError):
                 failed += 1
                 click.echo(f"Error: {item}", err=True)

@@ -221,14 +221,16 @@ def extract_stream(
     *,
     jobs: int = 1,
     kb_files: Sequence[str | Path] = (),
+    kb: KnowledgeBase | None = None,
     keep_negated: bool = False,
     extractor: Extractor | None = None,
 ) -> Iterator[InputError | tuple[Document, list[dict[str, Any]]]]:
-    """For each input in order: its InputError, or (document without text, relation records)."""
+    """For each input in order: its InputError, or (document without text, relation records).
+    `kb`, when the caller already loaded it from `kb_files`, saves loading it again."""
     batches = _batched(items, _BATCH_DOCS)
     if jobs <= 1:
         extractor = extractor or Extractor(
-            kb=load_knowledge_base(kb_files), keep_negated=keep_negated
+            kb=kb or load_knowledge_base(kb_files), keep_negated=keep_negated
         )
         for batch in batches:
             yield from _records_for(extractor, batch)
@@ -239,7 +241,7 @@ def extract_stream(
     if forking:
         # Load the model once, here: forked workers share it copy-on-write and start at once.
         _worker = extractor or Extractor(
-            kb=load_knowledge_base(kb_files), keep_negated=keep_negated
+            kb=kb or load_knowledge_base(kb_files), keep_negated=keep_negated
         )
     try:
         with context.Pool(

@@ -36,6 +36,10 @@ class Batch:
     actors: dict[str, dict[str, Any]] = field(default_factory=dict)
     mentions: dict[str, dict[str, Any]] = field(default_factory=dict)
 
+    def actor_rows(self) -> list[dict[str, Any]]:
+        """Actor rows as stored: parent ids become PART_OF edges, not a property."""
+        return [{k: v for k, v in a.items() if k != "parent_ids"} for a in self.actors.values()]
+
 
 def mention_id(record: Mapping[str, Any]) -> str:
     """A content hash: the same mention (document, relation, actors, spans) always gets the
@@ -104,17 +108,8 @@ class RowBuilder:
             "parent_ids": [],
         }
 
-    def add(
-        self, batch: Batch, record: Mapping[str, Any], document: Document | None = None
-    ) -> None:
+    def add(self, batch: Batch, record: Mapping[str, Any]) -> None:
         doc_id = str(record["doc"])
-        if doc_id not in batch.documents:
-            batch.documents[doc_id] = {
-                "id": doc_id,
-                "title": document.title if document else None,
-                "date": document.date if document else None,
-                "url": document.url if document else None,
-            }
         ends = [record["source"], record["target"]]
         if record.get("claimed_by"):
             ends.append(record["claimed_by"])
@@ -154,15 +149,16 @@ class RowBuilder:
             batch.actors[row["id"]] = row
             todo.extend({"id": p, "name": p} for p in row["parent_ids"] if p not in batch.actors)
 
-    def document_row(self, batch: Batch, document: Document) -> None:
-        """A document with no relations still becomes a node (it was read)."""
+    def document_row(self, batch: Batch, doc_id: str, document: Document | None) -> None:
+        """The document's node, with its metadata when known (a document with no relations
+        still becomes a node: it was read)."""
         batch.documents.setdefault(
-            document.id,
+            doc_id,
             {
-                "id": document.id,
-                "title": document.title,
-                "date": document.date,
-                "url": document.url,
+                "id": doc_id,
+                "title": document.title if document else None,
+                "date": document.date if document else None,
+                "url": document.url if document else None,
             },
         )
 
@@ -179,14 +175,9 @@ def batches_by_document(
         if batch.mentions and len(batch.mentions) + len(records) > size:
             yield batch
             batch = Batch()
-        if document is not None:
-            builder.document_row(batch, document)
-        else:
-            batch.documents.setdefault(
-                doc_id, {"id": doc_id, "title": None, "date": None, "url": None}
-            )
+        builder.document_row(batch, doc_id, document)
         for record in records:
-            builder.add(batch, record, document)
+            builder.add(batch, record)
     if batch.documents:
         yield batch
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -402,10 +402,6 @@ def provisional_actor(name: str, actor_type: str) -> Actor:
     """An actor found in text but not in the knowledge base, kept for review."""
     slug = re.sub(r"[^a-z0-9]+", "_", normalize_name(name)).strip("_") or "unnamed"
     return Actor(id=f"provisional:{slug}", name=name, type=actor_type, provisional=True)
-
-
-def with_parents(actor: Actor, parents: tuple[str, ...]) -> Actor:
-    return replace(actor, parents=parents)
 
 
 try:  # libyaml's loader is several times faster than the pure-Python one

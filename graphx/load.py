@@ -50,7 +50,7 @@ def build(
 
     def documents() -> Iterator[tuple[Document, str, list[Mapping[str, Any]]]]:
         items = read_inputs(paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-        for item in extract_stream(items, jobs=jobs, kb_files=kb_files):
+        for item in extract_stream(items, jobs=jobs, kb_files=kb_files, kb=kb):
             if isinstance(item, InputError):
                 failures.append(item)
                 continue

@@ -181,9 +181,6 @@ class TokenMention:
     sentence: int
     office: Office | None = None
 
-    def covers(self, token: Token) -> bool:
-        return self.start <= token.i < self.end
-
 
 @dataclass
 class TitleLink:
@@ -464,14 +461,12 @@ def naming_verbs() -> frozenset[str]:
     return _NAMING_VERBS
 
 
-def to_actor_mention(
-    mention: TokenMention, doc: Doc, offset: int, via: str | None = None
-) -> ActorMention:
+def to_actor_mention(mention: TokenMention, doc: Doc, offset: int) -> ActorMention:
     span = doc[mention.start : mention.end]
     return ActorMention(
         actor=mention.actor,
         start=offset + span.start_char,
         end=offset + span.end_char,
         text=span.text,
-        via=via or mention.kind,
+        via=mention.kind,
     )

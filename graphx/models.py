@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 RELATION_TYPES: tuple[str, ...] = (
     "supports",
@@ -71,4 +70,3 @@ class RelationMention:
     confidence: float
     rule: str
     negated: bool = False
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)

@@ -889,13 +889,9 @@ class RuleEngine:
                     return self._coref_pronoun(child)
                 if child.lower_ == "led" and child.i >= 2 and self.dm.by_token.get(child.i - 2):
                     return [self.dm.by_token[child.i - 2]]
-            if child.dep_ in {"amod", "acl"} and child.lemma_.lower() in _ALLEGIANCE:
-                # "fighters loyal to Moqtada al-Sadr"
-                for prep in child.children:
-                    if prep.dep_ == "prep":
-                        for pobj in prep.children:
-                            if pobj.dep_ == "pobj":
-                                return self._resolve_one(pobj, depth + 1)
+            loyal = self._loyal_to(child)  # "fighters loyal to Moqtada al-Sadr"
+            if loyal:
+                return loyal
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
@@ -909,12 +905,18 @@ class RuleEngine:
 
     def _allegiance(self, noun: Token) -> list[TokenMention]:
         for child in noun.children:
-            if child.dep_ in {"amod", "acl"} and child.lemma_.lower() in _ALLEGIANCE:
-                for prep in child.children:
-                    if prep.dep_ == "prep":
-                        return [
-                            m for p in prep.children if p.dep_ == "pobj" for m in self.resolve(p)
-                        ]
+            loyal = self._loyal_to(child)
+            if loyal:
+                return loyal
+        return []
+
+    def _loyal_to(self, modifier: Token) -> list[TokenMention]:
+        """Whom a modifier such as "loyal to X" or "affiliated with X" names."""
+        if modifier.dep_ not in {"amod", "acl"} or modifier.lemma_.lower() not in _ALLEGIANCE:
+            return []
+        for prep in modifier.children:
+            if prep.dep_ == "prep":
+                return [m for p in prep.children if p.dep_ == "pobj" for m in self.resolve(p)]
         return []
 
     def _named(self, noun: Token) -> list[TokenMention]:

@@ -1,7 +1,7 @@
 """The embedded store: LadybugDB (embedded Cypher with a declared schema), no server needed.
 
-Actors and documents are upserted with UNWIND batches; mentions and their links, which are
-many, are bulk-loaded with COPY from temporary CSV files inside the same transaction.
+Actors and documents are upserted with UNWIND batches; mentions, their links and the typed
+edges, which are many, are bulk-loaded with COPY from Arrow tables inside the same transaction.
 """
 
 from __future__ import annotations
@@ -17,12 +17,10 @@ from graphx import cypher_statements as cypher
 from graphx.graph_rows import Batch
 from graphx.stores import GraphStore, QueryError, QueryResult, StoreError, StoreInUse
 
-_ACTOR_KEYS = ("id", "name", "type", "aliases", "country", "wikidata", "provisional")
 _EDGE_COLUMNS = ("source", "target", "count", "first_date", "last_date", "weight", "kb")
 
 
 class EmbeddedStore(GraphStore):
-    name = "embedded"
     # LadybugDB pays a fixed cost per COPY and commit: big transactions load ~10x faster
     batch_size = 50_000
 
@@ -76,7 +74,7 @@ class EmbeddedStore(GraphStore):
 
     def write_batch(self, batch: Batch, stale: set[str], fresh: list[dict[str, Any]]) -> None:
         def work() -> None:
-            actors = [{k: a[k] for k in _ACTOR_KEYS} for a in batch.actors.values()]
+            actors = batch.actor_rows()
             if actors:
                 self.run(cypher.UPSERT_ACTORS, {"rows": actors})
             if batch.documents:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,7 +63,6 @@ class LoadReport:
 class GraphStore(ABC):
     """The operations both stores implement; everything above them is written once."""
 
-    name = "store"
     location = ""
     # Mentions per write transaction (whole documents): what each database does best.
     batch_size = 2000
@@ -103,7 +102,6 @@ class GraphStore(ABC):
         batches: Iterable[Batch],
         kb: KnowledgeBase,
         weights: Mapping[str, int],
-        progress: Callable[[int], None] | None = None,
     ) -> LoadReport:
         self.ensure_schema()
         report = LoadReport()
@@ -124,8 +122,6 @@ class GraphStore(ABC):
             report.mentions_added += len(fresh)
             report.mentions_removed += len(stale)
             report.mentions_kept += len(batch.mentions) - len(fresh)
-            if progress:
-                progress(len(batch.mentions))
         if report.mentions_added or report.mentions_removed or new_actors:
             self.sync_edges(kb, weights, report)  # nothing changed: the edges already agree
         report.counts = self.counts()

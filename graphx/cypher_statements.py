@@ -38,6 +38,7 @@ EMBEDDED_SCHEMA: list[str] = [
     "CREATE NODE TABLE IF NOT EXISTS Mention("
     + ", ".join(f"{name} {kind}" for name, kind in MENTION_FIELDS)
     + ", PRIMARY KEY (id))",
+    "CREATE NODE TABLE IF NOT EXISTS GraphxState(id STRING PRIMARY KEY, under_way BOOLEAN)",
     "CREATE REL TABLE IF NOT EXISTS IN_DOCUMENT(FROM Mention TO Document)",
     "CREATE REL TABLE IF NOT EXISTS SOURCE(FROM Mention TO Actor)",
     "CREATE REL TABLE IF NOT EXISTS TARGET(FROM Mention TO Actor)",
@@ -69,6 +70,7 @@ NEO4J_SCHEMA: list[str] = [
     "CREATE CONSTRAINT graphx_document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE",
     "CREATE CONSTRAINT graphx_mention_id IF NOT EXISTS FOR (m:Mention) REQUIRE m.id IS UNIQUE",
     "CREATE INDEX graphx_mention_doc IF NOT EXISTS FOR (m:Mention) ON (m.doc)",
+    "CREATE CONSTRAINT graphx_state_id IF NOT EXISTS FOR (s:GraphxState) REQUIRE s.id IS UNIQUE",
 ]
 
 # ----------------------------------------------------------------------------- shared loading
@@ -83,9 +85,14 @@ UPSERT_DOCUMENTS = (
     "d.url = coalesce(r.url, d.url)"
 )
 # Through the Document key, so documents new to the store cost nothing to look up.
-MENTION_IDS_OF_DOCUMENTS = (
-    "MATCH (d:Document)<-[:IN_DOCUMENT]-(m:Mention) WHERE d.id IN $docs RETURN m.id AS id"
+MENTIONS_OF_DOCUMENTS = (
+    "MATCH (d:Document)<-[:IN_DOCUMENT]-(m:Mention) WHERE d.id IN $docs "
+    "RETURN m.id AS id, m.source_id AS source, m.relation AS relation, m.target_id AS target"
 )
+# One bookkeeping node remembers that a load is under way: if it is still set when the next
+# load starts, the last one died before its edges were brought in line.
+MARK_LOAD = "MERGE (s:GraphxState {id: 'load'}) SET s.under_way = $under_way"
+LOAD_UNDER_WAY = "MATCH (s:GraphxState) WHERE s.id = 'load' RETURN s.under_way AS under_way"
 DELETE_MENTIONS = "MATCH (m:Mention) WHERE m.id IN $ids DETACH DELETE m"
 ACTOR_IDS = "MATCH (a:Actor) RETURN a.id AS id"
 NEO4J_INSERT_MENTIONS = (
@@ -160,8 +167,9 @@ EMBEDDED_DROP = [
     "DROP TABLE IF EXISTS Mention",
     "DROP TABLE IF EXISTS Document",
     "DROP TABLE IF EXISTS Actor",
+    "DROP TABLE IF EXISTS GraphxState",
 ]
 NEO4J_RESET_BATCH = (
-    "MATCH (n) WHERE n:Actor OR n:Document OR n:Mention "
+    "MATCH (n) WHERE n:Actor OR n:Document OR n:Mention OR n:GraphxState "
     "WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
 )

@@ -182,6 +182,62 @@ def batches_by_document(
         yield batch
 
 
+EdgeKey = tuple[str, str, str]  # (source id, relation, target id)
+
+
+def _edge(source: str, target: str, weight: float, kb: bool = False) -> dict[str, Any]:
+    return {
+        "source": source,
+        "target": target,
+        "count": 0,
+        "first_date": None,
+        "last_date": None,
+        "weight": weight,
+        "kb": kb,
+    }
+
+
+def _widen(edge: dict[str, Any], count: int, first: str | None, last: str | None) -> None:
+    edge["count"] += count
+    if first is not None and (edge["first_date"] is None or first < edge["first_date"]):
+        edge["first_date"] = first
+    if last is not None and (edge["last_date"] is None or last > edge["last_date"]):
+        edge["last_date"] = last
+
+
+@dataclass
+class EdgeChanges:
+    """What one load did to the mentions, enough to update the typed edges without reading
+    every mention again: counts and date ranges of the (non-negated) mentions it added, and
+    the keys of the mentions it removed, whose edges must be recounted from the store."""
+
+    added: dict[EdgeKey, list[Any]] = field(default_factory=dict)
+    removed: set[EdgeKey] = field(default_factory=set)
+
+    def add(self, mentions: Iterable[Mapping[str, Any]]) -> None:
+        for row in mentions:
+            if row["negated"]:
+                continue
+            key = (row["source_id"], row["relation"], row["target_id"])
+            date = row["date"]
+            tally = self.added.get(key)
+            if tally is None:
+                self.added[key] = [1, date, date]
+                continue
+            tally[0] += 1
+            if date is not None:
+                if tally[1] is None or date < tally[1]:
+                    tally[1] = date
+                if tally[2] is None or date > tally[2]:
+                    tally[2] = date
+
+    def remove(self, keys: Iterable[EdgeKey]) -> None:
+        self.removed.update(keys)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed)
+
+
 def desired_edges(
     aggregates: Iterable[Mapping[str, Any]],
     weights: Mapping[str, int],
@@ -194,28 +250,60 @@ def desired_edges(
         label: {} for label in EDGE_LABELS.values()
     }
     for row in aggregates:
-        label = EDGE_LABELS[row["relation"]]
-        edges[label][(row["source"], row["target"])] = {
-            "source": row["source"],
-            "target": row["target"],
-            "count": int(row["count"]),
-            "first_date": row["first_date"],
-            "last_date": row["last_date"],
-            "weight": float(weights[row["relation"]]),
-            "kb": False,
-        }
+        edge = _edge(row["source"], row["target"], float(weights[row["relation"]]))
+        _widen(edge, int(row["count"]), row["first_date"], row["last_date"])
+        edges[EDGE_LABELS[row["relation"]]][(row["source"], row["target"])] = edge
+    _add_kb_links(edges, weights, kb_links)
+    return edges
+
+
+def updated_edges(
+    present: Mapping[str, Mapping[tuple[str, str], Mapping[str, Any]]],
+    changes: EdgeChanges,
+    recounted: Iterable[Mapping[str, Any]],
+    weights: Mapping[str, int],
+    kb_links: Iterable[tuple[str, str]] = (),
+) -> dict[str, dict[tuple[str, str], dict[str, Any]]]:
+    """The edges after a load, from the edges before it: added mentions widen their edge;
+    an edge that lost mentions takes its `recounted` aggregate (read from the store after
+    the load) or, with none left, disappears unless the knowledge base holds it."""
+    edges = {
+        label: {key: dict(row) for key, row in present.get(label, {}).items()}
+        for label in EDGE_LABELS.values()
+    }
+    kb_link_set = set(kb_links)
+    recounts = {(r["source"], r["relation"], r["target"]): r for r in recounted}
+    for source, relation, target in changes.removed:
+        label, pair = EDGE_LABELS[relation], (source, target)
+        kb = label == "PART_OF" and pair in kb_link_set
+        edge = _edge(source, target, float(weights[relation]), kb)
+        row = recounts.get((source, relation, target))
+        if row is not None:
+            _widen(edge, int(row["count"]), row["first_date"], row["last_date"])
+        if row is not None or kb:
+            edges[label][pair] = edge
+        else:
+            edges[label].pop(pair, None)
+    for (source, relation, target), (count, first, last) in changes.added.items():
+        if (source, relation, target) in changes.removed:
+            continue  # recounted above, these mentions included
+        label, pair = EDGE_LABELS[relation], (source, target)
+        edge = edges[label].get(pair)
+        if edge is None:
+            edge = edges[label][pair] = _edge(source, target, float(weights[relation]))
+        edge["weight"] = float(weights[relation])
+        _widen(edge, count, first, last)
+    _add_kb_links(edges, weights, kb_link_set)
+    return edges
+
+
+def _add_kb_links(
+    edges: dict[str, dict[tuple[str, str], dict[str, Any]]],
+    weights: Mapping[str, int],
+    kb_links: Iterable[tuple[str, str]],
+) -> None:
     for child, parent in kb_links:
         edge = edges["PART_OF"].setdefault(
-            (child, parent),
-            {
-                "source": child,
-                "target": parent,
-                "count": 0,
-                "first_date": None,
-                "last_date": None,
-                "weight": float(weights["part_of"]),
-                "kb": True,
-            },
+            (child, parent), _edge(child, parent, float(weights["part_of"]), kb=True)
         )
         edge["kb"] = True
-    return edges

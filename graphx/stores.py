@@ -18,7 +18,7 @@ from typing import Any
 
 from graphx import cypher_statements as cypher
 from graphx.errors import GraphxError
-from graphx.graph_rows import EDGE_LABELS, Batch, desired_edges
+from graphx.graph_rows import EDGE_LABELS, Batch, EdgeChanges, desired_edges, updated_edges
 from graphx.kb import KnowledgeBase
 
 DEFAULT_DB_PATH = "graphx.lbdb"
@@ -103,35 +103,54 @@ class GraphStore(ABC):
         kb: KnowledgeBase,
         weights: Mapping[str, int],
     ) -> LoadReport:
+        """Load batches of whole documents, then bring the typed edges in line. The edges are
+        updated from what this load changed; after a load that died before its edges were
+        brought in line (the store remembers one was under way), they are rebuilt from every
+        mention instead."""
         self.ensure_schema()
         report = LoadReport()
+        interrupted = self._load_under_way()
+        self.run(cypher.MARK_LOAD, {"under_way": True})
         known_actors = {row[0] for row in self.run(cypher.ACTOR_IDS).rows}
         new_actors = False
+        changes = EdgeChanges()
         for batch in batches:
             existing = {
-                row[0]
+                row[0]: (row[1], row[2], row[3])
                 for row in self.run(
-                    cypher.MENTION_IDS_OF_DOCUMENTS, {"docs": list(batch.documents)}
+                    cypher.MENTIONS_OF_DOCUMENTS, {"docs": list(batch.documents)}
                 ).rows
             }
-            stale = existing - set(batch.mentions)
+            stale = existing.keys() - batch.mentions.keys()
             fresh = [m for key, m in batch.mentions.items() if key not in existing]
-            new_actors = new_actors or not set(batch.actors) <= known_actors
+            new_actors = new_actors or not batch.actors.keys() <= known_actors
             self.write_batch(batch, stale, fresh)
+            changes.add(fresh)
+            changes.remove(existing[key] for key in stale)
             report.documents += len(batch.documents)
             report.mentions_added += len(fresh)
             report.mentions_removed += len(stale)
             report.mentions_kept += len(batch.mentions) - len(fresh)
-        if report.mentions_added or report.mentions_removed or new_actors:
-            self.sync_edges(kb, weights, report)  # nothing changed: the edges already agree
+        if interrupted:
+            self.sync_edges(kb, weights, report)
+        elif changes or new_actors:  # nothing changed: the edges already agree
+            self.sync_edges(kb, weights, report, changes)
+        self.run(cypher.MARK_LOAD, {"under_way": False})
         report.counts = self.counts()
         return report
 
+    def _load_under_way(self) -> bool:
+        return any(row[0] for row in self.run(cypher.LOAD_UNDER_WAY).rows)
+
     def sync_edges(
-        self, kb: KnowledgeBase, weights: Mapping[str, int], report: LoadReport | None = None
+        self,
+        kb: KnowledgeBase,
+        weights: Mapping[str, int],
+        report: LoadReport | None = None,
+        changes: EdgeChanges | None = None,
     ) -> None:
-        """Make the typed edges match the mentions (and the knowledge base's memberships)."""
-        aggregates = self.run(cypher.MENTION_AGGREGATES).records()
+        """Make the typed edges match the mentions (and the knowledge base's memberships):
+        from `changes` when given, else from every mention in the store."""
         actor_ids = {row[0] for row in self.run(cypher.ACTOR_IDS).rows}
         kb_links = [
             (actor_id, parent)
@@ -140,22 +159,35 @@ class GraphStore(ABC):
             for parent in kb.get(actor_id).parents
             if parent in actor_ids
         ]
-        wanted = desired_edges(aggregates, weights, kb_links)
-        for label in EDGE_LABELS.values():
-            present = {
+        present = {
+            label: {
                 (row["source"], row["target"]): row
                 for row in self.run(cypher.current_edges(label)).records()
             }
-            target = wanted[label]
+            for label in EDGE_LABELS.values()
+        }
+        if changes is None:
+            wanted = desired_edges(self.run(cypher.MENTION_AGGREGATES).records(), weights, kb_links)
+        else:
+            recounted = []
+            if changes.removed:  # only edges that lost mentions need counting again
+                recounted = [
+                    row
+                    for row in self.run(cypher.MENTION_AGGREGATES).records()
+                    if (row["source"], row["relation"], row["target"]) in changes.removed
+                ]
+            wanted = updated_edges(present, changes, recounted, weights, kb_links)
+        for label in EDGE_LABELS.values():
+            before, after = present[label], wanted[label]
             removed = [
                 row
-                for key, row in present.items()
-                if key not in target or not _same_edge(row, target[key])
+                for key, row in before.items()
+                if key not in after or not _same_edge(row, after[key])
             ]
             added = [
                 row
-                for key, row in target.items()
-                if key not in present or not _same_edge(present[key], row)
+                for key, row in after.items()
+                if key not in before or not _same_edge(before[key], row)
             ]
             if removed or added:
                 self.write_edges(label, removed, added)

@@ -52,11 +52,18 @@ EMBEDDED_SCHEMA: list[str] = [
 MENTION_COLUMNS: list[str] = [name for name, _ in MENTION_FIELDS]
 # Bulk loads: COPY reads an Arrow table passed as the parameter $rows.
 EMBEDDED_COPY = {
+    "Actor": "COPY Actor FROM $rows",
+    "Document": "COPY Document FROM $rows",
     "Mention": "COPY Mention FROM $rows",
     "IN_DOCUMENT": "COPY IN_DOCUMENT FROM $rows",
     "SOURCE": "COPY SOURCE FROM $rows",
     "TARGET": "COPY TARGET FROM $rows",
     "CLAIMED_BY": "COPY CLAIMED_BY FROM $rows",
+}
+
+EMBEDDED_EXISTING = {
+    "Actor": "MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id",
+    "Document": "MATCH (d:Document) WHERE d.id IN $ids RETURN d.id",
 }
 
 
@@ -69,7 +76,7 @@ NEO4J_SCHEMA: list[str] = [
     "CREATE CONSTRAINT graphx_actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
     "CREATE CONSTRAINT graphx_document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE",
     "CREATE CONSTRAINT graphx_mention_id IF NOT EXISTS FOR (m:Mention) REQUIRE m.id IS UNIQUE",
-    "CREATE INDEX graphx_mention_doc IF NOT EXISTS FOR (m:Mention) ON (m.doc)",
+    "DROP INDEX graphx_mention_doc IF EXISTS",
     "CREATE CONSTRAINT graphx_state_id IF NOT EXISTS FOR (s:GraphxState) REQUIRE s.id IS UNIQUE",
 ]
 

@@ -45,19 +45,11 @@ def mention_id(record: Mapping[str, Any]) -> str:
     """A content hash: the same mention (document, relation, actors, spans) always gets the
     same id, so loading it again finds it in place."""
     source, target = record["source"], record["target"]
-    key = "\x1f".join(
-        map(
-            str,
-            (
-                record["doc"],
-                record["relation"],
-                source["id"],
-                target["id"],
-                *source["span"],
-                *target["span"],
-                *record["sentence_span"],
-            ),
-        )
+    (s0, s1), (t0, t1) = source["span"], target["span"]
+    z0, z1 = record["sentence_span"]
+    key = (
+        f"{record['doc']}\x1f{record['relation']}\x1f{source['id']}\x1f{target['id']}"
+        f"\x1f{s0}\x1f{s1}\x1f{t0}\x1f{t1}\x1f{z0}\x1f{z1}"
     )
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
@@ -110,12 +102,10 @@ class RowBuilder:
 
     def add(self, batch: Batch, record: Mapping[str, Any]) -> None:
         doc_id = str(record["doc"])
-        ends = [record["source"], record["target"]]
-        if record.get("claimed_by"):
-            ends.append(record["claimed_by"])
-        for ref in ends:
-            self._add_actor(batch, ref)
-        source, target = record["source"], record["target"]
+        source, target, claimed_by = record["source"], record["target"], record.get("claimed_by")
+        for ref in (source, target, claimed_by):
+            if ref and ref["id"] not in batch.actors:
+                self._add_actor(batch, ref)
         row = {
             "id": mention_id(record),
             "doc": doc_id,
@@ -133,7 +123,7 @@ class RowBuilder:
             "sentence_end": record["sentence_span"][1],
             "date": record.get("date"),
             "confidence": float(record.get("confidence", 0.0)),
-            "claimed_by": record["claimed_by"]["id"] if record.get("claimed_by") else None,
+            "claimed_by": claimed_by["id"] if claimed_by else None,
             "rule": record.get("rule"),
             "negated": bool(record.get("negated", False)),
         }

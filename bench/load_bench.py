@@ -128,6 +128,45 @@ def naive_rate(store, records, kb) -> float:
     return len(batch.mentions) / (time.perf_counter() - started)
 
 
+def embedded_ceiling(records, kb) -> float:
+    """Mentions/s for one COPY of the finished Mention table alone (rows built beforehand, no
+    links, no edges, one commit): what LadybugDB itself does here."""
+    import pyarrow as pa
+
+    from graphx import cypher_statements as cypher
+    from graphx.store_embedded import _mention_schema
+
+    batch = next(batches_by_document(by_document(records), RowBuilder(kb), len(records) + 1))
+    rows = list(batch.mentions.values())
+    table = pa.table(
+        {name: [row[name] for row in rows] for name in cypher.MENTION_COLUMNS},
+        schema=_mention_schema(),
+    )
+    with tempfile.TemporaryDirectory() as folder, open_store(db=f"{folder}/c.lbdb") as store:
+        store.ensure_schema()
+        started = time.perf_counter()
+        store.run("BEGIN TRANSACTION")
+        store.run(cypher.EMBEDDED_COPY["Mention"], {"rows": table})
+        store.run("COMMIT")
+        return len(rows) / (time.perf_counter() - started)
+
+
+def neo4j_ceiling(store, records) -> float:
+    """Mentions/s for the cheapest possible write, an id-only node per mention in 10k-row
+    transactions: what the server itself does on this machine."""
+    from graphx import cypher_statements as cypher
+
+    ids = [{"id": f"ceiling{number}"} for number in range(len(records))]
+    started = time.perf_counter()
+    with store._driver.session() as session:
+        for start in range(0, len(ids), 10_000):
+            chunk = ids[start : start + 10_000]
+            session.execute_write(
+                lambda tx, rows=chunk: tx.run(cypher.NEO4J_BARE_MENTIONS, rows=rows).consume()
+            )
+    return len(ids) / (time.perf_counter() - started)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mentions", type=int, default=100_000)
@@ -147,6 +186,10 @@ def main() -> None:
         f"embedded store:       {embedded:9.0f} mentions/s ({elapsed:.1f} s; "
         f"reloading the same: {again:.1f} s)   (bar >= 50000)"
     )
+    print(
+        f"  ceiling, one COPY of the Mention table alone: "
+        f"{embedded_ceiling(records, kb):9.0f} mentions/s"
+    )
 
     if not args.neo4j:
         print("neo4j: skipped (set NEO4J_URI or --neo4j)")
@@ -158,10 +201,13 @@ def main() -> None:
         elapsed = timed_load(store, records, kb, weights)
         batched = len(records) / elapsed
         store.reset()
+        ceiling = neo4j_ceiling(store, records)
+        store.reset()
     print(
         f"neo4j naive loader:   {naive:9.0f} mentions/s ({args.naive} mentions, one statement each)"
     )
     print(f"neo4j batched loader: {batched:9.0f} mentions/s ({elapsed:.1f} s)   (bar >= 20000)")
+    print(f"  ceiling, id-only nodes, no lookups or links: {ceiling:9.0f} mentions/s")
     print(f"ratio batched/naive:  {batched / naive:9.1f}   (bar >= 10)")
 
 

@@ -360,3 +360,294 @@ def queries() -> None:
     from graphx.render import render_library
 
     render_library(library())
+
+
+# ----------------------------------------------------------------------------- analyst surface
+_FORMAT = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+
+
+def _selection_options(command: F) -> F:
+    options = [
+        click.option("--actor", help="Centre on this actor (name, alias or id): its ego network."),
+        click.option(
+            "--hops",
+            type=click.IntRange(1, 6),
+            default=1,
+            show_default=True,
+            help="With --actor: how many steps out from it.",
+        ),
+        click.option(
+            "--relation",
+            "relations",
+            metavar="TYPES",
+            help="Only these relation types, comma-separated (e.g. strikes,opposes).",
+        ),
+        click.option(
+            "--since", metavar="DATE", help="Only mentions dated on or after (YYYY[-MM[-DD]])."
+        ),
+        click.option(
+            "--until", metavar="DATE", help="Only mentions dated on or before (YYYY[-MM[-DD]])."
+        ),
+        click.option(
+            "--min-count",
+            type=click.IntRange(0),
+            default=0,
+            show_default=True,
+            help="Only relations with at least this many mentions "
+            "(1 drops knowledge-base-only links).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _selection(
+    store: Any,
+    actor: str | None,
+    hops: int,
+    relations: str | None,
+    since: str | None,
+    until: str | None,
+    min_count: int,
+) -> Any:
+    from graphx.lookup import resolve_actor
+    from graphx.network import Selection, check_date, parse_relations
+
+    return Selection(
+        actor=resolve_actor(store, actor).id if actor else None,
+        hops=hops,
+        relations=parse_relations(relations),
+        since=check_date("--since", since),
+        until=check_date("--until", until),
+        min_count=min_count,
+    )
+
+
+@main.command()
+@_store_options
+@_selection_options
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default="graphx-view.html",
+    show_default=True,
+    help="The HTML file to write (self-contained, works offline).",
+)
+@click.option("--title", default="graphx network", show_default=True, help="The page's heading.")
+@_friendly_errors
+def view(
+    db_path: str | None,
+    neo4j_uri: str | None,
+    database: str | None,
+    actor: str | None,
+    hops: int,
+    relations: str | None,
+    since: str | None,
+    until: str | None,
+    min_count: int,
+    output: str,
+    title: str,
+) -> None:
+    """Write an interactive HTML network view: filter relations and dates, search actors,
+    click an actor or a relation for its evidence."""
+    from graphx.view import build_view, write_view
+
+    with _open(db_path, neo4j_uri, database) as store:
+        selection = _selection(store, actor, hops, relations, since, until, min_count)
+        page = build_view(store, selection, title=title)
+    for warning in page.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    path = write_view(page, output)
+    click.echo(f"{path}: {page.nodes} actors, {page.edges} relations", err=True)
+
+
+@main.command()
+@click.argument("name")
+@_store_options
+@click.option(
+    "--evidence",
+    type=click.IntRange(0),
+    default=5,
+    show_default=True,
+    help="How many evidence sentences to show.",
+)
+@_FORMAT
+@_friendly_errors
+def actor(
+    name: str,
+    db_path: str | None,
+    neo4j_uri: str | None,
+    database: str | None,
+    evidence: int,
+    output_format: str,
+) -> None:
+    """Who NAME is and what it does to whom: aliases, type, parents, relations in and out with
+    counts and date ranges, and its best evidence. NAME may be a name, an alias or an id."""
+    from graphx.lookup import actor_profile
+    from graphx.render import render_profile
+
+    with _open(db_path, neo4j_uri, database) as store:
+        profile = actor_profile(store, name, evidence=evidence)
+    render_profile(profile, output_format)
+
+
+@main.command()
+@click.argument("first")
+@click.argument("second")
+@_store_options
+@_FORMAT
+@_friendly_errors
+def between(
+    first: str,
+    second: str,
+    db_path: str | None,
+    neo4j_uri: str | None,
+    database: str | None,
+    output_format: str,
+) -> None:
+    """Every relation between FIRST and SECOND, both ways, with its evidence sentences."""
+    from graphx.lookup import between as relations_between
+    from graphx.render import render_between
+
+    with _open(db_path, neo4j_uri, database) as store:
+        result = relations_between(store, first, second)
+    render_between(result, output_format)
+
+
+@main.command()
+@click.argument("first")
+@click.argument("second")
+@_store_options
+@click.option(
+    "--max-hops",
+    type=click.IntRange(1, 10),
+    default=4,
+    show_default=True,
+    help="Longest chain to look for.",
+)
+@_FORMAT
+@_friendly_errors
+def path(
+    first: str,
+    second: str,
+    db_path: str | None,
+    neo4j_uri: str | None,
+    database: str | None,
+    max_hops: int,
+    output_format: str,
+) -> None:
+    """The shortest chains of relations linking FIRST and SECOND (either direction per step)."""
+    from graphx.lookup import paths
+    from graphx.render import render_paths
+
+    with _open(db_path, neo4j_uri, database) as store:
+        result = paths(store, first, second, max_hops=max_hops)
+    render_paths(result, output_format)
+
+
+@main.command()
+@click.argument("first")
+@click.argument("second", required=False)
+@_store_options
+@_FORMAT
+@_friendly_errors
+def timeline(
+    first: str,
+    second: str | None,
+    db_path: str | None,
+    neo4j_uri: str | None,
+    database: str | None,
+    output_format: str,
+) -> None:
+    """Mentions by month involving FIRST, or between FIRST and SECOND, by relation."""
+    from graphx.lookup import timeline as build_timeline
+    from graphx.render import render_timeline
+
+    with _open(db_path, neo4j_uri, database) as store:
+        result = build_timeline(store, first, second)
+    render_timeline(result, output_format)
+
+
+@main.command()
+@_store_options
+@_selection_options
+@click.option(
+    "--top", type=click.IntRange(1), default=20, show_default=True, help="How many actors to rank."
+)
+@_FORMAT
+@_friendly_errors
+def stats(
+    db_path: str | None,
+    neo4j_uri: str | None,
+    database: str | None,
+    actor: str | None,
+    hops: int,
+    relations: str | None,
+    since: str | None,
+    until: str | None,
+    min_count: int,
+    top: int,
+    output_format: str,
+) -> None:
+    """Network analytics: degree, betweenness and PageRank centrality, communities, and the
+    signed network (allied and hostile camps, unbalanced triads, enemies of enemies)."""
+    from graphx.analytics import compute_stats
+    from graphx.network import read_network
+    from graphx.render import render_stats
+
+    with _open(db_path, neo4j_uri, database) as store:
+        selection = _selection(store, actor, hops, relations, since, until, min_count)
+        graph = read_network(store, selection)
+    render_stats(compute_stats(graph, top=top), output_format)
+
+
+@main.command()
+@_store_options
+@_selection_options
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["graphml", "gexf", "json", "csv"]),
+    required=True,
+    help="graphml or gexf (Gephi, typed attributes), json (node-link), csv (a folder with "
+    "nodes.csv and edges.csv).",
+)
+@click.option(
+    "-o", "--output", required=True, type=click.Path(), help="File (or folder, for csv) to write."
+)
+@_friendly_errors
+def export(
+    db_path: str | None,
+    neo4j_uri: str | None,
+    database: str | None,
+    actor: str | None,
+    hops: int,
+    relations: str | None,
+    since: str | None,
+    until: str | None,
+    min_count: int,
+    output_format: str,
+    output: str,
+) -> None:
+    """Export the actor graph (or a selection of it) for Gephi and other tools."""
+    from graphx.export import export_graph
+    from graphx.network import read_network
+
+    with _open(db_path, neo4j_uri, database) as store:
+        selection = _selection(store, actor, hops, relations, since, until, min_count)
+        graph = read_network(store, selection)
+    written = export_graph(graph, output_format, output)
+    click.echo(
+        f"{', '.join(map(str, written))}: {graph.number_of_nodes()} actors, "
+        f"{graph.number_of_edges()} relations",
+        err=True,
+    )

@@ -182,3 +182,44 @@ NEO4J_RESET_BATCH = (
     "MATCH (n) WHERE n:Actor OR n:Document OR n:Mention OR n:GraphxState "
     "WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
 )
+
+# ----------------------------------------------------------------------------- lookups, views
+# Portable between the stores: no label(e)/type(e), no substring (1-based in LadybugDB), no
+# list comprehensions; anything else is done in Python on the rows.
+ACTORS = (
+    "MATCH (a:Actor) RETURN a.id AS id, a.name AS name, a.type AS type, a.aliases AS aliases, "
+    "a.country AS country, a.provisional AS provisional"
+)
+
+
+def edges_touching(label: str) -> str:
+    """Edges of one label with an end among $ids."""
+    return (
+        f"MATCH (a:Actor)-[e:{EDGE_LABELS_CHECKED[label]}]->(b:Actor) "
+        "WHERE a.id IN $ids OR b.id IN $ids "
+        "RETURN a.id AS source, b.id AS target, e.count AS count, "
+        "e.first_date AS first_date, e.last_date AS last_date, e.weight AS weight, e.kb AS kb"
+    )
+
+
+_EVIDENCE_COLUMNS = (
+    "RETURN m.id AS id, m.source_id AS source, m.relation AS relation, m.target_id AS target, "
+    "m.sentence AS sentence, m.date AS date, m.confidence AS confidence, "
+    "m.claimed_by AS claimed_by, m.rule AS rule, d.id AS doc, d.title AS title, d.url AS url"
+)
+# Evidence for actors among $ids (one end or, with _BOTH, both ends).
+EVIDENCE_OF_ACTORS = (
+    "MATCH (m:Mention)-[:IN_DOCUMENT]->(d:Document) WHERE m.negated = false "
+    "AND (m.source_id IN $ids OR m.target_id IN $ids) " + _EVIDENCE_COLUMNS
+)
+EVIDENCE_AMONG_ACTORS = (
+    "MATCH (m:Mention)-[:IN_DOCUMENT]->(d:Document) WHERE m.negated = false "
+    "AND m.source_id IN $ids AND m.target_id IN $ids " + _EVIDENCE_COLUMNS
+)
+MENTION_KEYS_AND_DATES = (
+    "MATCH (m:Mention) WHERE m.negated = false "
+    "RETURN m.source_id AS source, m.relation AS relation, m.target_id AS target, m.date AS date"
+)
+EVIDENCE_ALL = (
+    "MATCH (m:Mention)-[:IN_DOCUMENT]->(d:Document) WHERE m.negated = false " + _EVIDENCE_COLUMNS
+)

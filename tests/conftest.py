@@ -106,3 +106,27 @@ def embedded_store(tmp_path: Path):
 def store(request):
     """Each store in turn: the tests that take it run against both implementations."""
     return request.getfixturevalue(f"{request.param}_store")
+
+
+@pytest.fixture(scope="session")
+def corpus_mentions(tmp_path_factory) -> Path:
+    """The sample corpus extracted once (JSON Lines), for tests that need a loaded store."""
+    path = tmp_path_factory.mktemp("corpus") / "corpus.jsonl"
+    run_graphx("extract", str(CORPUS), "-q", "-o", str(path), check=True)
+    return path
+
+
+@pytest.fixture(scope="module", params=["embedded", "neo4j"])
+def corpus_store(request, corpus_mentions: Path, tmp_path_factory):
+    """Each store in turn, loaded with the sample corpus once per test module (read-only use)."""
+    from graphx.load import load_mentions
+    from graphx.stores import open_store
+
+    if request.param == "neo4j":
+        store = open_store(neo4j=_require_neo4j()["uri"])
+        store.reset()
+    else:
+        store = open_store(db=str(tmp_path_factory.mktemp("corpus_store") / "graph.lbdb"))
+    load_mentions(store, str(corpus_mentions))
+    yield store
+    store.close()

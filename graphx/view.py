@@ -1,0 +1,306 @@
+"""Interactive HTML network views: one self-contained, offline UTF-8 file.
+
+pyvis builds the nodes, edges and options; the page comes from graphx's own Jinja template
+with autoescaping, because pyvis 0.3.2's stock template escapes nothing (a node id, the
+heading or a title can run script) and loads Bootstrap from a CDN even "in line". pyvis's
+`show()`/`write_html()` are not used: the file is written here, as UTF-8.
+
+Up to PHYSICS_LIMIT actors the browser lays the graph out (seeded physics, then frozen);
+beyond, positions come from python-igraph and physics, edge labels and edges-while-dragging
+are off.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from graphx import cypher_statements as cypher
+from graphx.errors import GraphxError
+from graphx.graph_rows import EDGE_LABELS
+from graphx.models import RELATION_TYPES
+from graphx.network import Selection, read_network
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from graphx.stores import GraphStore
+
+PHYSICS_LIMIT = 300
+WARN_LIMIT = 10_000
+LAYOUT_SEED = 7
+EVIDENCE_PER_EDGE = 5
+
+RELATION_COLORS = {
+    "supports": "#2e7d32",
+    "opposes": "#ef6c00",
+    "strikes": "#c62828",
+    "votes_against": "#8e24aa",
+    "demands_withdrawal": "#6d4c41",
+    "threatens": "#d81b60",
+    "negotiates": "#1e88e5",
+    "part_of": "#757575",
+    "leads": "#00897b",
+}
+TYPE_COLORS = {
+    "state": "#5c6bc0",
+    "government_body": "#26a69a",
+    "legislature": "#9ccc65",
+    "armed_group": "#ef5350",
+    "coalition": "#ffa726",
+    "political_bloc": "#ab47bc",
+    "organization": "#8d6e63",
+    "person": "#29b6f6",
+    "population": "#bdbdbd",
+}
+OTHER_TYPE_COLOR = "#90a4ae"
+
+
+class ViewError(GraphxError):
+    """The view could not be built or written."""
+
+
+@dataclass
+class View:
+    html: str
+    nodes: int
+    edges: int
+    physics: bool
+    warnings: list[str] = field(default_factory=list)
+
+
+def build_view(
+    store: GraphStore,
+    selection: Selection | None = None,
+    title: str = "graphx network",
+    evidence_per_edge: int = EVIDENCE_PER_EDGE,
+) -> View:
+    """The selected part of the stored graph as an interactive page."""
+    selection = selection or Selection()
+    graph = read_network(store, selection)
+    mentions = edge_mentions(store, graph, selection)
+    return render_view(graph, mentions, title, evidence_per_edge)
+
+
+def edge_mentions(
+    store: GraphStore, graph: nx.MultiDiGraph, selection: Selection
+) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    """Every (non-negated) mention behind each edge of `graph`, inside the selection's dates."""
+    if not graph.number_of_edges():
+        return {}
+    wanted = {(s, r, t) for s, t, r in graph.edges(keys=True)}
+    rows = store.query(cypher.EVIDENCE_AMONG_ACTORS, {"ids": sorted(graph.nodes)}).records()
+    grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        key = (row["source"], row["relation"], row["target"])
+        if key in wanted and selection.in_range(row["date"]):
+            grouped[key].append(row)
+    return grouped
+
+
+def render_view(
+    graph: nx.MultiDiGraph,
+    mentions: dict[tuple[str, str, str], list[dict[str, Any]]],
+    title: str = "graphx network",
+    evidence_per_edge: int = EVIDENCE_PER_EDGE,
+) -> View:
+    from pyvis.network import Network
+
+    count = graph.number_of_nodes()
+    physics = count <= PHYSICS_LIMIT
+    warnings = []
+    if count > WARN_LIMIT:
+        warnings.append(
+            f"{count} actors: the page may be slow; narrow it with --actor/--hops, "
+            "--relation, --since/--until or --min-count"
+        )
+    sizes = _sizes(graph)
+    positions = {} if physics else _layout(graph)
+
+    network = Network(directed=True)
+    for node, data in sorted(graph.nodes(data=True)):
+        kind = data.get("type") or "unknown"
+        options: dict[str, Any] = {
+            "label": data.get("name") or node,
+            "title": f"{data.get('name') or node} ({kind})",  # vis shows strings as text
+            "color": TYPE_COLORS.get(kind, OTHER_TYPE_COLOR),
+            "size": sizes[node],
+            "shape": "dot",
+            "actor_type": kind,
+            "aliases": list(data.get("aliases") or []),
+            "country": data.get("country"),
+            "provisional": bool(data.get("provisional")),
+        }
+        if positions:
+            options["x"], options["y"] = positions[node]
+        network.add_node(node, **options)
+    # networkx keeps node ids in a dict; pyvis's own check walks a list per edge (minutes
+    # for thousands of edges), so edges are appended in pyvis's format directly.
+    for number, (source, target, relation, data) in enumerate(_ordered_edges(graph)):
+        rows = mentions.get((source, relation, target), [])
+        edge = {
+            "id": f"e{number}",
+            "from": source,
+            "to": target,
+            "arrows": "to",
+            "relation": relation,
+            "color": RELATION_COLORS[relation],
+            "width": 1 + math.log2(1 + (data.get("count") or 0)),
+            "count": int(data.get("count") or 0),
+            "first_date": data.get("first_date"),
+            "last_date": data.get("last_date"),
+            "kb": bool(data.get("kb")),
+            "dates": sorted({row["date"] for row in rows if row.get("date")}),
+            "evidence": [_evidence(row) for row in sorted(rows, key=_rank)[:evidence_per_edge]],
+            "dashes": bool(data.get("kb")) and not data.get("count"),
+            "title": f"{relation.replace('_', ' ')}: {data.get('count') or 0} mention(s)",
+        }
+        if physics:
+            edge["label"] = relation.replace("_", " ")
+        network.edges.append(edge)
+    _spread_parallel_edges(network.edges)
+
+    network.toggle_physics(physics)
+    if physics:
+        network.barnes_hut(gravity=-6000, spring_length=160, overlap=0.2)
+    options = json.loads(network.options.to_json())
+    page = _template().render(
+        title=title,
+        vis_js=_vis_js(),
+        data={
+            "title": title,
+            "physics": physics,
+            "seed": LAYOUT_SEED,
+            "nodes": network.nodes,
+            "edges": network.edges,
+            "options": options,
+            "relations": [
+                {"name": r, "label": r.replace("_", " "), "color": RELATION_COLORS[r]}
+                for r in RELATION_TYPES
+            ],
+            "types": [
+                {"name": t, "label": t.replace("_", " "), "color": c}
+                for t, c in [*TYPE_COLORS.items(), ("unknown", OTHER_TYPE_COLOR)]
+            ],
+        },
+    )
+    return View(page, count, len(network.edges), physics, warnings)
+
+
+def write_view(view: View, path: str | Path) -> Path:
+    target = Path(path)
+    try:
+        target.write_text(view.html, encoding="utf-8")
+    except OSError as exc:
+        raise ViewError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+    return target
+
+
+def _ordered_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, dict[str, Any]]]:
+    order = {relation: number for number, relation in enumerate(EDGE_LABELS)}
+    edges = [(s, t, r, d) for s, t, r, d in graph.edges(keys=True, data=True)]
+    return sorted(edges, key=lambda e: (e[0], e[1], order[e[2]]))
+
+
+def _spread_parallel_edges(edges: list[dict[str, Any]]) -> None:
+    """Edges between the same two actors (either way) get their own curves, drawn apart."""
+    by_pair: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
+    for edge in edges:
+        by_pair[frozenset((edge["from"], edge["to"]))].append(edge)
+    for group in by_pair.values():
+        if len(group) == 1:
+            group[0]["smooth"] = {"enabled": False}
+            continue
+        for number, edge in enumerate(group):
+            edge["smooth"] = {
+                "enabled": True,
+                "type": "curvedCW" if number % 2 == 0 else "curvedCCW",
+                "roundness": 0.12 + 0.12 * (number // 2),
+            }
+
+
+def _sizes(graph: nx.MultiDiGraph) -> dict[str, float]:
+    """Node sizes from PageRank over mention counts (10 to 40 pixels)."""
+    import networkx as nx
+
+    simple = nx.DiGraph()
+    simple.add_nodes_from(graph.nodes)
+    for source, target, data in graph.edges(data=True):
+        if source != target:
+            weight = max(int(data.get("count") or 0), 1)
+            previous = simple.get_edge_data(source, target, {}).get("weight", 0)
+            simple.add_edge(source, target, weight=previous + weight)
+    if not simple.number_of_nodes():
+        return {}
+    rank = nx.pagerank(simple, weight="weight")
+    top = max(rank.values()) or 1.0
+    return {node: round(10 + 30 * math.sqrt(rank[node] / top), 1) for node in simple.nodes}
+
+
+def _layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Fruchterman-Reingold positions from python-igraph (seeded), spread to the node count."""
+    import random
+
+    import igraph
+
+    nodes = sorted(graph.nodes)
+    index = {node: number for number, node in enumerate(nodes)}
+    pairs = {tuple(sorted((index[s], index[t]))) for s, t in graph.edges() if s != t}
+    igraph.set_random_number_generator(random.Random(LAYOUT_SEED))
+    try:
+        layout = igraph.Graph(n=len(nodes), edges=sorted(pairs)).layout_fruchterman_reingold()
+    finally:
+        igraph.set_random_number_generator(random)
+    coords = layout.coords
+    xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+    scale = 45 * math.sqrt(len(nodes)) / span
+    return {
+        node: (round((x - min(xs)) * scale, 1), round((y - min(ys)) * scale, 1))
+        for node, (x, y) in zip(nodes, coords, strict=True)
+    }
+
+
+def _rank(row: dict[str, Any]) -> tuple[float, str, str]:
+    return (-(row.get("confidence") or 0.0), row.get("date") or "", row.get("id") or "")
+
+
+def _evidence(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "sentence": row.get("sentence"),
+        "doc": row.get("doc"),
+        "title": row.get("title"),
+        "url": row.get("url"),
+        "date": row.get("date"),
+        "claimed_by": row.get("claimed_by"),
+        "confidence": row.get("confidence"),
+    }
+
+
+@cache
+def _template() -> Any:
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    environment = Environment(
+        loader=PackageLoader("graphx", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
+    return environment.get_template("view.html.j2")
+
+
+@cache
+def _vis_js() -> Any:
+    """vis-network's standalone bundle as shipped inside pyvis, to inline in the page."""
+    from importlib.resources import files
+
+    from markupsafe import Markup
+
+    script = (files("pyvis") / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text("utf-8")
+    if "</script" in script.lower():
+        raise ViewError("the vis-network bundle cannot be inlined: it contains '</script'")
+    return Markup(script)  # a vetted library file, never user data

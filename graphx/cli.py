@@ -480,6 +480,13 @@ def view(
     show_default=True,
     help="How many evidence sentences to show.",
 )
+@click.option(
+    "--limit",
+    type=click.IntRange(0),
+    default=25,
+    show_default=True,
+    help="Relations shown per table, most mentioned first (0: all; JSON has all).",
+)
 @_FORMAT
 @_friendly_errors
 def actor(
@@ -488,6 +495,7 @@ def actor(
     neo4j_uri: str | None,
     database: str | None,
     evidence: int,
+    limit: int,
     output_format: str,
 ) -> None:
     """Who NAME is and what it does to whom: aliases, type, parents, relations in and out with
@@ -497,7 +505,7 @@ def actor(
 
     with _open(db_path, neo4j_uri, database) as store:
         profile = actor_profile(store, name, evidence=evidence)
-    render_profile(profile, output_format)
+    render_profile(profile, output_format, limit)
 
 
 @main.command()

@@ -216,6 +216,14 @@ EVIDENCE_AMONG_ACTORS = (
     "MATCH (m:Mention)-[:IN_DOCUMENT]->(d:Document) WHERE m.negated = false "
     "AND m.source_id IN $ids AND m.target_id IN $ids " + _EVIDENCE_COLUMNS
 )
+# An actor's best-attested evidence: most confident, then latest (undated last) first.
+TOP_EVIDENCE_OF_ACTOR = (
+    "MATCH (m:Mention)-[:IN_DOCUMENT]->(d:Document) WHERE m.negated = false "
+    "AND (m.source_id = $id OR m.target_id = $id) "
+    + _EVIDENCE_COLUMNS
+    + ", coalesce(m.date, '') AS sort_date "
+    "ORDER BY confidence DESC, sort_date DESC, id LIMIT $limit"
+)
 MENTION_KEYS_AND_DATES = (
     "MATCH (m:Mention) WHERE m.negated = false "
     "RETURN m.source_id AS source, m.relation AS relation, m.target_id AS target, m.date AS date"

@@ -178,8 +178,9 @@ def actor_profile(store: GraphStore, name: str, evidence: int = 5) -> ActorProfi
     outgoing = [e for e in edges if e[0] == actor.id]
     incoming = [e for e in edges if e[2] == actor.id and e[0] != actor.id]
     parents = sorted(t for s, r, t, p in outgoing if r == "part_of" and p["kb"])
-    rows = store.query(cypher.EVIDENCE_OF_ACTORS, {"ids": [actor.id]}).records()
-    rows.sort(key=lambda r: (-(r["confidence"] or 0), -_date_key(r["date"]), r["id"]))
+    rows = store.query(cypher.TOP_EVIDENCE_OF_ACTOR, {"id": actor.id, "limit": evidence}).records()
+    for row in rows:
+        del row["sort_date"]
     shown = {actor.id} | {e[0] for e in incoming} | {e[2] for e in outgoing}
     return ActorProfile(
         id=actor.id,
@@ -191,14 +192,9 @@ def actor_profile(store: GraphStore, name: str, evidence: int = 5) -> ActorProfi
         parents=parents,
         outgoing=_summaries(outgoing),
         incoming=_summaries(incoming),
-        evidence=rows[:evidence],
+        evidence=rows,
         names={i: (actors.get(i) or {}).get("name") or i for i in shown},
     )
-
-
-def _date_key(date: str | None) -> int:
-    digits = "".join(ch for ch in (date or "") if ch.isdigit())
-    return int((digits + "00000000")[:8]) if digits else 0
 
 
 @dataclass

@@ -71,11 +71,17 @@ def _dates(first: str | None, last: str | None) -> str:
     return first if first == last else f"{first} – {last}"
 
 
-def _relations_table(title: str, rows: list[Any], names: dict[str, str]) -> Any:
+def _relations_table(title: str, rows: list[Any], names: dict[str, str], limit: int = 0) -> Any:
     from rich.table import Table
 
-    table = Table("source", "relation", "target", "mentions", "dates", "kb", title=title)
-    for row in rows:
+    shown = rows[:limit] if limit else rows
+    caption = (
+        f"{len(rows) - len(shown)} more: --limit 0 shows all" if len(shown) < len(rows) else None
+    )
+    table = Table(
+        "source", "relation", "target", "mentions", "dates", "kb", title=title, caption=caption
+    )
+    for row in shown:
         table.add_row(
             names.get(row.source, row.source),
             row.relation.replace("_", " "),
@@ -103,7 +109,8 @@ def _evidence_table(title: str, rows: list[dict[str, Any]], names: dict[str, str
     return table
 
 
-def render_profile(profile: Any, output_format: str) -> None:
+def render_profile(profile: Any, output_format: str, limit: int = 0) -> None:
+    """The profile; tables show the `limit` most-mentioned relations each way (0: all)."""
     if output_format == "json":
         _json(profile.as_dict())
         return
@@ -122,8 +129,8 @@ def render_profile(profile: Any, output_format: str) -> None:
         console.print(
             "part of: " + escape(", ".join(profile.names.get(p, p) for p in profile.parents))
         )
-    console.print(_relations_table("what it does", profile.outgoing, profile.names))
-    console.print(_relations_table("what is done to it", profile.incoming, profile.names))
+    console.print(_relations_table("what it does", profile.outgoing, profile.names, limit))
+    console.print(_relations_table("what is done to it", profile.incoming, profile.names, limit))
     if profile.evidence:
         console.print(_evidence_table("top evidence", profile.evidence, profile.names))
 

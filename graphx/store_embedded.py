@@ -59,7 +59,10 @@ class EmbeddedStore(GraphStore):
         except RuntimeError as exc:
             raise QueryError(str(exc).strip()) from exc
         columns = list(result.get_column_names())
-        return QueryResult(columns, [[_plain(v) for v in row] for row in result.get_all()])
+        return QueryResult(
+            columns,
+            [[v if type(v) in _PLAIN else _plain(v) for v in row] for row in result.get_all()],
+        )
 
     def query(self, statement: str, parameters: Mapping[str, Any] | None = None) -> QueryResult:
         self.ensure_schema()  # an empty store answers queries with no rows, not errors
@@ -163,6 +166,9 @@ class EmbeddedStore(GraphStore):
         if db is not None:
             db.close()
         self._conn = self._db = None
+
+
+_PLAIN = {str, int, float, bool, type(None)}
 
 
 def _plain(value: Any) -> Any:

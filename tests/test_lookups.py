@@ -131,11 +131,11 @@ def test_both_stores_answer_alike(embedded_store, neo4j_store, corpus_mentions):
     assert answers[0] == answers[1]
 
 
-def test_cli_lookups(corpus_store, tmp_path):
-    if corpus_store.location.startswith(("bolt", "neo4j")):
-        store_args = ["--neo4j", corpus_store.location]
-    else:
-        pytest.skip("the embedded store is held open by this process; see test_cli_actor")
+def test_cli_lookups_against_neo4j(neo4j_store, corpus_mentions):
+    from graphx.load import load_mentions
+
+    load_mentions(neo4j_store, str(corpus_mentions))
+    store_args = ["--neo4j", neo4j_store.location]
     result = run_graphx("actor", "US", "--format", "json", *store_args)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["id"] == "us"

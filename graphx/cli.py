@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -145,7 +146,27 @@ def extract(
 
 
 # ----------------------------------------------------------------------------- stores
+@dataclass(frozen=True)
+class StoreChoice:
+    """The store the options name (--db, --neo4j, --database), opened on demand."""
+
+    db_path: str | None = None
+    neo4j_uri: str | None = None
+    database: str | None = None
+
+    def open(self) -> Any:
+        from graphx.stores import open_store
+
+        return open_store(neo4j=self.neo4j_uri, db=self.db_path, database=self.database)
+
+
 def _store_options(command: F) -> F:
+    """Add --db, --neo4j and --database; the command receives them as `where: StoreChoice`."""
+
+    @wraps(command)
+    def wrapper(*args: Any, db_path: Any, neo4j_uri: Any, database: Any, **kwargs: Any) -> Any:
+        return command(*args, where=StoreChoice(db_path, neo4j_uri, database), **kwargs)
+
     options = [
         click.option(
             "--db",
@@ -162,14 +183,8 @@ def _store_options(command: F) -> F:
         click.option("--database", help="Neo4j database name (default: $NEO4J_DATABASE)."),
     ]
     for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def _open(db_path: str | None, neo4j_uri: str | None, database: str | None) -> Any:
-    from graphx.stores import open_store
-
-    return open_store(neo4j=neo4j_uri, db=db_path, database=database)
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]
 
 
 def _report(outcome: Any, quiet: bool) -> None:
@@ -188,14 +203,14 @@ def _report(outcome: Any, quiet: bool) -> None:
 
 
 def _load_with_progress(
-    store_args: tuple[str | None, str | None, str | None],
+    where: StoreChoice,
     unit: str,
     quiet: bool,
     load: Callable[[Any, Callable[[int], None]], Any],
 ) -> None:
     """Open the store, run `load` under a progress bar counting `unit`, report, set the exit
     code (3 when some inputs failed)."""
-    with _open(*store_args) as store, _progress(unit, quiet) as bar:
+    with where.open() as store, _progress(unit, quiet) as bar:
         task = bar.add_task(unit, total=None)
         outcome = load(store, lambda n: bar.advance(task, n))
     _report(outcome, quiet)
@@ -234,9 +249,7 @@ def _stderr_console() -> Any:
 @_friendly_errors
 def build(
     paths: tuple[str, ...],
-    db_path: str | None,
-    neo4j_uri: str | None,
-    database: str | None,
+    where: StoreChoice,
     jobs: int,
     kb_files: tuple[str, ...],
     max_size: int,
@@ -251,7 +264,7 @@ def build(
     from graphx.load import build as build_graph
 
     _load_with_progress(
-        (db_path, neo4j_uri, database),
+        where,
         "documents",
         quiet,
         lambda store, progress: build_graph(
@@ -275,9 +288,7 @@ def build(
 @_friendly_errors
 def load(
     mentions: str,
-    db_path: str | None,
-    neo4j_uri: str | None,
-    database: str | None,
+    where: StoreChoice,
     kb_files: tuple[str, ...],
     batch_size: int | None,
     quiet: bool,
@@ -289,7 +300,7 @@ def load(
     from graphx.load import load_mentions
 
     _load_with_progress(
-        (db_path, neo4j_uri, database),
+        where,
         "mentions",
         quiet,
         lambda store, progress: load_mentions(
@@ -321,9 +332,7 @@ def load(
 @_friendly_errors
 def query(
     cypher_or_file: str,
-    db_path: str | None,
-    neo4j_uri: str | None,
-    database: str | None,
+    where: StoreChoice,
     params: tuple[str, ...],
     output_format: str,
 ) -> None:
@@ -333,7 +342,7 @@ def query(
     from graphx.render import render_result
 
     statement, parameters = resolve_query(cypher_or_file, parse_params(params))
-    with _open(db_path, neo4j_uri, database) as store:
+    with where.open() as store:
         result = store.query(statement, parameters)
     render_result(result, output_format)
 
@@ -342,11 +351,11 @@ def query(
 @_store_options
 @click.option("--yes", is_flag=True, help="Confirm: delete everything graphx stored.")
 @_friendly_errors
-def reset(db_path: str | None, neo4j_uri: str | None, database: str | None, yes: bool) -> None:
+def reset(where: StoreChoice, yes: bool) -> None:
     """Delete every actor, document, mention and edge from the store (needs --yes)."""
     if not yes:
         raise click.UsageError("reset deletes the whole store; add --yes to confirm")
-    with _open(db_path, neo4j_uri, database) as store:
+    with where.open() as store:
         store.reset()
         where = store.location
     click.echo(f"reset {where}", err=True)
@@ -373,7 +382,48 @@ _FORMAT = click.option(
 )
 
 
+@dataclass(frozen=True)
+class SelectionChoice:
+    """The selection options as typed, resolved against a store by `resolve`."""
+
+    actor: str | None = None
+    hops: int = 1
+    relations: str | None = None
+    since: str | None = None
+    until: str | None = None
+    min_count: int = 0
+
+    def resolve(self, store: Any) -> Any:
+        from graphx.lookup import resolve_actor
+        from graphx.network import Selection, check_date, parse_relations
+
+        return Selection(
+            actor=resolve_actor(store, self.actor).id if self.actor else None,
+            hops=self.hops,
+            relations=parse_relations(self.relations),
+            since=check_date("--since", self.since),
+            until=check_date("--until", self.until),
+            min_count=self.min_count,
+        )
+
+
 def _selection_options(command: F) -> F:
+    """Add the options that narrow the graph; the command receives `selection: SelectionChoice`."""
+
+    @wraps(command)
+    def wrapper(
+        *args: Any,
+        actor: Any,
+        hops: Any,
+        relations: Any,
+        since: Any,
+        until: Any,
+        min_count: Any,
+        **kwargs: Any,
+    ) -> Any:
+        choice = SelectionChoice(actor, hops, relations, since, until, min_count)
+        return command(*args, selection=choice, **kwargs)
+
     options = [
         click.option("--actor", help="Centre on this actor (name, alias or id): its ego network."),
         click.option(
@@ -405,30 +455,8 @@ def _selection_options(command: F) -> F:
         ),
     ]
     for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def _selection(
-    store: Any,
-    actor: str | None,
-    hops: int,
-    relations: str | None,
-    since: str | None,
-    until: str | None,
-    min_count: int,
-) -> Any:
-    from graphx.lookup import resolve_actor
-    from graphx.network import Selection, check_date, parse_relations
-
-    return Selection(
-        actor=resolve_actor(store, actor).id if actor else None,
-        hops=hops,
-        relations=parse_relations(relations),
-        since=check_date("--since", since),
-        until=check_date("--until", until),
-        min_count=min_count,
-    )
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]
 
 
 @main.command()
@@ -445,15 +473,8 @@ def _selection(
 @click.option("--title", default="graphx network", show_default=True, help="The page's heading.")
 @_friendly_errors
 def view(
-    db_path: str | None,
-    neo4j_uri: str | None,
-    database: str | None,
-    actor: str | None,
-    hops: int,
-    relations: str | None,
-    since: str | None,
-    until: str | None,
-    min_count: int,
+    where: StoreChoice,
+    selection: SelectionChoice,
     output: str,
     title: str,
 ) -> None:
@@ -461,9 +482,8 @@ def view(
     click an actor or a relation for its evidence."""
     from graphx.view import build_view, write_view
 
-    with _open(db_path, neo4j_uri, database) as store:
-        selection = _selection(store, actor, hops, relations, since, until, min_count)
-        page = build_view(store, selection, title=title)
+    with where.open() as store:
+        page = build_view(store, selection.resolve(store), title=title)
     for warning in page.warnings:
         click.echo(f"Warning: {warning}", err=True)
     path = write_view(page, output)
@@ -491,9 +511,7 @@ def view(
 @_friendly_errors
 def actor(
     name: str,
-    db_path: str | None,
-    neo4j_uri: str | None,
-    database: str | None,
+    where: StoreChoice,
     evidence: int,
     limit: int,
     output_format: str,
@@ -503,7 +521,7 @@ def actor(
     from graphx.lookup import actor_profile
     from graphx.render import render_profile
 
-    with _open(db_path, neo4j_uri, database) as store:
+    with where.open() as store:
         profile = actor_profile(store, name, evidence=evidence)
     render_profile(profile, output_format, limit)
 
@@ -517,16 +535,14 @@ def actor(
 def between(
     first: str,
     second: str,
-    db_path: str | None,
-    neo4j_uri: str | None,
-    database: str | None,
+    where: StoreChoice,
     output_format: str,
 ) -> None:
     """Every relation between FIRST and SECOND, both ways, with its evidence sentences."""
     from graphx.lookup import between as relations_between
     from graphx.render import render_between
 
-    with _open(db_path, neo4j_uri, database) as store:
+    with where.open() as store:
         result = relations_between(store, first, second)
     render_between(result, output_format)
 
@@ -547,9 +563,7 @@ def between(
 def path(
     first: str,
     second: str,
-    db_path: str | None,
-    neo4j_uri: str | None,
-    database: str | None,
+    where: StoreChoice,
     max_hops: int,
     output_format: str,
 ) -> None:
@@ -557,7 +571,7 @@ def path(
     from graphx.lookup import paths
     from graphx.render import render_paths
 
-    with _open(db_path, neo4j_uri, database) as store:
+    with where.open() as store:
         result = paths(store, first, second, max_hops=max_hops)
     render_paths(result, output_format)
 
@@ -571,16 +585,14 @@ def path(
 def timeline(
     first: str,
     second: str | None,
-    db_path: str | None,
-    neo4j_uri: str | None,
-    database: str | None,
+    where: StoreChoice,
     output_format: str,
 ) -> None:
     """Mentions by month involving FIRST, or between FIRST and SECOND, by relation."""
     from graphx.lookup import timeline as build_timeline
     from graphx.render import render_timeline
 
-    with _open(db_path, neo4j_uri, database) as store:
+    with where.open() as store:
         result = build_timeline(store, first, second)
     render_timeline(result, output_format)
 
@@ -594,15 +606,8 @@ def timeline(
 @_FORMAT
 @_friendly_errors
 def stats(
-    db_path: str | None,
-    neo4j_uri: str | None,
-    database: str | None,
-    actor: str | None,
-    hops: int,
-    relations: str | None,
-    since: str | None,
-    until: str | None,
-    min_count: int,
+    where: StoreChoice,
+    selection: SelectionChoice,
     top: int,
     output_format: str,
 ) -> None:
@@ -612,9 +617,8 @@ def stats(
     from graphx.network import read_network
     from graphx.render import render_stats
 
-    with _open(db_path, neo4j_uri, database) as store:
-        selection = _selection(store, actor, hops, relations, since, until, min_count)
-        graph = read_network(store, selection)
+    with where.open() as store:
+        graph = read_network(store, selection.resolve(store))
     render_stats(compute_stats(graph, top=top), output_format)
 
 
@@ -634,15 +638,8 @@ def stats(
 )
 @_friendly_errors
 def export(
-    db_path: str | None,
-    neo4j_uri: str | None,
-    database: str | None,
-    actor: str | None,
-    hops: int,
-    relations: str | None,
-    since: str | None,
-    until: str | None,
-    min_count: int,
+    where: StoreChoice,
+    selection: SelectionChoice,
     output_format: str,
     output: str,
 ) -> None:
@@ -650,9 +647,8 @@ def export(
     from graphx.export import export_graph
     from graphx.network import read_network
 
-    with _open(db_path, neo4j_uri, database) as store:
-        selection = _selection(store, actor, hops, relations, since, until, min_count)
-        graph = read_network(store, selection)
+    with where.open() as store:
+        graph = read_network(store, selection.resolve(store))
     written = export_graph(graph, output_format, output)
     click.echo(
         f"{', '.join(map(str, written))}: {graph.number_of_nodes()} actors, "

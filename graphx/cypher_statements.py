@@ -192,14 +192,22 @@ ACTORS = (
 )
 
 
-def edges_touching(label: str) -> str:
-    """Edges of one label with an end among $ids."""
-    return (
-        f"MATCH (a:Actor)-[e:{EDGE_LABELS_CHECKED[label]}]->(b:Actor) "
-        "WHERE a.id IN $ids OR b.id IN $ids "
-        "RETURN a.id AS source, b.id AS target, e.count AS count, "
-        "e.first_date AS first_date, e.last_date AS last_date, e.weight AS weight, e.kb AS kb"
-    )
+_EDGE_ROW = (
+    "RETURN a.id AS source, '{relation}' AS relation, b.id AS target, e.count AS count, "
+    "e.first_date AS first_date, e.last_date AS last_date, e.weight AS weight, e.kb AS kb"
+)
+# Every typed edge in one statement (a round trip, not nine): the relation is a constant per
+# branch, because the stores name an edge's type differently (type(e), label(e)).
+EDGES_ALL = " UNION ALL ".join(
+    f"MATCH (a:Actor)-[e:{label}]->(b:Actor) " + _EDGE_ROW.format(relation=relation)
+    for relation, label in EDGE_LABELS.items()
+)
+# Edges with an end among $ids; each end anchored on its own so Neo4j seeks the id index.
+EDGES_TOUCHING = " UNION ALL ".join(
+    f"MATCH (a:Actor)-[e:{label}]->(b:Actor) WHERE {anchor} " + _EDGE_ROW.format(relation=relation)
+    for relation, label in EDGE_LABELS.items()
+    for anchor in ("a.id IN $ids", "b.id IN $ids AND NOT a.id IN $ids")
+)
 
 
 _EVIDENCE_COLUMNS = (
@@ -216,11 +224,12 @@ EVIDENCE_AMONG_ACTORS = (
     "MATCH (m:Mention)-[:IN_DOCUMENT]->(d:Document) WHERE m.negated = false "
     "AND m.source_id IN $ids AND m.target_id IN $ids " + _EVIDENCE_COLUMNS
 )
-# An actor's best-attested evidence: most confident, then latest (undated last) first.
+# An actor's best-attested evidence: most confident, then latest (undated last) first; through
+# the actor's own links rather than a scan of every mention.
 TOP_EVIDENCE_OF_ACTOR = (
-    "MATCH (m:Mention)-[:IN_DOCUMENT]->(d:Document) WHERE m.negated = false "
-    "AND (m.source_id = $id OR m.target_id = $id) "
-    + _EVIDENCE_COLUMNS
+    "MATCH (a:Actor {id: $id})<-[:SOURCE|TARGET]-(m:Mention)-[:IN_DOCUMENT]->(d:Document) "
+    "WHERE m.negated = false "
+    + _EVIDENCE_COLUMNS.replace("RETURN ", "RETURN DISTINCT ")
     + ", coalesce(m.date, '') AS sort_date "
     "ORDER BY confidence DESC, sort_date DESC, id LIMIT $limit"
 )

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from graphx import cypher_statements as cypher
 from graphx.errors import GraphxError
-from graphx.graph_rows import EDGE_LABELS
 from graphx.models import RELATION_TYPES
 
 if TYPE_CHECKING:
@@ -95,23 +94,25 @@ def read_edges(
 ) -> list[tuple[str, str, str, dict[str, Any]]]:
     """(source, relation, target, properties) for every typed edge, or for the edges
     touching `actor_ids`."""
-    ids = None if actor_ids is None else sorted(set(actor_ids))
-    out = []
-    for relation, label in EDGE_LABELS.items():
-        if ids is None:
-            rows = store.query(cypher.current_edges(label)).records()
-        else:
-            rows = store.query(cypher.edges_touching(label), {"ids": ids}).records()
-        for row in rows:
-            props = {
+    if actor_ids is None:
+        rows = store.query(cypher.EDGES_ALL).records()
+    else:
+        rows = store.query(cypher.EDGES_TOUCHING, {"ids": sorted(set(actor_ids))}).records()
+    return [
+        (
+            row["source"],
+            row["relation"],
+            row["target"],
+            {
                 "count": int(row["count"] or 0),
                 "first_date": row["first_date"],
                 "last_date": row["last_date"],
                 "weight": float(row["weight"] or 0.0),
                 "kb": bool(row["kb"]),
-            }
-            out.append((row["source"], relation, row["target"], props))
-    return out
+            },
+        )
+        for row in rows
+    ]
 
 
 def edges_in_range(

@@ -326,3 +326,28 @@ def test_selection_of_the_view(corpus_store):
     assert data["edges"] and all(
         e["relation"] == "strikes" and e["count"] >= 2 for e in data["edges"]
     )
+
+
+def test_very_large_views_warn(monkeypatch):
+    import graphx.view
+
+    monkeypatch.setattr(graphx.view, "WARN_LIMIT", 40)
+    generated = nx.gnm_random_graph(60, 120, seed=5, directed=True)
+    graph = nx.MultiDiGraph()
+    for source, target in generated.edges():
+        graph.add_edge(
+            f"a{source}",
+            f"a{target}",
+            key="supports",
+            relation="supports",
+            count=2,
+            weight=6.0,
+            first_date="2022",
+            last_date="2023",
+            kb=False,
+        )
+    for node in graph.nodes:
+        graph.nodes[node].update(name=node, type="state")
+    view = render_view(graph, {})
+    assert len(view.warnings) == 1
+    assert view.warnings[0].startswith(f"{graph.number_of_nodes()} actors: the page may be slow")

@@ -237,6 +237,3 @@ MENTION_KEYS_AND_DATES = (
     "MATCH (m:Mention) WHERE m.negated = false "
     "RETURN m.source_id AS source, m.relation AS relation, m.target_id AS target, m.date AS date"
 )
-EVIDENCE_ALL = (
-    "MATCH (m:Mention)-[:IN_DOCUMENT]->(d:Document) WHERE m.negated = false " + _EVIDENCE_COLUMNS
-)

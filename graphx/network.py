@@ -9,7 +9,6 @@ an actor's neighbourhood, some relation types, a date range, a minimum mention c
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -178,25 +177,3 @@ def read_network(store: GraphStore, selection: Selection | None = None) -> nx.Mu
             provisional=bool(info.get("provisional")),
         )
     return graph
-
-
-def read_evidence(
-    store: GraphStore, graph: nx.MultiDiGraph, per_edge: int = 5
-) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
-    """Up to `per_edge` evidence sentences for each edge of `graph`, most confident first,
-    keyed by (source, relation, target)."""
-    ids = sorted(graph.nodes)
-    if not ids:
-        return {}
-    rows = store.query(cypher.EVIDENCE_AMONG_ACTORS, {"ids": ids}).records()
-    wanted = {(s, r, t) for s, t, r in graph.edges(keys=True)}
-    grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        key = (row["source"], row["relation"], row["target"])
-        if key in wanted:
-            grouped[key].append(row)
-    return {key: sorted(items, key=_evidence_rank)[:per_edge] for key, items in grouped.items()}
-
-
-def _evidence_rank(row: dict[str, Any]) -> tuple[float, str, str]:
-    return (-(row.get("confidence") or 0.0), row.get("date") or "", row.get("id") or "")

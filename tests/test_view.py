@@ -144,15 +144,10 @@ def test_view_in_a_real_browser(corpus_store, browser, tmp_path):
 
     # an edge with no parallel edge is drawn straight: click its middle, read its evidence
     edge = page.evaluate(
-        """(() => {
-            const all = graphx.edges.get();
-            const pair = e => [e.from, e.to].sort().join('|');
-            const counts = {};
-            all.forEach(e => counts[pair(e)] = (counts[pair(e)] || 0) + 1);
-            return all.find(e => e.from === 'us' && e.to === 'qassem_soleimani');
-        })()"""
+        "graphx.edges.get().find(e => e.from === 'us' && e.to === 'qassem_soleimani')"
     )
     assert edge["relation"] == "strikes" and edge["count"] == 3
+    assert edge["smooth"] == {"enabled": False}  # alone between the two: a straight line
     _click_edge(page, edge["id"])
     heading = page.text_content("#panel-heading")
     assert heading == "United States → strikes → Qassem Soleimani"
@@ -292,16 +287,15 @@ def test_cli_view_writes_one_self_contained_file(tmp_path, corpus_mentions):
     assert unknown.returncode == 1 and unknown.stderr.startswith("Error: no actor named")
 
 
-def test_large_graphs_get_precomputed_positions(browser, tmp_path):
-    size = PHYSICS_LIMIT + 200
-    generated = nx.gnm_random_graph(size, size * 3, seed=3, directed=True)
+def _random_graph(actors: int, edges: int, relation: str, seed: int) -> nx.MultiDiGraph:
+    generated = nx.gnm_random_graph(actors, edges, seed=seed, directed=True)
     graph = nx.MultiDiGraph()
     for source, target in generated.edges():
         graph.add_edge(
             f"a{source}",
             f"a{target}",
-            key="opposes",
-            relation="opposes",
+            key=relation,
+            relation=relation,
             count=1,
             weight=-4.0,
             first_date="2021-01-01",
@@ -310,6 +304,12 @@ def test_large_graphs_get_precomputed_positions(browser, tmp_path):
         )
     for node in graph.nodes:
         graph.nodes[node].update(name=f"Actor {node}", type="armed_group")
+    return graph
+
+
+def test_large_graphs_get_precomputed_positions(browser, tmp_path):
+    size = PHYSICS_LIMIT + 200
+    graph = _random_graph(size, size * 3, "opposes", seed=3)
     view = render_view(graph, {})
     assert view.physics is False
     page = browser.open(write_view(view, tmp_path / "large.html"))
@@ -332,22 +332,7 @@ def test_very_large_views_warn(monkeypatch):
     import graphx.view
 
     monkeypatch.setattr(graphx.view, "WARN_LIMIT", 40)
-    generated = nx.gnm_random_graph(60, 120, seed=5, directed=True)
-    graph = nx.MultiDiGraph()
-    for source, target in generated.edges():
-        graph.add_edge(
-            f"a{source}",
-            f"a{target}",
-            key="supports",
-            relation="supports",
-            count=2,
-            weight=6.0,
-            first_date="2022",
-            last_date="2023",
-            kb=False,
-        )
-    for node in graph.nodes:
-        graph.nodes[node].update(name=node, type="state")
+    graph = _random_graph(60, 120, "supports", seed=5)
     view = render_view(graph, {})
     assert len(view.warnings) == 1
     assert view.warnings[0].startswith(f"{graph.number_of_nodes()} actors: the page may be slow")

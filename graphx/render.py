@@ -206,6 +206,11 @@ def render_stats(stats: Any, output_format: str) -> None:
     names = stats.names
     console = _console()
     console.print(f"{stats.actors} actors, {stats.edges} relations, {stats.mentions} mentions")
+    if not stats.actors:
+        console.print(
+            "nothing to measure: the store (or the selection) has no relation", style="dim"
+        )
+        return
     table = Table(
         "actor",
         "type",

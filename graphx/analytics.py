@@ -76,9 +76,9 @@ def signed_weights(graph: nx.MultiDiGraph) -> dict[frozenset[str], float]:
     return dict(pairs)
 
 
-def compute_stats(graph: nx.MultiDiGraph, top: int = 20, limit: int = 50) -> Stats:
-    """Centralities for the `top` actors by PageRank, communities, camps and balance."""
-    names = {node: graph.nodes[node].get("name") or node for node in graph.nodes}
+def collapsed(graph: nx.MultiDiGraph) -> nx.DiGraph:
+    """One edge per ordered pair of actors, weighted by the mentions of all its relations (a
+    knowledge-base membership with none counts 1); self-loops dropped."""
     simple = nx.DiGraph()
     simple.add_nodes_from(graph.nodes)
     for source, target, data in graph.edges(data=True):
@@ -89,9 +89,19 @@ def compute_stats(graph: nx.MultiDiGraph, top: int = 20, limit: int = 50) -> Sta
             simple[source][target]["weight"] += weight
         else:
             simple.add_edge(source, target, weight=weight)
-    undirected = simple.to_undirected()
+    return simple
 
-    pagerank = nx.pagerank(simple, weight="weight") if simple.number_of_nodes() else {}
+
+def pagerank(simple: nx.DiGraph) -> dict[str, float]:
+    return nx.pagerank(simple, weight="weight") if simple.number_of_nodes() else {}
+
+
+def compute_stats(graph: nx.MultiDiGraph, top: int = 20, limit: int = 50) -> Stats:
+    """Centralities for the `top` actors by PageRank, communities, camps and balance."""
+    names = {node: graph.nodes[node].get("name") or node for node in graph.nodes}
+    simple = collapsed(graph)
+    undirected = simple.to_undirected()
+    ranks = pagerank(simple)
     sampled = undirected.number_of_nodes() > EXACT_BETWEENNESS_LIMIT
     betweenness = nx.betweenness_centrality(
         undirected, k=BETWEENNESS_SAMPLE if sampled else None, seed=SEED
@@ -100,7 +110,7 @@ def compute_stats(graph: nx.MultiDiGraph, top: int = 20, limit: int = 50) -> Sta
     for source, target, data in graph.edges(data=True):
         mentions[source] += int(data.get("count") or 0)
         mentions[target] += int(data.get("count") or 0)
-    ranked = sorted(graph.nodes, key=lambda n: (-pagerank.get(n, 0.0), n))[:top]
+    ranked = sorted(graph.nodes, key=lambda n: (-ranks.get(n, 0.0), n))[:top]
     centrality = [
         Centrality(
             id=node,
@@ -111,7 +121,7 @@ def compute_stats(graph: nx.MultiDiGraph, top: int = 20, limit: int = 50) -> Sta
             out_degree=simple.out_degree(node),
             mentions=mentions[node],
             betweenness=round(betweenness.get(node, 0.0), 6),
-            pagerank=round(pagerank.get(node, 0.0), 6),
+            pagerank=round(ranks.get(node, 0.0), 6),
         )
         for node in ranked
     ]

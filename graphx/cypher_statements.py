@@ -130,14 +130,6 @@ MENTION_AGGREGATES = (
 )
 
 
-def current_edges(label: str) -> str:
-    return (
-        f"MATCH (a:Actor)-[e:{EDGE_LABELS_CHECKED[label]}]->(b:Actor) "
-        "RETURN a.id AS source, b.id AS target, e.count AS count, "
-        "e.first_date AS first_date, e.last_date AS last_date, e.weight AS weight, e.kb AS kb"
-    )
-
-
 def delete_edges(label: str) -> str:
     return (
         f"UNWIND $rows AS r MATCH (a:Actor {{id: r.source}})-[e:{EDGE_LABELS_CHECKED[label]}]->"
@@ -215,7 +207,7 @@ _EVIDENCE_COLUMNS = (
     "m.sentence AS sentence, m.date AS date, m.confidence AS confidence, "
     "m.claimed_by AS claimed_by, m.rule AS rule, d.id AS doc, d.title AS title, d.url AS url"
 )
-# Evidence for actors among $ids (one end or, with _BOTH, both ends).
+# Evidence with one end (OF) or both ends (AMONG) among the actors $ids.
 EVIDENCE_OF_ACTORS = (
     "MATCH (m:Mention)-[:IN_DOCUMENT]->(d:Document) WHERE m.negated = false "
     "AND (m.source_id IN $ids OR m.target_id IN $ids) " + _EVIDENCE_COLUMNS

@@ -187,7 +187,8 @@ def _edge(source: str, target: str, weight: float, kb: bool = False) -> dict[str
     }
 
 
-def _widen(edge: dict[str, Any], count: int, first: str | None, last: str | None) -> None:
+def widen(edge: dict[str, Any], count: int, first: str | None, last: str | None) -> None:
+    """Add `count` mentions dated `first`..`last` to an edge's count and date range."""
     edge["count"] += count
     if first is not None and (edge["first_date"] is None or first < edge["first_date"]):
         edge["first_date"] = first
@@ -201,7 +202,7 @@ class EdgeChanges:
     every mention again: counts and date ranges of the (non-negated) mentions it added, and
     the keys of the mentions it removed, whose edges must be recounted from the store."""
 
-    added: dict[EdgeKey, list[Any]] = field(default_factory=dict)
+    added: dict[EdgeKey, dict[str, Any]] = field(default_factory=dict)
     removed: set[EdgeKey] = field(default_factory=set)
 
     def add(self, mentions: Iterable[Mapping[str, Any]]) -> None:
@@ -209,17 +210,8 @@ class EdgeChanges:
             if row["negated"]:
                 continue
             key = (row["source_id"], row["relation"], row["target_id"])
-            date = row["date"]
-            tally = self.added.get(key)
-            if tally is None:
-                self.added[key] = [1, date, date]
-                continue
-            tally[0] += 1
-            if date is not None:
-                if tally[1] is None or date < tally[1]:
-                    tally[1] = date
-                if tally[2] is None or date > tally[2]:
-                    tally[2] = date
+            tally = self.added.setdefault(key, {"count": 0, "first_date": None, "last_date": None})
+            widen(tally, 1, row["date"], row["date"])
 
     def remove(self, keys: Iterable[EdgeKey]) -> None:
         self.removed.update(keys)
@@ -241,7 +233,7 @@ def desired_edges(
     }
     for row in aggregates:
         edge = _edge(row["source"], row["target"], float(weights[row["relation"]]))
-        _widen(edge, int(row["count"]), row["first_date"], row["last_date"])
+        widen(edge, int(row["count"]), row["first_date"], row["last_date"])
         edges[EDGE_LABELS[row["relation"]]][(row["source"], row["target"])] = edge
     _add_kb_links(edges, weights, kb_links)
     return edges
@@ -269,12 +261,12 @@ def updated_edges(
         edge = _edge(source, target, float(weights[relation]), kb)
         row = recounts.get((source, relation, target))
         if row is not None:
-            _widen(edge, int(row["count"]), row["first_date"], row["last_date"])
+            widen(edge, int(row["count"]), row["first_date"], row["last_date"])
         if row is not None or kb:
             edges[label][pair] = edge
         else:
             edges[label].pop(pair, None)
-    for (source, relation, target), (count, first, last) in changes.added.items():
+    for (source, relation, target), tally in changes.added.items():
         if (source, relation, target) in changes.removed:
             continue  # recounted above, these mentions included
         label, pair = EDGE_LABELS[relation], (source, target)
@@ -282,7 +274,7 @@ def updated_edges(
         if edge is None:
             edge = edges[label][pair] = _edge(source, target, float(weights[relation]))
         edge["weight"] = float(weights[relation])
-        _widen(edge, count, first, last)
+        widen(edge, tally["count"], tally["first_date"], tally["last_date"])
     _add_kb_links(edges, weights, kb_link_set)
     return edges
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -109,6 +110,10 @@ class ActorIndex:
     def _name(self, actor_id: str) -> str:
         return (self.actors.get(actor_id) or {}).get("name") or actor_id
 
+    def names(self, actor_ids: Iterable[str]) -> dict[str, str]:
+        """id -> display name, for every actor a result shows."""
+        return {actor_id: self._name(actor_id) for actor_id in actor_ids}
+
     def _label(self, actor_id: str) -> str:
         return f"{self._name(actor_id)} ({actor_id})"
 
@@ -172,7 +177,8 @@ def actor_profile(store: GraphStore, name: str, evidence: int = 5) -> ActorProfi
     """Who the actor is, its relations in and out (count, date range) and its best-attested
     evidence sentences."""
     actors = read_actors(store)
-    actor = ActorIndex(actors).resolve(name)
+    index = ActorIndex(actors)
+    actor = index.resolve(name)
     info = actors[actor.id]
     edges = read_edges(store, [actor.id])
     outgoing = [e for e in edges if e[0] == actor.id]
@@ -193,7 +199,7 @@ def actor_profile(store: GraphStore, name: str, evidence: int = 5) -> ActorProfi
         outgoing=_summaries(outgoing),
         incoming=_summaries(incoming),
         evidence=rows,
-        names={i: (actors.get(i) or {}).get("name") or i for i in shown},
+        names=index.names(shown),
     )
 
 
@@ -255,8 +261,7 @@ def paths(store: GraphStore, name_a: str, name_b: str, max_hops: int = 4, limit:
     up to `max_hops` long; each hop shows its strongest relation."""
     import networkx as nx
 
-    actors = read_actors(store)
-    index = ActorIndex(actors)
+    index = ActorIndex(read_actors(store))
     a, b = index.resolve(name_a), index.resolve(name_b)
     strongest: dict[tuple[str, str], Hop] = {}
     for source, relation, target, props in read_edges(store):
@@ -278,8 +283,7 @@ def paths(store: GraphStore, name_a: str, name_b: str, max_hops: int = 4, limit:
         except nx.NetworkXNoPath:
             pass
     shown = {n for path in found for hop in path for n in (hop.source, hop.target)}
-    names = {i: (actors.get(i) or {}).get("name") or i for i in shown | {a.id, b.id}}
-    return Paths(a, b, max_hops, found, names)
+    return Paths(a, b, max_hops, found, index.names(shown | {a.id, b.id}))
 
 
 @dataclass
@@ -306,8 +310,7 @@ class Timeline:
 
 def timeline(store: GraphStore, name_a: str, name_b: str | None = None) -> Timeline:
     """Mentions by month involving one actor (or between two), by relation and direction."""
-    actors = read_actors(store)
-    index = ActorIndex(actors)
+    index = ActorIndex(read_actors(store))
     chosen = [index.resolve(name_a)] + ([index.resolve(name_b)] if name_b else [])
     ids = {r.id for r in chosen}
     statement = cypher.EVIDENCE_AMONG_ACTORS if name_b else cypher.EVIDENCE_OF_ACTORS
@@ -319,4 +322,4 @@ def timeline(store: GraphStore, name_a: str, name_b: str | None = None) -> Timel
         tally[(month, row["source"], row["relation"], row["target"])] += 1
     rows = [TimelineRow(*key, count) for key, count in sorted(tally.items())]
     shown = {x for r in rows for x in (r.source, r.target)} | ids
-    return Timeline(chosen, rows, {i: (actors.get(i) or {}).get("name") or i for i in shown})
+    return Timeline(chosen, rows, index.names(shown))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from graphx import cypher_statements as cypher
 from graphx.errors import GraphxError
+from graphx.graph_rows import widen
 from graphx.models import RELATION_TYPES
 
 if TYPE_CHECKING:
@@ -128,15 +129,13 @@ def edges_in_range(
             key,
             {
                 "count": 0,
-                "first_date": row["date"],
-                "last_date": row["date"],
+                "first_date": None,
+                "last_date": None,
                 "weight": weights.get(row["relation"], 0.0),
                 "kb": False,
             },
         )
-        edge["count"] += 1
-        edge["first_date"] = min(edge["first_date"], row["date"])
-        edge["last_date"] = max(edge["last_date"], row["date"])
+        widen(edge, 1, row["date"], row["date"])
     return [(s, r, t, props) for (s, r, t), props in tallies.items()]
 
 

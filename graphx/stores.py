@@ -159,13 +159,11 @@ class GraphStore(ABC):
             for parent in kb.get(actor_id).parents
             if parent in actor_ids
         ]
-        present = {
-            label: {
-                (row["source"], row["target"]): row
-                for row in self.run(cypher.current_edges(label)).records()
-            }
-            for label in EDGE_LABELS.values()
+        present: dict[str, dict[tuple[str, str], dict[str, Any]]] = {
+            label: {} for label in EDGE_LABELS.values()
         }
+        for row in self.run(cypher.EDGES_ALL).records():
+            present[EDGE_LABELS[row.pop("relation")]][(row["source"], row["target"])] = row
         if changes is None:
             wanted = desired_edges(self.run(cypher.MENTION_AGGREGATES).records(), weights, kb_links)
         else:

@@ -229,20 +229,11 @@ def _spread_parallel_edges(edges: list[dict[str, Any]]) -> None:
 
 def _sizes(graph: nx.MultiDiGraph) -> dict[str, float]:
     """Node sizes from PageRank over mention counts (10 to 40 pixels)."""
-    import networkx as nx
+    from graphx.analytics import collapsed, pagerank
 
-    simple = nx.DiGraph()
-    simple.add_nodes_from(graph.nodes)
-    for source, target, data in graph.edges(data=True):
-        if source != target:
-            weight = max(int(data.get("count") or 0), 1)
-            previous = simple.get_edge_data(source, target, {}).get("weight", 0)
-            simple.add_edge(source, target, weight=previous + weight)
-    if not simple.number_of_nodes():
-        return {}
-    rank = nx.pagerank(simple, weight="weight")
-    top = max(rank.values()) or 1.0
-    return {node: round(10 + 30 * math.sqrt(rank[node] / top), 1) for node in simple.nodes}
+    rank = pagerank(collapsed(graph))
+    top = max(rank.values(), default=0.0) or 1.0
+    return {node: round(10 + 30 * math.sqrt(rank[node] / top), 1) for node in rank}
 
 
 def _layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:

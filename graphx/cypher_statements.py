@@ -88,13 +88,17 @@ UPSERT_ACTORS = (
 )
 UPSERT_DOCUMENTS = (
     "UNWIND $rows AS r MERGE (d:Document {id: r.id}) "
-    "SET d.title = coalesce(r.title, d.title), d.date = coalesce(r.date, d.date), "
-    "d.url = coalesce(r.url, d.url)"
+    "SET d.title = r.title, d.date = r.date, d.url = r.url"
+)
+DOCUMENT_METADATA = (
+    "MATCH (d:Document) WHERE d.id IN $ids "
+    "RETURN d.id AS id, d.title AS title, d.date AS date, d.url AS url"
 )
 # Through the Document key, so documents new to the store cost nothing to look up.
 MENTIONS_OF_DOCUMENTS = (
     "MATCH (d:Document)<-[:IN_DOCUMENT]-(m:Mention) WHERE d.id IN $docs "
-    "RETURN m.id AS id, m.source_id AS source, m.relation AS relation, m.target_id AS target"
+    "RETURN m.id AS id, m.source_id AS source, m.relation AS relation, m.target_id AS target, "
+    "m.doc AS doc"
 )
 # One bookkeeping node remembers that a load is under way: if it is still set when the next
 # load starts, the last one died before its edges were brought in line.
@@ -102,6 +106,16 @@ MARK_LOAD = "MERGE (s:GraphxState {id: 'load'}) SET s.under_way = $under_way"
 LOAD_UNDER_WAY = "MATCH (s:GraphxState) WHERE s.id = 'load' RETURN s.under_way AS under_way"
 DELETE_MENTIONS = "MATCH (m:Mention) WHERE m.id IN $ids DETACH DELETE m"
 ACTOR_IDS = "MATCH (a:Actor) RETURN a.id AS id"
+ACTOR_ROWS = (
+    "MATCH (a:Actor) RETURN a.id AS id, a.name AS name, a.type AS type, a.aliases AS aliases, "
+    "a.country AS country, a.wikidata AS wikidata, a.provisional AS provisional"
+)
+# Actors no mention names (as source, target or claimant): kept only as a parent of one that is.
+UNREFERENCED_ACTORS = (
+    "MATCH (a:Actor) WHERE NOT EXISTS { MATCH (a)<-[:SOURCE|TARGET|CLAIMED_BY]-(:Mention) } "
+    "RETURN a.id AS id"
+)
+DELETE_ACTORS = "MATCH (a:Actor) WHERE a.id IN $ids DETACH DELETE a"
 NEO4J_INSERT_MENTIONS = (
     "UNWIND $rows AS r "
     "MATCH (d:Document {id: r.doc}), (s:Actor {id: r.source_id}), (t:Actor {id: r.target_id}) "
@@ -123,6 +137,12 @@ NEO4J_INSERT_ONE_MENTION = (  # the naive loader the benchmark compares against
 )
 # The benchmark's ceiling: the cheapest write of one node per mention, no lookups, no links.
 NEO4J_BARE_MENTIONS = "UNWIND $rows AS r CREATE (:Mention {id: r.id})"
+# The edges of the actors $ids as sources, counted again (anchored on the Actor key).
+MENTION_AGGREGATES_FROM = (
+    "MATCH (a:Actor)<-[:SOURCE]-(m:Mention) WHERE a.id IN $ids AND m.negated = false "
+    "RETURN m.source_id AS source, m.relation AS relation, m.target_id AS target, "
+    "count(*) AS count, min(m.date) AS first_date, max(m.date) AS last_date"
+)
 MENTION_AGGREGATES = (
     "MATCH (m:Mention) WHERE m.negated = false "
     "RETURN m.source_id AS source, m.relation AS relation, m.target_id AS target, "
@@ -229,3 +249,19 @@ MENTION_KEYS_AND_DATES = (
     "MATCH (m:Mention) WHERE m.negated = false "
     "RETURN m.source_id AS source, m.relation AS relation, m.target_id AS target, m.date AS date"
 )
+
+# ----------------------------------------------------------------------------- store contents
+# Everything graphx stores, row by row (no internal ids): what a store fingerprint hashes to
+# tell whether two stores hold the same graph.
+STORE_CONTENTS: dict[str, str] = {
+    "actors": ACTOR_ROWS,
+    "documents": "MATCH (d:Document) "
+    "RETURN d.id AS id, d.title AS title, d.date AS date, d.url AS url",
+    "mentions": "MATCH (m:Mention) RETURN "
+    + ", ".join(f"m.{name} AS {name}" for name in MENTION_COLUMNS),
+    **{
+        f"links {link}": f"MATCH (m:Mention)-[:{link}]->(n) RETURN m.id AS mention, n.id AS node"
+        for link in ("IN_DOCUMENT", "SOURCE", "TARGET", "CLAIMED_BY")
+    },
+    "edges": EDGES_ALL,
+}

@@ -27,6 +27,28 @@ from graphx.models import RELATION_TYPES, Document
 # Relation type -> edge label; the only way a label reaches Cypher text.
 EDGE_LABELS: dict[str, str] = {relation: relation.upper() for relation in RELATION_TYPES}
 
+# Every property of a Mention row but its id: all of them go into the id (see mention_id).
+_IDENTITY_FIELDS = (
+    "doc",
+    "relation",
+    "source_id",
+    "target_id",
+    "source_text",
+    "target_text",
+    "source_start",
+    "source_end",
+    "target_start",
+    "target_end",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+    "date",
+    "confidence",
+    "claimed_by",
+    "rule",
+    "negated",
+)
+
 
 @dataclass
 class Batch:
@@ -35,22 +57,22 @@ class Batch:
     documents: dict[str, dict[str, Any]] = field(default_factory=dict)
     actors: dict[str, dict[str, Any]] = field(default_factory=dict)
     mentions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Documents known only by id (loaded from extract's output, which carries no title, date
+    # or url): the store keeps the metadata it has for them instead of blanking it.
+    metadata_unknown: set[str] = field(default_factory=set)
 
     def actor_rows(self) -> list[dict[str, Any]]:
         """Actor rows as stored: parent ids become PART_OF edges, not a property."""
         return [{k: v for k, v in a.items() if k != "parent_ids"} for a in self.actors.values()]
 
 
-def mention_id(record: Mapping[str, Any]) -> str:
-    """A content hash: the same mention (document, relation, actors, spans) always gets the
-    same id, so loading it again finds it in place."""
-    source, target = record["source"], record["target"]
-    (s0, s1), (t0, t1) = source["span"], target["span"]
-    z0, z1 = record["sentence_span"]
-    key = (
-        f"{record['doc']}\x1f{record['relation']}\x1f{source['id']}\x1f{target['id']}"
-        f"\x1f{s0}\x1f{s1}\x1f{t0}\x1f{t1}\x1f{z0}\x1f{z1}"
-    )
+def mention_id(row: Mapping[str, Any]) -> str:
+    """A content hash of everything a mention asserts (document, relation, actors and their
+    spans and text, sentence and its span, date, confidence, claimant, rule, negation): loading
+    the same mention again finds it in place, and a re-extracted document whose text changed
+    without moving the spans (a corrected dateline, a reworded clause of the same length) gets
+    new ids for what changed, so nothing outdated is kept."""
+    key = "\x1f".join("\x1e" if row[name] is None else str(row[name]) for name in _IDENTITY_FIELDS)
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
@@ -93,9 +115,9 @@ class RowBuilder:
             "id": actor_id,
             "name": ref["name"],
             "type": ref.get("type") or "provisional",
-            "aliases": [],
-            "country": None,
-            "wikidata": None,
+            "aliases": list(ref.get("aliases") or []),
+            "country": ref.get("country"),
+            "wikidata": ref.get("wikidata"),
             "provisional": bool(ref.get("provisional", True)),
             "parent_ids": [],
         }
@@ -107,7 +129,7 @@ class RowBuilder:
             if ref and ref["id"] not in batch.actors:
                 self._add_actor(batch, ref)
         row = {
-            "id": mention_id(record),
+            "id": "",
             "doc": doc_id,
             "relation": record["relation"],
             "source_id": source["id"],
@@ -127,21 +149,34 @@ class RowBuilder:
             "rule": record.get("rule"),
             "negated": bool(record.get("negated", False)),
         }
+        row["id"] = mention_id(row)
         batch.mentions[row["id"]] = row
 
     def _add_actor(self, batch: Batch, ref: Mapping[str, Any]) -> None:
-        todo = [ref]
+        batch.actors.update(self.actor_closure([ref], skip=batch.actors.keys()))
+
+    def actor_closure(
+        self, refs: Iterable[Mapping[str, Any]], skip: Iterable[str] = ()
+    ) -> dict[str, dict[str, Any]]:
+        """Rows for the actors `refs` name and, through the knowledge base, all their parents
+        (actors the knowledge base does not know keep the details the ref gives)."""
+        rows: dict[str, dict[str, Any]] = {}
+        done = set(skip)
+        todo = list(refs)
         while todo:
             current = todo.pop()
-            if current["id"] in batch.actors:
+            if current["id"] in done or current["id"] in rows:
                 continue
             row = self.actor_row(current)
-            batch.actors[row["id"]] = row
-            todo.extend({"id": p, "name": p} for p in row["parent_ids"] if p not in batch.actors)
+            rows[row["id"]] = row
+            todo.extend({"id": p, "name": p} for p in row["parent_ids"] if p not in rows)
+        return rows
 
     def document_row(self, batch: Batch, doc_id: str, document: Document | None) -> None:
         """The document's node, with its metadata when known (a document with no relations
         still becomes a node: it was read)."""
+        if document is None and doc_id not in batch.documents:
+            batch.metadata_unknown.add(doc_id)
         batch.documents.setdefault(
             doc_id,
             {
@@ -198,26 +233,21 @@ def widen(edge: dict[str, Any], count: int, first: str | None, last: str | None)
 
 @dataclass
 class EdgeChanges:
-    """What one load did to the mentions, enough to update the typed edges without reading
-    every mention again: counts and date ranges of the (non-negated) mentions it added, and
-    the keys of the mentions it removed, whose edges must be recounted from the store."""
+    """The typed edges one load touched: the (source, relation, target) keys of the mentions
+    it added or removed. Those edges are recounted from the store after the load, never
+    incremented in place, so a store whose mentions were edited by hand (a mention deleted with
+    `graphx query --write`, then loaded again) is repaired, not double-counted."""
 
-    added: dict[EdgeKey, dict[str, Any]] = field(default_factory=dict)
-    removed: set[EdgeKey] = field(default_factory=set)
+    touched: set[EdgeKey] = field(default_factory=set)
 
     def add(self, mentions: Iterable[Mapping[str, Any]]) -> None:
-        for row in mentions:
-            if row["negated"]:
-                continue
-            key = (row["source_id"], row["relation"], row["target_id"])
-            tally = self.added.setdefault(key, {"count": 0, "first_date": None, "last_date": None})
-            widen(tally, 1, row["date"], row["date"])
+        self.touched.update((m["source_id"], m["relation"], m["target_id"]) for m in mentions)
 
     def remove(self, keys: Iterable[EdgeKey]) -> None:
-        self.removed.update(keys)
+        self.touched.update(keys)
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.removed)
+        return bool(self.touched)
 
 
 def desired_edges(
@@ -241,40 +271,36 @@ def desired_edges(
 
 def updated_edges(
     present: Mapping[str, Mapping[tuple[str, str], Mapping[str, Any]]],
-    changes: EdgeChanges,
+    touched: Iterable[EdgeKey],
     recounted: Iterable[Mapping[str, Any]],
     weights: Mapping[str, int],
     kb_links: Iterable[tuple[str, str]] = (),
 ) -> dict[str, dict[tuple[str, str], dict[str, Any]]]:
-    """The edges after a load, from the edges before it: added mentions widen their edge;
-    an edge that lost mentions takes its `recounted` aggregate (read from the store after
-    the load) or, with none left, disappears unless the knowledge base holds it."""
+    """The edges after a load, from the edges before it: each `touched` edge takes its
+    `recounted` aggregate (read from the store after the load) or, with no mention left,
+    disappears; PART_OF edges follow the knowledge base as it is now (a parent removed from it
+    loses its kb mark, and its edge unless texts state it)."""
     edges = {
         label: {key: dict(row) for key, row in present.get(label, {}).items()}
         for label in EDGE_LABELS.values()
     }
-    kb_link_set = set(kb_links)
     recounts = {(r["source"], r["relation"], r["target"]): r for r in recounted}
-    for source, relation, target in changes.removed:
+    for key in touched:
+        source, relation, target = key
         label, pair = EDGE_LABELS[relation], (source, target)
-        kb = label == "PART_OF" and pair in kb_link_set
-        edge = _edge(source, target, float(weights[relation]), kb)
-        row = recounts.get((source, relation, target))
-        if row is not None:
-            widen(edge, int(row["count"]), row["first_date"], row["last_date"])
-        if row is not None or kb:
-            edges[label][pair] = edge
-        else:
+        row = recounts.get(key)
+        if row is None:
             edges[label].pop(pair, None)
-    for (source, relation, target), tally in changes.added.items():
-        if (source, relation, target) in changes.removed:
-            continue  # recounted above, these mentions included
-        label, pair = EDGE_LABELS[relation], (source, target)
-        edge = edges[label].get(pair)
-        if edge is None:
-            edge = edges[label][pair] = _edge(source, target, float(weights[relation]))
-        edge["weight"] = float(weights[relation])
-        widen(edge, tally["count"], tally["first_date"], tally["last_date"])
+            continue
+        edge = _edge(source, target, float(weights[relation]))
+        widen(edge, int(row["count"]), row["first_date"], row["last_date"])
+        edges[label][pair] = edge
+    kb_link_set = set(kb_links)
+    part_of = edges["PART_OF"]
+    for pair, edge in list(part_of.items()):
+        edge["kb"] = pair in kb_link_set
+        if not edge["kb"] and not edge["count"]:
+            del part_of[pair]
     _add_kb_links(edges, weights, kb_link_set)
     return edges
 

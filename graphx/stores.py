@@ -18,7 +18,14 @@ from typing import Any
 
 from graphx import cypher_statements as cypher
 from graphx.errors import GraphxError
-from graphx.graph_rows import EDGE_LABELS, Batch, EdgeChanges, desired_edges, updated_edges
+from graphx.graph_rows import (
+    EDGE_LABELS,
+    Batch,
+    EdgeChanges,
+    RowBuilder,
+    desired_edges,
+    updated_edges,
+)
 from graphx.kb import KnowledgeBase
 
 DEFAULT_DB_PATH = "graphx.lbdb"
@@ -103,44 +110,87 @@ class GraphStore(ABC):
         kb: KnowledgeBase,
         weights: Mapping[str, int],
     ) -> LoadReport:
-        """Load batches of whole documents, then bring the typed edges in line. The edges are
-        updated from what this load changed; after a load that died before its edges were
-        brought in line (the store remembers one was under way), they are rebuilt from every
-        mention instead."""
+        """Load batches of whole documents, then bring the actors and typed edges in line.
+
+        Every edge a load touched is counted again from the store's mentions, and the actors
+        follow the knowledge base as it is now (renamed, retyped, new or removed parents);
+        actors no mention names any more, and no named actor has as a parent, go. After a load
+        that died before its edges were brought in line (the store remembers one was under
+        way), every edge is rebuilt from every mention instead."""
         self.ensure_schema()
         report = LoadReport()
         interrupted = self._load_under_way()
         self.run(cypher.MARK_LOAD, {"under_way": True})
-        known_actors = {row[0] for row in self.run(cypher.ACTOR_IDS).rows}
-        new_actors = False
         changes = EdgeChanges()
-        for batch in batches:
-            existing = {
-                row[0]: (row[1], row[2], row[3])
-                for row in self.run(
-                    cypher.MENTIONS_OF_DOCUMENTS, {"docs": list(batch.documents)}
-                ).rows
-            }
-            stale = existing.keys() - batch.mentions.keys()
-            fresh = [m for key, m in batch.mentions.items() if key not in existing]
-            new_actors = new_actors or not batch.actors.keys() <= known_actors
-            self.write_batch(batch, stale, fresh)
-            changes.add(fresh)
-            changes.remove(existing[key] for key in stale)
-            report.documents += len(batch.documents)
-            report.mentions_added += len(fresh)
-            report.mentions_removed += len(stale)
-            report.mentions_kept += len(batch.mentions) - len(fresh)
-        if interrupted:
-            self.sync_edges(kb, weights, report)
-        elif changes or new_actors:  # nothing changed: the edges already agree
-            self.sync_edges(kb, weights, report, changes)
+        # A document can come in several pieces (a mentions file not sorted by document): its
+        # later pieces add to what its first piece wrote in this load, they do not replace it.
+        loaded: set[str] = set()
+        try:
+            for batch in batches:
+                self._write_documents(batch, loaded, changes, report)
+        except StoreUnavailable as exc:
+            raise StoreUnavailable(
+                f"{exc}; {report.documents} documents were loaded before that (run the same "
+                "command again: it completes the load)"
+            ) from exc
+        self.sync_actors(kb)
+        self.sync_edges(kb, weights, report, None if interrupted else changes)
         self.run(cypher.MARK_LOAD, {"under_way": False})
         report.counts = self.counts()
         return report
 
+    def _write_documents(
+        self, batch: Batch, loaded: set[str], changes: EdgeChanges, report: LoadReport
+    ) -> None:
+        existing = {
+            row[0]: row[1:]
+            for row in self.run(cypher.MENTIONS_OF_DOCUMENTS, {"docs": list(batch.documents)}).rows
+        }
+        stale = {
+            key
+            for key, (*_, doc) in existing.items()
+            if key not in batch.mentions and doc not in loaded
+        }
+        fresh = [m for key, m in batch.mentions.items() if key not in existing]
+        self._keep_known_metadata(batch)
+        self.write_batch(batch, stale, fresh)
+        loaded.update(batch.documents)
+        changes.add(fresh)
+        changes.remove(tuple(existing[key][:3]) for key in stale)
+        report.documents += len(batch.documents)
+        report.mentions_added += len(fresh)
+        report.mentions_removed += len(stale)
+        report.mentions_kept += len(batch.mentions) - len(fresh)
+
+    def _keep_known_metadata(self, batch: Batch) -> None:
+        """Documents loaded from extract's output carry no title, date or url: keep what the
+        store knows of them (from an earlier build) rather than blanking it."""
+        if not batch.metadata_unknown:
+            return
+        known = self.run(cypher.DOCUMENT_METADATA, {"ids": sorted(batch.metadata_unknown)})
+        for row in known.records():
+            batch.documents[row["id"]].update(row)
+
     def _load_under_way(self) -> bool:
         return any(row[0] for row in self.run(cypher.LOAD_UNDER_WAY).rows)
+
+    def sync_actors(self, kb: KnowledgeBase) -> None:
+        """Make the actors what a clean build with `kb` would make them: every actor a mention
+        names, and its knowledge-base parents, each with its knowledge-base details; nothing
+        else (an actor whose last mention went, or a parent the knowledge base dropped)."""
+        stored = {row["id"]: row for row in self.run(cypher.ACTOR_ROWS).records()}
+        unreferenced = {row[0] for row in self.run(cypher.UNREFERENCED_ACTORS).rows}
+        builder = RowBuilder(kb)
+        wanted = builder.actor_closure([stored[i] for i in stored.keys() - unreferenced])
+        gone = sorted(stored.keys() - wanted.keys())
+        if gone:
+            self.run(cypher.DELETE_ACTORS, {"ids": gone})
+        changed = Batch()
+        for actor_id, row in wanted.items():
+            if actor_id not in stored or not _same_actor(stored[actor_id], row):
+                changed.actors[actor_id] = row
+        if changed.actors:
+            self.write_batch(changed, set(), [])
 
     def sync_edges(
         self,
@@ -150,7 +200,8 @@ class GraphStore(ABC):
         changes: EdgeChanges | None = None,
     ) -> None:
         """Make the typed edges match the mentions (and the knowledge base's memberships):
-        from `changes` when given, else from every mention in the store."""
+        the edges `changes` touched, counted again, when given; else every edge, from every
+        mention in the store."""
         actor_ids = {row[0] for row in self.run(cypher.ACTOR_IDS).rows}
         kb_links = [
             (actor_id, parent)
@@ -167,14 +218,17 @@ class GraphStore(ABC):
         if changes is None:
             wanted = desired_edges(self.run(cypher.MENTION_AGGREGATES).records(), weights, kb_links)
         else:
-            recounted = []
-            if changes.removed:  # only edges that lost mentions need counting again
-                recounted = [
-                    row
-                    for row in self.run(cypher.MENTION_AGGREGATES).records()
-                    if (row["source"], row["relation"], row["target"]) in changes.removed
-                ]
-            wanted = updated_edges(present, changes, recounted, weights, kb_links)
+            sources = sorted({source for source, _, _ in changes.touched})
+            recounted = [
+                row
+                for chunk in range(0, len(sources), _IDS_PER_STATEMENT)
+                for row in self.run(
+                    cypher.MENTION_AGGREGATES_FROM,
+                    {"ids": sources[chunk : chunk + _IDS_PER_STATEMENT]},
+                ).records()
+                if (row["source"], row["relation"], row["target"]) in changes.touched
+            ]
+            wanted = updated_edges(present, changes.touched, recounted, weights, kb_links)
         for label in EDGE_LABELS.values():
             before, after = present[label], wanted[label]
             removed = [
@@ -206,6 +260,16 @@ class GraphStore(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+_IDS_PER_STATEMENT = 5000
+
+
+def _same_actor(stored: Mapping[str, Any], wanted: Mapping[str, Any]) -> bool:
+    return all(
+        (stored.get(k) or None) == (wanted.get(k) or None)
+        for k in ("name", "type", "aliases", "country", "wikidata")
+    ) and bool(stored.get("provisional")) == bool(wanted.get("provisional"))
 
 
 def _same_edge(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:

@@ -17,14 +17,17 @@ SHARED = ROOT.parent / "shared"
 CORPUS = ROOT / "data" / "corpus"
 
 
-def run_graphx(*args: str, timeout: int = 300, check: bool = False) -> subprocess.CompletedProcess:
-    """`graphx ARGS...` in a fresh interpreter, as a user runs it."""
+def run_graphx(
+    *args: str, timeout: int = 300, check: bool = False, input: str | None = None
+) -> subprocess.CompletedProcess:
+    """`graphx ARGS...` in a fresh interpreter, as a user runs it (`input` piped in)."""
     return subprocess.run(
         [sys.executable, "-m", "graphx", *args],
         capture_output=True,
         text=True,
         timeout=timeout,
         check=check,
+        input=input,
     )
 
 

@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from graphx.load import load_mentions
+
 from .conftest import CORPUS, run_graphx
+from .fingerprint import store_contents
 
 COPIES = 40
 
@@ -85,6 +88,10 @@ def test_killed_neo4j_load_completes_on_rerun(neo4j_store, many_mentions):
     rerun = run_graphx("load", str(mentions), "-q", "--neo4j", neo4j_store.location, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     _assert_each_mention_once(neo4j_store, total)
+    repaired = store_contents(neo4j_store)
+    neo4j_store.reset()
+    load_mentions(neo4j_store, str(mentions))
+    assert store_contents(neo4j_store) == repaired  # the same graph as one clean load
 
 
 def test_killed_embedded_load_completes_on_rerun(tmp_path: Path, many_mentions):
@@ -101,4 +108,8 @@ def test_killed_embedded_load_completes_on_rerun(tmp_path: Path, many_mentions):
     assert rerun.returncode == 0, rerun.stderr
     with open_store(db=str(db)) as store:
         _assert_each_mention_once(store, total)
+        repaired = store_contents(store)
     assert still_running, "the load finished before the kill; raise COPIES"
+    with open_store(db=str(tmp_path / "clean.lbdb")) as clean:
+        load_mentions(clean, str(mentions))
+        assert store_contents(clean) == repaired  # the same graph as one clean load

@@ -36,6 +36,27 @@ _KB = click.option(
     help="An extra knowledge-base YAML file (repeatable); overrides bundled entries by id.",
 )
 
+_KB_OVERRIDE = click.option(
+    "--kb-override",
+    "kb_override_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Like --kb (read after the --kb files), and its actors take over the names they "
+    "share with other actors.",
+)
+
+
+def _knowledge_base(kb_files: tuple[str, ...], kb_override_files: tuple[str, ...]) -> Any:
+    """Load the knowledge base (failing on a bad file before any work starts) and print its
+    warnings: here, once per run, since extraction workers load it again silently."""
+    from graphx.kb import load_knowledge_base
+
+    kb = load_knowledge_base(kb_files, kb_override_files)
+    for warning in kb.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    return kb
+
+
 _MAX_SIZE = click.option(
     "--max-size",
     type=click.IntRange(1),
@@ -89,6 +110,7 @@ def main(context: click.Context, debug: bool) -> None:
 )
 @_JOBS
 @_KB
+@_KB_OVERRIDE
 @click.option(
     "--keep-negated",
     is_flag=True,
@@ -102,6 +124,7 @@ def extract(
     output: str | None,
     jobs: int,
     kb_files: tuple[str, ...],
+    kb_override_files: tuple[str, ...],
     keep_negated: bool,
     max_size: int,
     quiet: bool,
@@ -113,15 +136,19 @@ def extract(
     """
     from graphx.documents import read_inputs
     from graphx.extract import extract_stream
-    from graphx.kb import load_knowledge_base
 
-    kb = load_knowledge_base(kb_files)  # fail on a malformed --kb before any work starts
+    kb = _knowledge_base(kb_files, kb_override_files)
     stream = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     documents = relations = failed = 0
     try:
         items = read_inputs(paths, max_bytes=max_size)
         for item in extract_stream(
-            items, jobs=jobs, kb_files=kb_files, kb=kb, keep_negated=keep_negated
+            items,
+            jobs=jobs,
+            kb_files=kb_files,
+            kb_override_files=kb_override_files,
+            kb=kb,
+            keep_negated=keep_negated,
         ):
             if isinstance(item, GraphxError):
                 failed += 1
@@ -243,6 +270,7 @@ def _stderr_console() -> Any:
 @_store_options
 @_JOBS
 @_KB
+@_KB_OVERRIDE
 @_MAX_SIZE
 @_BATCH_SIZE
 @_QUIET
@@ -252,6 +280,7 @@ def build(
     where: StoreChoice,
     jobs: int,
     kb_files: tuple[str, ...],
+    kb_override_files: tuple[str, ...],
     max_size: int,
     batch_size: int | None,
     quiet: bool,
@@ -263,6 +292,7 @@ def build(
     """
     from graphx.load import build as build_graph
 
+    _knowledge_base(kb_files, kb_override_files)
     _load_with_progress(
         where,
         "documents",
@@ -272,6 +302,7 @@ def build(
             paths,
             jobs=jobs,
             kb_files=kb_files,
+            kb_override_files=kb_override_files,
             max_bytes=max_size,
             progress=progress,
             batch_size=batch_size or 0,
@@ -283,6 +314,7 @@ def build(
 @click.argument("mentions", type=click.Path(dir_okay=False))
 @_store_options
 @_KB
+@_KB_OVERRIDE
 @_BATCH_SIZE
 @_QUIET
 @_friendly_errors
@@ -290,6 +322,7 @@ def load(
     mentions: str,
     where: StoreChoice,
     kb_files: tuple[str, ...],
+    kb_override_files: tuple[str, ...],
     batch_size: int | None,
     quiet: bool,
 ) -> None:
@@ -299,12 +332,18 @@ def load(
     """
     from graphx.load import load_mentions
 
+    _knowledge_base(kb_files, kb_override_files)
     _load_with_progress(
         where,
         "mentions",
         quiet,
         lambda store, progress: load_mentions(
-            store, mentions, kb_files=kb_files, progress=progress, batch_size=batch_size or 0
+            store,
+            mentions,
+            kb_files=kb_files,
+            kb_override_files=kb_override_files,
+            progress=progress,
+            batch_size=batch_size or 0,
         ),
     )
 

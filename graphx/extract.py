@@ -188,10 +188,13 @@ def relation_record(relation: RelationMention, kb: KnowledgeBase) -> dict[str, A
 _worker: Extractor | None = None
 
 
-def _start_worker(kb_files: Sequence[str], keep_negated: bool) -> None:
+def _start_worker(
+    kb_files: Sequence[str], kb_override_files: Sequence[str], keep_negated: bool
+) -> None:
     global _worker
     if _worker is None:  # with "fork" the parent already built it and the worker inherited it
-        _worker = Extractor(kb=load_knowledge_base(kb_files), keep_negated=keep_negated)
+        kb = load_knowledge_base(kb_files, kb_override_files)
+        _worker = Extractor(kb=kb, keep_negated=keep_negated)
 
 
 def _work(batch: list[InputItem]) -> list[InputError | tuple[Document, list[dict[str, Any]]]]:
@@ -221,16 +224,17 @@ def extract_stream(
     *,
     jobs: int = 1,
     kb_files: Sequence[str | Path] = (),
+    kb_override_files: Sequence[str | Path] = (),
     kb: KnowledgeBase | None = None,
     keep_negated: bool = False,
     extractor: Extractor | None = None,
 ) -> Iterator[InputError | tuple[Document, list[dict[str, Any]]]]:
     """For each input in order: its InputError, or (document without text, relation records).
-    `kb`, when the caller already loaded it from `kb_files`, saves loading it again."""
+    `kb`, when the caller already loaded it from the same files, saves loading it again."""
     batches = _batched(items, _BATCH_DOCS)
     if jobs <= 1:
         extractor = extractor or Extractor(
-            kb=kb or load_knowledge_base(kb_files), keep_negated=keep_negated
+            kb=kb or load_knowledge_base(kb_files, kb_override_files), keep_negated=keep_negated
         )
         for batch in batches:
             yield from _records_for(extractor, batch)
@@ -241,11 +245,17 @@ def extract_stream(
     if forking:
         # Load the model once, here: forked workers share it copy-on-write and start at once.
         _worker = extractor or Extractor(
-            kb=kb or load_knowledge_base(kb_files), keep_negated=keep_negated
+            kb=kb or load_knowledge_base(kb_files, kb_override_files), keep_negated=keep_negated
         )
     try:
         with context.Pool(
-            jobs, initializer=_start_worker, initargs=([str(f) for f in kb_files], keep_negated)
+            jobs,
+            initializer=_start_worker,
+            initargs=(
+                [str(f) for f in kb_files],
+                [str(f) for f in kb_override_files],
+                keep_negated,
+            ),
         ) as pool:
             # A bounded window of batches in flight: memory stays flat however long the stream.
             window: deque[Any] = deque()

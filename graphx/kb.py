@@ -3,20 +3,34 @@
 The data lives in reviewed YAML files (`data/kb/*.yaml`); users add their own with `--kb FILE`.
 A file may hold any of four sections:
 
-    actors:      [{id, name, type, aliases, generic_aliases, parents, country, wikidata}]
-    states:      [{id, name, demonyms, capital, aliases, wikidata}]   (become actors of type state)
+    actors:      [{id, name, type, aliases, generic_aliases, parents, country, wikidata,
+                   takes_over}]
+    states:      [{id, name, demonyms, capital, aliases, wikidata, takes_over}]
+                 (become actors of type state)
     offices:     [{id, name, country, body, relation, titles, holders: [[actor, from, to]]}]
     non_actors:  [names that are never actors: publishers, places]
 
-A user entry whose id already exists overrides the fields it gives; new ids are added.
+A user entry whose id already exists overrides the fields it gives; new ids are added. Inside
+one file, and anywhere in the bundled data, an id is defined once. Parents must not loop.
+
+Each name (after `normalize_name`) belongs to one actor. When several actors claim it, the
+keeper is the one whose claim was loaded first (bundled files by name, then `--kb` files, then
+`--kb-override` files), unless an actor takes the name over explicitly: by listing it in its
+entry's `takes_over`, or by coming from a `--kb-override` file; the latest explicit claim wins.
+The other actors lose the name (in `find` and in extraction alike) and a warning says so,
+unless the explicit claim was made after theirs (a deliberate choice, kept quiet). Clashes only
+between bundled entries are not warned about at run time; they are listed in
+`KnowledgeBase.bundled_clashes`, which the tests keep empty.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -43,17 +57,40 @@ ACTOR_TYPES: frozenset[str] = frozenset(
 
 # How a surface form names its actor; the mention finder treats each kind differently.
 NAME, ALIAS, DEMONYM, CAPITAL, GENERIC = "name", "alias", "demonym", "capital", "generic"
+# The entry field each kind of surface form is written in, and how a message names the kind.
+_FORM_FIELDS = {
+    NAME: "name",
+    ALIAS: "aliases",
+    GENERIC: "generic_aliases",
+    DEMONYM: "demonyms",
+    CAPITAL: "capitals",
+}
+_KIND_WORDS = {
+    NAME: ("name", "the name"),
+    ALIAS: ("alias", "an alias"),
+    GENERIC: ("generic alias", "a generic alias"),
+    DEMONYM: ("demonym", "a demonym"),
+    CAPITAL: ("capital", "the capital"),
+}
+
+# Where knowledge-base files come from, in load order.
+BUNDLED, USER, OVERRIDE = "bundled", "user", "override"
 
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+_LEADING_THE = re.compile(r"^the\s+")
+_DROPPED = re.compile(r"['`.]")
+_SEPARATORS = re.compile(r"[^a-z0-9]+")
 
 
 def normalize_name(name: str) -> str:
     """Fold a name for lookups: accents, case, apostrophes, hyphens and a leading 'the'."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     text = text.lower().replace("’", "'")
-    text = re.sub(r"^the\s+", "", text.strip())
-    text = re.sub(r"['`.]", "", text)
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = _LEADING_THE.sub("", text.strip())
+    text = _DROPPED.sub("", text)
+    return _SEPARATORS.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)
@@ -113,11 +150,17 @@ class KnowledgeBase:
         surface_forms: list[SurfaceForm],
         offices: dict[str, Office],
         non_actor_names: list[str],
+        warnings: list[str] | None = None,
+        bundled_clashes: list[str] | None = None,
     ) -> None:
         self.actors = actors
         self.surface_forms = surface_forms
         self.offices = offices
         self.non_actor_names = non_actor_names
+        # Name clashes a user file takes part in, one line each, for the CLI to print once.
+        self.warnings: list[str] = list(warnings or [])
+        # Undecided clashes between bundled entries only: a data defect the tests report.
+        self.bundled_clashes: list[str] = list(bundled_clashes or [])
         self.non_actors = {normalize_name(n) for n in non_actor_names}
         self._by_name: dict[str, list[str]] = {}
         for form in surface_forms:
@@ -170,19 +213,46 @@ class KnowledgeBase:
         return normalize_name(name) in self.non_actors
 
 
-def load_knowledge_base(extra_files: Iterable[str | Path] = ()) -> KnowledgeBase:
-    """Load the bundled knowledge base, then each user file over it, and check the whole."""
+def load_knowledge_base(
+    extra_files: Iterable[str | Path] = (), override_files: Iterable[str | Path] = ()
+) -> KnowledgeBase:
+    """Load the bundled knowledge base, then each user file over it, then each override file
+    (whose actors take over the names they share with others), and check the whole.
+
+    Raises KnowledgeBaseError for a malformed file, a duplicate id or a parent cycle; name
+    clashes end up in `warnings` (or `bundled_clashes`)."""
+    sources: list[tuple[str, str, str]] = [
+        (name, text, BUNDLED) for name, text in data_files("kb", ".yaml")
+    ]
+    for files, source in ((extra_files, USER), (override_files, OVERRIDE)):
+        for path in files:
+            path = Path(path)
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise KnowledgeBaseError(f"{path}: cannot read knowledge-base file: {exc}") from exc
+            sources.append((str(path), text, source))
+    return _build_cached(tuple(sources))
+
+
+@lru_cache(maxsize=4)
+def _build_cached(sources: tuple[tuple[str, str, str], ...]) -> KnowledgeBase:
+    # Keyed on the files' text, so a changed file is loaded afresh. The CLI loads the knowledge
+    # base to report its warnings before the library loads it again: the second load is free.
     builder = _Builder()
-    for name, text in data_files("kb", ".yaml"):
-        builder.add_file(name, text)
-    for path in extra_files:
-        path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise KnowledgeBaseError(f"{path}: cannot read knowledge-base file: {exc}") from exc
-        builder.add_file(str(path), text)
+    for name, text, source in sources:
+        builder.add_file(name, text, source)
     return builder.build()
+
+
+@dataclass(frozen=True)
+class _Origin:
+    """Which file and entry set a field, and when: `position` grows with every entry read."""
+
+    position: int
+    file: str
+    where: str
+    source: str
 
 
 class _Builder:
@@ -190,12 +260,19 @@ class _Builder:
 
     def __init__(self) -> None:
         self.actors: dict[str, dict[str, Any]] = {}
-        self.origins: dict[str, str] = {}
+        self.origins: dict[str, _Origin] = {}
+        # actor id -> field -> the entry that last set it (a user override sets only some)
+        self.field_origins: dict[str, dict[str, _Origin]] = {}
         self.offices: dict[str, dict[str, Any]] = {}
-        self.office_origins: dict[str, str] = {}
+        self.office_origins: dict[str, _Origin] = {}
         self.non_actors: list[str] = []
+        self._position = 0
 
-    def add_file(self, name: str, text: str) -> None:
+    def _origin(self, name: str, where: str, source: str) -> _Origin:
+        self._position += 1
+        return _Origin(self._position, name, where, source)
+
+    def add_file(self, name: str, text: str, source: str = BUNDLED) -> None:
         try:
             loaded = yaml.load(text, Loader=_YAML_LOADER)
         except yaml.YAMLError as exc:
@@ -213,49 +290,228 @@ class _Builder:
         if unknown:
             raise KnowledgeBaseError(f"{name}: unknown section(s): {', '.join(sorted(unknown))}")
         for index, entry in _entries(name, loaded, "states"):
-            self._add_actor(
-                f"{name}: states[{index}]", _state_to_actor(f"{name}: states[{index}]", entry)
-            )
+            where = f"{name}: states[{index}]"
+            self._add_actor(self._origin(name, where, source), _state_to_actor(where, entry))
         for index, entry in _entries(name, loaded, "actors"):
-            self._add_actor(f"{name}: actors[{index}]", entry)
+            self._add_actor(self._origin(name, f"{name}: actors[{index}]", source), entry)
         for index, entry in _entries(name, loaded, "offices"):
             where = f"{name}: offices[{index}]"
             office_id = _required_str(where, entry, "id")
+            origin = self._origin(name, f"{where} (id {office_id!r})", source)
+            _check_not_redefined(origin, office_id, self.office_origins.get(office_id))
             merged = {**self.offices.get(office_id, {}), **entry}
             self.offices[office_id] = merged
-            self.office_origins[office_id] = f"{where} (id {office_id!r})"
+            self.office_origins[office_id] = origin
         non_actors = loaded.get("non_actors") or []
         if not isinstance(non_actors, list) or not all(isinstance(n, str) for n in non_actors):
             raise KnowledgeBaseError(f"{name}: 'non_actors' must be a list of names")
         self.non_actors.extend(n for n in non_actors if n not in self.non_actors)
 
-    def _add_actor(self, where: str, entry: dict[str, Any]) -> None:
-        actor_id = _required_str(where, entry, "id")
+    def _add_actor(self, origin: _Origin, entry: dict[str, Any]) -> None:
+        actor_id = _required_str(origin.where, entry, "id")
+        origin = replace(origin, where=f"{origin.where} (id {actor_id!r})")
+        _check_not_redefined(origin, actor_id, self.origins.get(actor_id))
         merged = {**self.actors.get(actor_id, {}), **entry}
         self.actors[actor_id] = merged
-        self.origins[actor_id] = f"{where} (id {actor_id!r})"
+        self.origins[actor_id] = origin
+        fields = self.field_origins.setdefault(actor_id, {})
+        for key in entry:
+            fields[key] = origin
 
     def build(self) -> KnowledgeBase:
         actors: dict[str, Actor] = {}
         forms: list[SurfaceForm] = []
         for actor_id, entry in self.actors.items():
-            where = self.origins[actor_id]
+            where = self.origins[actor_id].where
             actor, actor_forms = _make_actor(where, entry)
             actors[actor_id] = actor
             forms.extend(actor_forms)
         for actor in actors.values():
             for parent in actor.parents:
                 if parent not in actors:
-                    raise KnowledgeBaseError(f"{self.origins[actor.id]}: unknown parent {parent!r}")
+                    raise KnowledgeBaseError(
+                        f"{self._field_where(actor.id, 'parents')}: unknown parent {parent!r}"
+                    )
             if actor.country is not None and actor.country not in actors:
                 raise KnowledgeBaseError(
-                    f"{self.origins[actor.id]}: unknown country {actor.country!r}"
+                    f"{self._field_where(actor.id, 'country')}: unknown country {actor.country!r}"
                 )
+        self._check_parent_cycles(actors)
+        forms, warnings, bundled_clashes = self._settle_name_clashes(actors, forms)
         offices = {
-            office_id: _make_office(self.office_origins[office_id], entry, actors)
+            office_id: _make_office(self.office_origins[office_id].where, entry, actors)
             for office_id, entry in self.offices.items()
         }
-        return KnowledgeBase(actors, forms, offices, self.non_actors)
+        return KnowledgeBase(actors, forms, offices, self.non_actors, warnings, bundled_clashes)
+
+    def _field_where(self, actor_id: str, key: str) -> str:
+        origin = self.field_origins[actor_id].get(key) or self.origins[actor_id]
+        return origin.where
+
+    def _check_parent_cycles(self, actors: dict[str, Actor]) -> None:
+        """Raise on the first parent cycle, named by the entry whose `parents` closed it (the
+        one loaded last), in one depth-first pass over all actors."""
+        done: set[str] = set()
+        for root in actors:
+            if root in done:
+                continue
+            path: list[str] = [root]
+            on_path = {root: 0}
+            pending = [iter(actors[root].parents)]
+            while pending:
+                parent = next(pending[-1], None)
+                if parent is None:
+                    finished = path.pop()
+                    del on_path[finished]
+                    done.add(finished)
+                    pending.pop()
+                elif parent in on_path:
+                    self._raise_cycle(path[on_path[parent] :])
+                elif parent not in done:
+                    on_path[parent] = len(path)
+                    path.append(parent)
+                    pending.append(iter(actors[parent].parents))
+
+    def _raise_cycle(self, cycle: list[str]) -> None:
+        # cycle[i]'s parents hold cycle[i + 1], and the last one's hold cycle[0]
+        def set_at(actor_id: str) -> int:
+            return self.field_origins[actor_id]["parents"].position
+
+        closer = max(range(len(cycle)), key=lambda i: set_at(cycle[i]))
+        ordered = cycle[closer:] + cycle[:closer]
+        chain = " -> ".join([*ordered, ordered[0]])
+        raise KnowledgeBaseError(
+            f"{self._field_where(ordered[0], 'parents')}: parent cycle {chain}"
+        )
+
+    def _settle_name_clashes(
+        self, actors: dict[str, Actor], forms: list[SurfaceForm]
+    ) -> tuple[list[SurfaceForm], list[str], list[str]]:
+        """Give each name claimed by several actors to one keeper (see the module docstring);
+        return the surface forms without the losers' ones, the warnings and bundled clashes."""
+        names = [normalize_name(form.text) for form in forms]
+        claims = self._explicit_claims(actors, forms, names)
+        by_name: dict[str, list[tuple[SurfaceForm, _Origin]]] = {}
+        for form, name in zip(forms, names, strict=True):
+            origin = self.field_origins[form.actor_id][_FORM_FIELDS[form.kind]]
+            by_name.setdefault(name, []).append((form, origin))
+        lost: set[tuple[str, str]] = set()
+        warnings: list[str] = []
+        bundled_clashes: list[str] = []
+        for name, claimed in by_name.items():
+            first_form: dict[str, tuple[SurfaceForm, _Origin]] = {}
+            earliest: dict[str, _Origin] = {}
+            latest: dict[str, int] = {}
+            for form, origin in claimed:
+                first_form.setdefault(form.actor_id, (form, origin))
+                if (
+                    form.actor_id not in earliest
+                    or origin.position < earliest[form.actor_id].position
+                ):
+                    earliest[form.actor_id] = origin
+                latest[form.actor_id] = max(latest.get(form.actor_id, 0), origin.position)
+                if origin.source == OVERRIDE:
+                    earlier = claims.get((name, form.actor_id))
+                    if earlier is None or earlier.position < origin.position:
+                        claims[(name, form.actor_id)] = origin
+            if len(first_form) < 2:
+                continue
+            ranks = {
+                actor_id: _claim_rank(claims.get((name, actor_id)), first)
+                for actor_id, first in earliest.items()
+            }
+            keeper = max(ranks, key=ranks.__getitem__)
+            keeper_claim = claims.get((name, keeper))
+            for loser, (form, origin) in first_form.items():
+                if loser == keeper:
+                    continue
+                lost.add((name, loser))
+                # Quiet when the keeper's takeover was made after (so knowing of) the loser's
+                # claim, unless one file takes the same name over for two actors.
+                loser_claim = claims.get((name, loser))
+                chosen = (
+                    keeper_claim is not None
+                    and keeper_claim.position > latest[loser]
+                    and (loser_claim is None or loser_claim.file != keeper_claim.file)
+                )
+                if chosen:
+                    continue
+                message = _clash_message(form, origin, *first_form[keeper])
+                involved = (origin, first_form[keeper][1], keeper_claim)
+                if any(o is not None and o.source != BUNDLED for o in involved):
+                    warnings.append(message)
+                else:
+                    bundled_clashes.append(message)
+        if not lost:
+            return forms, warnings, bundled_clashes
+        kept = [f for f, n in zip(forms, names, strict=True) if (n, f.actor_id) not in lost]
+        for actor_id in {actor_id for _, actor_id in lost}:
+            actor = actors[actor_id]
+            aliases = tuple(a for a in actor.aliases if (normalize_name(a), actor_id) not in lost)
+            actors[actor_id] = replace(actor, aliases=aliases)
+        return kept, warnings, bundled_clashes
+
+    def _explicit_claims(
+        self, actors: dict[str, Actor], forms: list[SurfaceForm], names: list[str]
+    ) -> dict[tuple[str, str], _Origin]:
+        """(name, actor id) -> the entry whose `takes_over` gave the actor that name; `names`
+        are the forms' folded texts."""
+        claiming = [actor_id for actor_id, entry in self.actors.items() if "takes_over" in entry]
+        if not claiming:
+            return {}
+        names_of: dict[str, set[str]] = {}
+        for form, name in zip(forms, names, strict=True):
+            names_of.setdefault(form.actor_id, set()).add(name)
+        claims: dict[tuple[str, str], _Origin] = {}
+        for actor_id in claiming:
+            entry = self.actors[actor_id]
+            origin = self.field_origins[actor_id]["takes_over"]
+            for name in _str_list(origin.where, entry, "takes_over"):
+                if normalize_name(name) not in names_of.get(actor_id, set()):
+                    raise KnowledgeBaseError(
+                        f"{origin.where}: takes_over {name!r} is not a name, alias, demonym or "
+                        f"capital of {actors[actor_id].id!r}"
+                    )
+                claims[(normalize_name(name), actor_id)] = origin
+        return claims
+
+
+def _claim_rank(explicit: _Origin | None, first: _Origin) -> tuple[int, int]:
+    """Order an actor's claim to a name: the latest explicit claim wins, else the first loaded."""
+    if explicit is not None:
+        return (1, explicit.position)
+    return (0, -first.position)
+
+
+def _check_not_redefined(origin: _Origin, ident: str, previous: _Origin | None) -> None:
+    """An id is defined once per file and once in the bundled data; only a user file (`--kb`,
+    `--kb-override`) may give an existing id again, to override its fields."""
+    if previous is None:
+        return
+    if previous.file == origin.file:
+        raise KnowledgeBaseError(
+            f"{origin.where}: duplicate id {ident!r}, already defined at "
+            f"{previous.where.removeprefix(previous.file + ': ')}"
+        )
+    if previous.source == BUNDLED and origin.source == BUNDLED:
+        raise KnowledgeBaseError(
+            f"{origin.where}: duplicate id {ident!r}, already defined in {previous.where}"
+        )
+
+
+def _clash_message(
+    form: SurfaceForm, origin: _Origin, keeper_form: SurfaceForm, keeper_origin: _Origin
+) -> str:
+    kind = _KIND_WORDS[form.kind][0]
+    keeper_kind = _KIND_WORDS[keeper_form.kind][1]
+    spelled = "" if keeper_form.text == form.text else f" ({keeper_form.text!r})"
+    listed = form.text if re.fullmatch(r"[\w .'-]+", form.text) else json.dumps(form.text)
+    return (
+        f"{origin.where}: {kind} {form.text!r} is also {keeper_kind}{spelled} of "
+        f"{keeper_form.actor_id!r} ({keeper_origin.file}); {keeper_form.actor_id!r} keeps it "
+        f"(use --kb-override or `takes_over: [{listed}]` in the entry to give it to "
+        f"{form.actor_id!r})"
+    )
 
 
 def _entries(
@@ -292,16 +548,17 @@ def _str_list(where: str, entry: dict[str, Any], key: str) -> list[str]:
 
 
 def _state_to_actor(where: str, entry: dict[str, Any]) -> dict[str, Any]:
-    known = {"id", "name", "demonyms", "capital", "aliases", "wikidata", "parents"}
-    unknown = set(entry) - known
+    kept = {"id", "name", "aliases", "wikidata", "parents", "takes_over"}
+    unknown = set(entry) - kept - {"demonyms", "capital"}
     if unknown:
         raise KnowledgeBaseError(f"{where}: unknown field(s): {', '.join(sorted(unknown))}")
-    actor = {
-        k: v for k, v in entry.items() if k in {"id", "name", "aliases", "wikidata", "parents"}
-    }
+    actor = {k: v for k, v in entry.items() if k in kept}
     actor["type"] = "state"
-    actor["demonyms"] = _str_list(where, entry, "demonyms")
-    actor["capitals"] = _str_list(where, entry, "capital")
+    # only the fields the entry gives: a state entry in a user file overrides just those
+    if "demonyms" in entry:
+        actor["demonyms"] = _str_list(where, entry, "demonyms")
+    if "capital" in entry:
+        actor["capitals"] = _str_list(where, entry, "capital")
     return actor
 
 
@@ -317,6 +574,7 @@ _ACTOR_FIELDS = {
     "description",
     "demonyms",
     "capitals",
+    "takes_over",
 }
 
 

@@ -37,6 +37,7 @@ def build(
     *,
     jobs: int = 1,
     kb_files: Sequence[str] = (),
+    kb_override_files: Sequence[str] = (),
     max_bytes: int | None = None,
     progress: Progress | None = None,
     batch_size: int = 0,
@@ -45,12 +46,14 @@ def build(
     from graphx.documents import DEFAULT_MAX_BYTES, read_inputs
     from graphx.extract import extract_stream
 
-    kb = load_knowledge_base(kb_files)
+    kb = load_knowledge_base(kb_files, kb_override_files)
     failures: list[InputError] = []
 
     def documents() -> Iterator[tuple[Document, str, list[Mapping[str, Any]]]]:
         items = read_inputs(paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-        for item in extract_stream(items, jobs=jobs, kb_files=kb_files, kb=kb):
+        for item in extract_stream(
+            items, jobs=jobs, kb_files=kb_files, kb_override_files=kb_override_files, kb=kb
+        ):
             if isinstance(item, InputError):
                 failures.append(item)
                 continue
@@ -69,11 +72,12 @@ def load_mentions(
     path: str,
     *,
     kb_files: Sequence[str] = (),
+    kb_override_files: Sequence[str] = (),
     progress: Progress | None = None,
     batch_size: int = 0,
 ) -> LoadOutcome:
     """Load relation-mention records (the output of `graphx extract`) from a JSON Lines file."""
-    kb = load_knowledge_base(kb_files)
+    kb = load_knowledge_base(kb_files, kb_override_files)
     failures: list[InputError] = []
 
     def records() -> Iterator[Mapping[str, Any]]:

@@ -210,10 +210,11 @@ _EDGE_ROW = (
 )
 # Every typed edge in one statement (a round trip, not nine): the relation is a constant per
 # branch, because the stores name an edge's type differently (type(e), label(e)).
-EDGES_ALL = " UNION ALL ".join(
-    f"MATCH (a:Actor)-[e:{label}]->(b:Actor) " + _EDGE_ROW.format(relation=relation)
+EDGES_OF_LABEL = {
+    label: f"MATCH (a:Actor)-[e:{label}]->(b:Actor) " + _EDGE_ROW.format(relation=relation)
     for relation, label in EDGE_LABELS.items()
-)
+}
+EDGES_ALL = " UNION ALL ".join(EDGES_OF_LABEL.values())
 # Edges with an end among $ids; each end anchored on its own so Neo4j seeks the id index.
 EDGES_TOUCHING = " UNION ALL ".join(
     f"MATCH (a:Actor)-[e:{label}]->(b:Actor) WHERE {anchor} " + _EDGE_ROW.format(relation=relation)

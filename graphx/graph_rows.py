@@ -16,6 +16,7 @@ Mention ids are content hashes, so loading the same mentions twice changes nothi
 from __future__ import annotations
 
 import hashlib
+import operator
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,6 +49,7 @@ _IDENTITY_FIELDS = (
     "rule",
     "negated",
 )
+_identity = operator.itemgetter(*_IDENTITY_FIELDS)
 
 
 @dataclass
@@ -72,7 +74,8 @@ def mention_id(row: Mapping[str, Any]) -> str:
     the same mention again finds it in place, and a re-extracted document whose text changed
     without moving the spans (a corrected dateline, a reworded clause of the same length) gets
     new ids for what changed, so nothing outdated is kept."""
-    key = "\x1f".join("\x1e" if row[name] is None else str(row[name]) for name in _IDENTITY_FIELDS)
+    # repr tells None from "None" and 1 from "1"; itemgetter keeps this cheap (100k rows)
+    key = repr(_identity(row))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 

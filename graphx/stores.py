@@ -213,7 +213,16 @@ class GraphStore(ABC):
         present: dict[str, dict[tuple[str, str], dict[str, Any]]] = {
             label: {} for label in EDGE_LABELS.values()
         }
-        for row in self.run(cypher.EDGES_ALL).records():
+        if changes is None:
+            edges = self.run(cypher.EDGES_ALL).records()
+        else:  # only the labels a load touched, and PART_OF for the knowledge base's links
+            labels = {EDGE_LABELS[relation] for _, relation, _ in changes.touched} | {"PART_OF"}
+            edges = [
+                row
+                for label in sorted(labels)
+                for row in self.run(cypher.EDGES_OF_LABEL[label]).records()
+            ]
+        for row in edges:
             present[EDGE_LABELS[row.pop("relation")]][(row["source"], row["target"])] = row
         if changes is None:
             wanted = desired_edges(self.run(cypher.MENTION_AGGREGATES).records(), weights, kb_links)
@@ -231,6 +240,8 @@ class GraphStore(ABC):
             wanted = updated_edges(present, changes.touched, recounted, weights, kb_links)
         for label in EDGE_LABELS.values():
             before, after = present[label], wanted[label]
+            if changes is not None and label not in labels:
+                continue  # not read, not touched
             removed = [
                 row
                 for key, row in before.items()

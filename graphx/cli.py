@@ -3,7 +3,6 @@ renders its result; library errors become one-line messages and exit codes."""
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -65,6 +64,21 @@ _MAX_SIZE = click.option(
     help="Largest document accepted, in bytes.",
 )
 
+_DOC_TIMEOUT = click.option(
+    "--doc-timeout",
+    type=click.FloatRange(0),
+    default=120,
+    show_default=True,
+    metavar="SECONDS",
+    help="Skip (and report) a document whose extraction takes longer; 0: no limit.",
+)
+
+_DOC_ID = click.option(
+    "--doc-id",
+    metavar="ID",
+    help="Id of the document read from standard input (-); default: stdin-<content hash>.",
+)
+
 _BATCH_SIZE = click.option(
     "--batch-size",
     type=click.IntRange(1),
@@ -117,6 +131,8 @@ def main(context: click.Context, debug: bool) -> None:
     help='Also write negated or speculative relations, marked "negated": true.',
 )
 @_MAX_SIZE
+@_DOC_TIMEOUT
+@_DOC_ID
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on standard error.")
 @_friendly_errors
 def extract(
@@ -127,6 +143,8 @@ def extract(
     kb_override_files: tuple[str, ...],
     keep_negated: bool,
     max_size: int,
+    doc_timeout: float,
+    doc_id: str | None,
     quiet: bool,
 ) -> None:
     """Extract actors and typed relations from PATHS (files, folders, .jsonl corpora, or -).
@@ -135,41 +153,33 @@ def extract(
     read (each is named on standard error); the others were still extracted.
     """
     from graphx.documents import read_inputs
-    from graphx.extract import extract_stream
+    from graphx.extract import write_jsonl
 
     kb = _knowledge_base(kb_files, kb_override_files)
-    stream = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
-    documents = relations = failed = 0
-    try:
-        items = read_inputs(paths, max_bytes=max_size)
-        for item in extract_stream(
-            items,
-            jobs=jobs,
-            kb_files=kb_files,
-            kb_override_files=kb_override_files,
-            kb=kb,
-            keep_negated=keep_negated,
-        ):
-            if isinstance(item, GraphxError):
-                failed += 1
-                click.echo(f"Error: {item}", err=True)
-                continue
-            documents += 1
-            for record in item[1]:
-                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-                relations += 1
-            stream.flush()
-    finally:
-        if output:
-            stream.close()
+    items = read_inputs(paths, max_bytes=max_size, doc_id=doc_id, warn=_warn)
+    report = write_jsonl(
+        items,
+        output,
+        on_failure=lambda failure: click.echo(f"Error: {failure}", err=True),
+        jobs=jobs,
+        kb_files=kb_files,
+        kb_override_files=kb_override_files,
+        kb=kb,
+        keep_negated=keep_negated,
+        timeout=doc_timeout,
+    )
     if not quiet:
         click.echo(
-            f"{relations} relations from {documents} documents"
-            + (f"; {failed} input(s) failed" if failed else ""),
+            f"{report.relations} relations from {report.documents} documents"
+            + (f"; {report.failures} input(s) failed" if report.failures else ""),
             err=True,
         )
-    if failed:
+    if report.failures:
         sys.exit(EXIT_INPUT_FAILED)
+
+
+def _warn(message: str) -> None:
+    click.echo(f"Warning: {message}", err=True)
 
 
 # ----------------------------------------------------------------------------- stores
@@ -181,10 +191,14 @@ class StoreChoice:
     neo4j_uri: str | None = None
     database: str | None = None
 
-    def open(self) -> Any:
+    def open(self, *, write: bool = False) -> Any:
+        """Open the store read-only (the database refuses writes; a store that is not there is
+        an error, never created), or with `write` for loading, resetting, `query --write`."""
         from graphx.stores import open_store
 
-        return open_store(neo4j=self.neo4j_uri, db=self.db_path, database=self.database)
+        return open_store(
+            neo4j=self.neo4j_uri, db=self.db_path, database=self.database, read_only=not write
+        )
 
 
 def _store_options(command: F) -> F:
@@ -237,7 +251,7 @@ def _load_with_progress(
 ) -> None:
     """Open the store, run `load` under a progress bar counting `unit`, report, set the exit
     code (3 when some inputs failed)."""
-    with where.open() as store, _progress(unit, quiet) as bar:
+    with where.open(write=True) as store, _progress(unit, quiet) as bar:
         task = bar.add_task(unit, total=None)
         outcome = load(store, lambda n: bar.advance(task, n))
     _report(outcome, quiet)
@@ -272,6 +286,8 @@ def _stderr_console() -> Any:
 @_KB
 @_KB_OVERRIDE
 @_MAX_SIZE
+@_DOC_TIMEOUT
+@_DOC_ID
 @_BATCH_SIZE
 @_QUIET
 @_friendly_errors
@@ -282,6 +298,8 @@ def build(
     kb_files: tuple[str, ...],
     kb_override_files: tuple[str, ...],
     max_size: int,
+    doc_timeout: float,
+    doc_id: str | None,
     batch_size: int | None,
     quiet: bool,
 ) -> None:
@@ -306,6 +324,9 @@ def build(
             max_bytes=max_size,
             progress=progress,
             batch_size=batch_size or 0,
+            doc_id=doc_id,
+            doc_timeout=doc_timeout,
+            warn=_warn,
         ),
     )
 
@@ -368,20 +389,28 @@ def load(
     show_default=True,
     help="Output format.",
 )
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Let the query change the store (CREATE, SET, DELETE...); without it the store is "
+    "opened read-only and writes are refused.",
+)
 @_friendly_errors
 def query(
     cypher_or_file: str,
     where: StoreChoice,
     params: tuple[str, ...],
     output_format: str,
+    write: bool,
 ) -> None:
     """Run a Cypher query: inline text, a .cypher file, or a query of the library by name
-    (`graphx queries` lists them). Parameters are passed as parameters, never pasted in."""
+    (`graphx queries` lists them). Parameters are passed as parameters, never pasted in.
+    Read-only unless --write is given."""
     from graphx.queries import parse_params, resolve_query
     from graphx.render import render_result
 
     statement, parameters = resolve_query(cypher_or_file, parse_params(params))
-    with where.open() as store:
+    with where.open(write=write) as store:
         result = store.query(statement, parameters)
     render_result(result, output_format)
 
@@ -394,9 +423,9 @@ def reset(where: StoreChoice, yes: bool) -> None:
     """Delete every actor, document, mention and edge from the store (needs --yes)."""
     if not yes:
         raise click.UsageError("reset deletes the whole store; add --yes to confirm")
-    with where.open() as store:
+    with where.open(write=True) as store:
         store.reset()
-        where = store.location
+        where = store.location  # with any password in the URI masked
     click.echo(f"reset {where}", err=True)
 
 

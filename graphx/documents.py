@@ -1,27 +1,46 @@
 """Reading documents: text and Markdown files, folders, JSON Lines corpora and standard input.
 
 Readers yield a `Document` for each good input and an `InputError` (not raised) for each bad
-one, so one broken file never stops a corpus.  Text is kept exactly as read: spans index into it.
+one, so one broken file never stops a corpus.  Text is kept exactly as decoded (a byte-order
+mark removed): spans index into it.
+
+A document's id is unique within one run and stable across runs: a file found under a folder
+is keyed by its path relative to that folder, without the suffix (`2024/report`); a file
+named directly by its stem; a JSON Lines record by its `id`; standard input by a hash of its
+bytes (`stdin-<12 hex>`) unless the caller names it.  Two inputs with one id are an error for
+the second, never a merge.
 """
 
 from __future__ import annotations
 
+import codecs
+import errno
+import hashlib
 import json
+import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
 from graphx.dates import normalize_date
-from graphx.errors import InputError
+from graphx.errors import InputError, OptionError
 from graphx.models import Document
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
 CORPUS_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 DEFAULT_MAX_BYTES = 5_000_000
+STDIN = "-"
 
 _BINARY_PROBE = 8192
+# Longest byte-order marks first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _MARKUP = re.compile(
     r"<\s*/?\s*(?:html|head|body|p|div|br|span|a|h[1-6]|script|style|li|ul|ol|"
     r"table|tr|td|article|section|header|footer|meta|title|em|strong|b|i)\b[^>]*>",
@@ -34,58 +53,215 @@ _BLOCK_TAG = re.compile(
 )
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
+# spaCy's tokenizer strips prefixes and suffixes one at a time, re-searching the rest of the
+# token each time: a token of thousands of '<', '(' or '"' takes minutes.  No prose has them.
+LONG_TOKEN = 100
+PUNCTUATION_RUN = 3
+_TOKENIZER_TRAPS = re.compile(rf"\S{{{LONG_TOKEN + 1},}}|([^\w\s])\1{{{PUNCTUATION_RUN},}}")
+
 InputItem = Document | InputError
+Warn = Callable[[str], None]
 
 
 def read_inputs(
-    paths: Iterable[str], *, stdin: IO[str] | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str],
+    *,
+    stdin: IO[str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    doc_id: str | None = None,
+    warn: Warn | None = None,
 ) -> Iterator[InputItem]:
-    """Every document named by `paths` (files, folders, corpora, '-'), in order given."""
-    for raw in paths:
-        if raw == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin, max_bytes)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            files = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.suffix.lower() in TEXT_SUFFIXES | CORPUS_SUFFIXES
+    """Every document named by `paths` (files, folders, corpora, '-'), in the order given.
+
+    `doc_id` names the document read from standard input ('-' must be among `paths`, once).
+    `warn` hears about inputs named twice (they are read once).  Raises OptionError at once
+    for a misused `doc_id`; every problem with an input is yielded as an InputError.
+    """
+    paths = list(paths)
+    if doc_id is not None:
+        if not doc_id.strip():
+            raise OptionError("--doc-id must not be empty")
+        if STDIN not in paths:
+            raise OptionError(
+                f"--doc-id {doc_id!r} names the document read from standard input, "
+                "but '-' is not among the paths"
             )
-            if not files:
-                yield InputError(str(path), "folder holds no .txt, .md, .html or .jsonl files")
-            for file in files:
-                yield from _read_path(file, max_bytes)
-        elif path.exists():
-            yield from _read_path(path, max_bytes)
+        if paths.count(STDIN) > 1:
+            raise OptionError(
+                f"--doc-id {doc_id!r} would name more than one document: '-' is given twice"
+            )
+    reader = _Reader(stdin, max_bytes, doc_id, warn or (lambda message: None))
+    return reader.items(paths)
+
+
+class _Reader:
+    """One run's reading: remembers the files read and the ids given, to refuse duplicates."""
+
+    def __init__(self, stdin: IO[str] | None, max_bytes: int, doc_id: str | None, warn: Warn):
+        self.stdin = stdin
+        self.max_bytes = max_bytes
+        self.doc_id = doc_id
+        self.warn = warn
+        self.files: dict[str, str] = {}  # resolved path -> the path it was first read as
+        self.ids: dict[str, str] = {}  # document id -> where it was first read
+
+    def items(self, paths: list[str]) -> Iterator[InputItem]:
+        for raw in paths:
+            if raw == STDIN:
+                if STDIN in self.files:
+                    self.warn("'-' is named twice; standard input is read once")
+                    continue
+                self.files[STDIN] = STDIN
+                stream = self.stdin if self.stdin is not None else sys.stdin
+                yield from self._unique(_read_stdin(stream, self.max_bytes, self.doc_id))
+                continue
+            path = Path(raw)
+            problem = _named_path_problem(path)
+            if problem is not None:
+                yield InputError(raw, problem)
+            elif path.is_dir():
+                yield from self._folder(path)
+            else:
+                yield from self._file(path, path.stem)
+
+    def _folder(self, root: Path) -> Iterator[InputItem]:
+        found = False
+        for entry in _walk(root):
+            found = True
+            if isinstance(entry, InputError):
+                yield entry
+                continue
+            file, relative_id = entry
+            yield from self._file(file, relative_id)
+        if not found:
+            yield InputError(str(root), "folder holds no .txt, .md, .html or .jsonl files")
+
+    def _file(self, path: Path, doc_id: str) -> Iterator[InputItem]:
+        resolved = os.path.realpath(path)
+        first = self.files.get(resolved)
+        if first is not None:
+            again = "named twice" if first == str(path) else f"the same file as {first}"
+            self.warn(f"{path}: {again}; read once")
+            return
+        self.files[resolved] = str(path)
+        if path.suffix.lower() in CORPUS_SUFFIXES:
+            yield from self._unique(_read_corpus(path, self.max_bytes))
         else:
-            yield InputError(str(path), "no such file or folder")
+            yield from self._unique([_read_text_file(path, doc_id, self.max_bytes)])
+
+    def _unique(self, items: Iterable[InputItem]) -> Iterator[InputItem]:
+        for item in items:
+            if isinstance(item, Document):
+                first = self.ids.get(item.id)
+                if first is not None:
+                    yield InputError(
+                        item.source,
+                        f"document id {item.id!r} is already used by {first}; skipped "
+                        "(ids must be unique in one run)",
+                    )
+                    continue
+                self.ids[item.id] = item.source
+            yield item
 
 
-def _read_path(path: Path, max_bytes: int) -> Iterator[InputItem]:
-    if path.suffix.lower() in CORPUS_SUFFIXES:
-        yield from _read_corpus(path, max_bytes)
+def _named_path_problem(path: Path) -> str | None:
+    """Why a path named on the command line cannot be read, or None."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if exc.errno == errno.ENOENT and path.is_symlink():
+            return f"broken symbolic link (to {os.readlink(path)})"
+        if exc.errno == errno.ENOENT:
+            return "no such file or folder"
+        if exc.errno == errno.EACCES:
+            return "permission denied"
+        return f"cannot read: {exc.strerror or exc}"
+    return None
+
+
+def _walk(root: Path) -> Iterator[tuple[Path, str] | InputError]:
+    """(file, id) for each input file under `root`, in sorted path order, and an InputError
+    for each subfolder, link or loop that could not be followed.  Hidden entries are skipped."""
+    real_root = os.path.realpath(root)
+    yield from _walk_folder(root, (), {real_root: str(root)}, top=True)
+
+
+def _walk_folder(
+    folder: Path, parts: tuple[str, ...], ancestors: dict[str, str], top: bool = False
+) -> Iterator[tuple[Path, str] | InputError]:
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except PermissionError:
+        reason = "permission denied" if top else "permission denied; the files in it were skipped"
+        yield InputError(str(folder), reason)
         return
+    except OSError as exc:
+        yield InputError(str(folder), f"cannot read folder: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = folder / entry.name
+        if entry.is_symlink():
+            problem = _link_problem(path)
+            if problem is not None:
+                yield InputError(str(path), problem)
+                continue
+        try:
+            is_folder = entry.is_dir()
+            is_file = not is_folder and entry.is_file()
+        except OSError as exc:
+            yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
+            continue
+        if is_folder:
+            real = os.path.realpath(path)
+            if real in ancestors:
+                yield InputError(str(path), f"symbolic link loop (back to {ancestors[real]})")
+                continue
+            yield from _walk_folder(path, (*parts, entry.name), {**ancestors, real: str(path)})
+        elif is_file and Path(entry.name).suffix.lower() in TEXT_SUFFIXES | CORPUS_SUFFIXES:
+            yield path, "/".join((*parts, Path(entry.name).stem))
+
+
+def _link_problem(path: Path) -> str | None:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if exc.errno == errno.ENOENT:
+            return f"broken symbolic link (to {os.readlink(path)})"
+        return f"cannot follow symbolic link: {exc.strerror or exc}"
+    return None
+
+
+def _read_text_file(path: Path, doc_id: str, max_bytes: int) -> InputItem:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            yield InputError(str(path), _too_large(size, max_bytes))
-            return
+            return InputError(str(path), _too_large(size, max_bytes))
         data = path.read_bytes()
     except OSError as exc:
-        yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
-        return
+        return InputError(str(path), f"cannot read: {exc.strerror or exc}")
     text = decode_text(str(path), data)
     if isinstance(text, InputError):
-        yield text
-        return
-    yield _document(str(path), path.stem, text)
+        return text
+    return _document(str(path), doc_id, text)
 
 
 def decode_text(where: str, data: bytes) -> str | InputError:
-    """Text from bytes, or an error saying why they are not a readable text document."""
+    """Text from bytes (UTF-8, or UTF-16/32 with a byte-order mark; the mark is dropped), or
+    an error saying why they are not a readable text document."""
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)  # the codec consumes the mark
+            except UnicodeDecodeError as exc:
+                name = encoding.upper()
+                return InputError(where, f"not valid {name} ({exc.reason} at offset {exc.start})")
     if b"\x00" in data[:_BINARY_PROBE]:
         return InputError(where, "binary file, not text")
     try:
@@ -119,6 +295,15 @@ def _read_corpus(path: Path, max_bytes: int) -> Iterator[InputItem]:
         yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
         return
     with handle:
+        try:
+            head = handle.read(4)
+            handle.seek(0)
+        except OSError as exc:
+            yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
+            return
+        if any(head.startswith(bom) for bom, _ in _WIDE_BOMS):
+            yield InputError(str(path), "JSON Lines must be UTF-8 (this file is UTF-16 or 32)")
+            return
         for number, line in enumerate(handle, 1):
             yield from _corpus_line(f"{path}:{number}", line, max_bytes)
 
@@ -162,11 +347,32 @@ def _optional_str(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _read_stdin(stream: IO[str], max_bytes: int) -> Iterator[InputItem]:
-    raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
-    lines = [line for line in raw.splitlines() if line.strip()]
+def stdin_id(data: bytes) -> str:
+    """The id of a document piped in: the same bytes always get the same id."""
+    return f"stdin-{hashlib.sha256(data).hexdigest()[:12]}"
+
+
+def _read_stdin(stream: IO[str] | None, max_bytes: int, doc_id: str | None) -> Iterator[InputItem]:
+    if stream is None:  # the process was started with file descriptor 0 closed
+        yield InputError("<stdin>", "standard input is closed")
+        return
+    try:
+        raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
+    except (OSError, ValueError) as exc:  # ValueError: the stream object itself was closed
+        reason = getattr(exc, "strerror", None) or exc
+        yield InputError("<stdin>", f"cannot read standard input: {reason}")
+        return
+    body = raw[len(codecs.BOM_UTF8) :] if raw.startswith(codecs.BOM_UTF8) else raw
+    lines = [line for line in body.splitlines() if line.strip()]
     if lines and all(line.lstrip().startswith(b"{") for line in lines):
-        for number, line in enumerate(raw.splitlines(), 1):
+        if doc_id is not None:
+            yield InputError(
+                "<stdin>",
+                f"--doc-id {doc_id!r} would name more than one document: standard input is "
+                "JSON Lines, each line has its own id",
+            )
+            return
+        for number, line in enumerate(body.splitlines(), 1):
             yield from _corpus_line(f"<stdin>:{number}", line, max_bytes)
         return
     if len(raw) > max_bytes:
@@ -176,7 +382,7 @@ def _read_stdin(stream: IO[str], max_bytes: int) -> Iterator[InputItem]:
     if isinstance(text, InputError):
         yield text
         return
-    yield _document("<stdin>", "stdin", text)
+    yield _document("<stdin>", doc_id if doc_id is not None else stdin_id(raw), text)
 
 
 def analysis_text(text: str) -> str:
@@ -198,3 +404,21 @@ def analysis_text(text: str) -> str:
     masked = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), masked)
     masked = _TAG.sub(blank, masked)
     return masked
+
+
+def defuse_tokenizer_traps(text: str) -> str:
+    """`text` with the runs spaCy's tokenizer is quadratic on blanked, length-preserving:
+    a token of more than LONG_TOKEN characters without a space becomes spaces, and a run of
+    more than PUNCTUATION_RUN identical punctuation marks keeps only its first ones.
+
+    Offsets do not move, so spans found in the result index the original text."""
+    if not _TOKENIZER_TRAPS.search(text):
+        return text
+
+    def blank(match: re.Match[str]) -> str:
+        run = match.group(0)
+        if match.group(1) is not None and len(run) <= LONG_TOKEN:
+            return run[:PUNCTUATION_RUN] + " " * (len(run) - PUNCTUATION_RUN)
+        return " " * len(run)
+
+    return _TOKENIZER_TRAPS.sub(blank, text)

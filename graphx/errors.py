@@ -24,3 +24,27 @@ class KnowledgeBaseError(GraphxError):
 
 class ModelError(GraphxError):
     """The spaCy model is missing or cannot be loaded."""
+
+
+class OptionError(GraphxError):
+    """An option's value cannot be used (an empty --neo4j or --db, for instance)."""
+
+    exit_code = 2
+
+
+class DocumentTimeout(InputError):
+    """Extracting one document took longer than its time limit; the run goes on without it."""
+
+    def __init__(self, where: str, seconds: float) -> None:
+        super().__init__(
+            where,
+            f"extraction took longer than {seconds:g} s; skipped (raise it with --doc-timeout)",
+        )
+        self.seconds = seconds
+
+    def __reduce__(self) -> tuple:  # rebuilt from its own arguments in the parent process
+        return (DocumentTimeout, (self.where, self.seconds))
+
+
+class OutputError(GraphxError):
+    """The output could not be written (disk full, permission denied); nothing partial kept."""

@@ -41,18 +41,29 @@ def build(
     max_bytes: int | None = None,
     progress: Progress | None = None,
     batch_size: int = 0,
+    doc_id: str | None = None,
+    doc_timeout: float = 0,
+    warn: Callable[[str], None] | None = None,
 ) -> LoadOutcome:
-    """Extract relations from `paths` and load them into `store`."""
+    """Extract relations from `paths` and load them into `store`.  `doc_id` names the document
+    read from standard input; `doc_timeout` (seconds, 0: none) skips a slower document as a
+    failure; `warn` hears about inputs named twice."""
     from graphx.documents import DEFAULT_MAX_BYTES, read_inputs
     from graphx.extract import extract_stream
 
     kb = load_knowledge_base(kb_files, kb_override_files)
     failures: list[InputError] = []
+    # read_inputs checks doc_id here, before anything is loaded
+    items = read_inputs(paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES, doc_id=doc_id, warn=warn)
 
     def documents() -> Iterator[tuple[Document, str, list[Mapping[str, Any]]]]:
-        items = read_inputs(paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
         for item in extract_stream(
-            items, jobs=jobs, kb_files=kb_files, kb_override_files=kb_override_files, kb=kb
+            items,
+            jobs=jobs,
+            kb_files=kb_files,
+            kb_override_files=kb_override_files,
+            kb=kb,
+            timeout=doc_timeout,
         ):
             if isinstance(item, InputError):
                 failures.append(item)

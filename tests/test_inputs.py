@@ -100,7 +100,7 @@ def test_jsonl_corpus_with_bad_lines(tmp_path: Path):
 
 def test_stdin_text_and_jsonl():
     [document] = _items(["-"], stdin=io.TextIOWrapper(io.BytesIO(GOOD.encode())))
-    assert document.id == "stdin" and document.text == GOOD
+    assert document.id.startswith("stdin-") and document.text == GOOD
     lines = (json.dumps({"id": "x", "text": GOOD}) + "\n").encode()
     [document] = _items(["-"], stdin=io.TextIOWrapper(io.BytesIO(lines)))
     assert document.id == "x"

@@ -12,8 +12,6 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-import pytest
-
 from graphx.load import build, load_mentions
 
 from .conftest import run_graphx
@@ -60,11 +58,6 @@ def _mentions_by_document(store) -> dict[str, int]:
 
 
 # ----------------------------------------------------------------------------- identity
-@pytest.mark.xfail(
-    strict=True,
-    reason="documents are still keyed by file stem, JSONL id and 'stdin' alone: the reader's "
-    "relative-path and content-hash ids are the open part of issue 8",
-)
 def test_same_named_files_in_two_folders_are_two_documents(store, tmp_path: Path):
     corpus = tmp_path / "corpus"
     _write(corpus / "2021" / "report.txt", RAID)
@@ -77,11 +70,6 @@ def test_same_named_files_in_two_folders_are_two_documents(store, tmp_path: Path
     assert_equals_clean_build(store, [corpus])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="documents are still keyed by file stem, JSONL id and 'stdin' alone: the reader's "
-    "relative-path and content-hash ids are the open part of issue 8",
-)
 def test_duplicate_jsonl_ids_are_an_error_not_a_merge(store, tmp_path: Path):
     corpus = tmp_path / "wire.jsonl"
     lines = [
@@ -97,11 +85,6 @@ def test_duplicate_jsonl_ids_are_an_error_not_a_merge(store, tmp_path: Path):
     assert_equals_clean_build(store, [first_only])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="documents are still keyed by file stem, JSONL id and 'stdin' alone: the reader's "
-    "relative-path and content-hash ids are the open part of issue 8",
-)
 def test_two_piped_snippets_are_two_documents(tmp_path: Path, store):
     args = _cli_store_args(store)
     _release(store)

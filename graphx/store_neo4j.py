@@ -1,46 +1,174 @@
 """The Neo4j store: the official driver, uniqueness constraints, and batched UNWIND writes in
-managed write transactions (which the driver retries on transient errors)."""
+managed write transactions (which the driver retries on transient errors, for a few seconds).
+
+Every call to the server goes through `_talking`, which turns the driver's and the server's
+errors into one-line graphx errors naming the URI with its password masked: a lost connection
+is StoreUnavailable, a write refused in read mode StoreReadOnly, a query the server rejects
+QueryError with the server's own message."""
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
+from urllib.parse import unquote
 
 from graphx import cypher_statements as cypher
 from graphx.graph_rows import Batch
-from graphx.stores import GraphStore, QueryError, QueryResult, StoreUnavailable
+from graphx.stores import (
+    GraphStore,
+    QueryError,
+    QueryResult,
+    StoreError,
+    StoreMissing,
+    StoreReadOnly,
+    StoreUnavailable,
+)
 
 ROWS_PER_STATEMENT = 5000
+SUPPORTED_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+# The driver's defaults (30 s of retries, 30 s to connect, 60 s to get a pooled connection)
+# turned a server that died mid-build into half a minute of silence and then a traceback.
+RETRY_SECONDS = 3.0
+CONNECT_SECONDS = 5.0
+ACQUIRE_SECONDS = 10.0
+
+_RATE_LIMITED = "Neo.ClientError.Security.AuthenticationRateLimit"
+_UNAUTHORIZED = "Neo.ClientError.Security.Unauthorized"
+_WRITE_IN_READ_MODE = "Neo.ClientError.Statement.AccessMode"
+
+# The driver logs connection failures as warnings; with no handler anywhere Python would print
+# them on stderr beside graphx's own one-line error. An application's logging still gets them.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
+
+def redact_uri(uri: str) -> str:
+    """`uri` with the password of its user info masked: bolt://neo4j:***@host:7687."""
+    scheme, separator, rest = uri.partition("://")
+    if not separator:
+        scheme, rest = "", uri
+    if "@" not in rest:
+        return uri
+    userinfo, host = rest.rsplit("@", 1)
+    user, has_password, _ = userinfo.partition(":")
+    masked = f"{user}:***" if has_password else user
+    return f"{scheme}{separator}{masked}@{host}"
+
+
+def split_uri(uri: str) -> tuple[str, str | None, str | None]:
+    """The URI without its user info (what the driver accepts), and the user and password it
+    carried (None when absent). Raises StoreError for a scheme the driver cannot use here."""
+    shown = redact_uri(uri)
+    scheme, separator, rest = uri.strip().partition("://")
+    if not separator:
+        raise StoreError(
+            f"{shown}: not a Neo4j URI; expected scheme://host[:port] with scheme one of "
+            + ", ".join(SUPPORTED_SCHEMES)
+        )
+    if scheme.lower() not in SUPPORTED_SCHEMES:
+        raise StoreError(
+            f"{shown}: unsupported URI scheme {scheme!r}; use one of "
+            + ", ".join(SUPPORTED_SCHEMES)
+        )
+    user = password = None
+    if "@" in rest:
+        userinfo, rest = rest.rsplit("@", 1)
+        name, has_password, secret = userinfo.partition(":")
+        user = unquote(name) or None
+        password = unquote(secret) if has_password else None
+    if not rest or rest.startswith(("/", ":", "?")):
+        raise StoreError(f"{shown}: the URI names no host")
+    return f"{scheme.lower()}://{rest}", user, password
 
 
 class Neo4jStore(GraphStore):
     # measured: 10k-mention transactions beat 2k ones (fewer commits and round trips)
     batch_size = 10_000
 
-    def __init__(self, uri: str, *, user: str, password: str, database: str | None) -> None:
-        neo4j = _import_driver()
-        from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError
-
-        self.location = uri
+    def __init__(
+        self,
+        uri: str,
+        *,
+        user: str,
+        password: str,
+        database: str | None,
+        read_only: bool = False,
+    ) -> None:
+        self.location = redact_uri(uri)
+        self.read_only = read_only
+        self._driver: Any = None
+        address, uri_user, uri_password = split_uri(uri)
+        self._user = uri_user or user
+        if uri_password is not None:
+            password = uri_password
         self._database = database
+        neo4j = _import_driver()
+        self._routing = neo4j.RoutingControl.READ if read_only else neo4j.RoutingControl.WRITE
         try:
-            # Notifications (such as "label does not exist yet" on a fresh database) are noise
-            self._driver = neo4j.GraphDatabase.driver(
-                uri, auth=(user, password), notifications_min_severity="OFF"
-            )
-            self._driver.verify_connectivity()
-        except AuthError as exc:
-            raise StoreUnavailable(
-                f"{uri}: Neo4j refused the credentials of user {user!r}"
-            ) from exc
+            with self._talking(connecting=True):
+                # Notifications (such as "label does not exist yet" on a fresh database) are noise
+                self._driver = neo4j.GraphDatabase.driver(
+                    address,
+                    auth=(self._user, password),
+                    notifications_min_severity="OFF",
+                    max_transaction_retry_time=RETRY_SECONDS,
+                    connection_timeout=CONNECT_SECONDS,
+                    connection_acquisition_timeout=ACQUIRE_SECONDS,
+                )
+                self._driver.verify_connectivity()
+            if read_only and not self.run(cypher.ANY_ACTOR).rows:
+                raise StoreMissing(self.location)
+        except BaseException:
+            self.close()
+            raise
+        self._schema_ready = read_only  # a reader never creates the schema
+
+    @contextlib.contextmanager
+    def _talking(self, connecting: bool = False) -> Iterator[None]:
+        """Run a call to the server, turning its failures into one-line graphx errors."""
+        from neo4j.exceptions import (
+            AuthError,
+            ConfigurationError,
+            DriverError,
+            Neo4jError,
+            ServiceUnavailable,
+            SessionExpired,
+        )
+
+        where = self.location
+        try:
+            yield
+        except Neo4jError as exc:
+            code = exc.code or ""
+            if code == _RATE_LIMITED:
+                raise StoreUnavailable(
+                    f"{where}: Neo4j refuses logins for now after too many failed attempts; "
+                    "wait and retry"
+                ) from exc
+            if isinstance(exc, AuthError) or code == _UNAUTHORIZED:
+                raise StoreUnavailable(
+                    f"{where}: Neo4j refused the credentials of user {self._user!r}"
+                ) from exc
+            if code == _WRITE_IN_READ_MODE:
+                raise StoreReadOnly(where) from exc
+            if connecting:
+                raise StoreUnavailable(
+                    f"{where}: cannot reach the Neo4j server ({_first_line(exc)})"
+                ) from exc
+            raise QueryError(exc.message or str(exc)) from exc
         except (ConfigurationError, ValueError) as exc:
-            raise StoreUnavailable(f"{uri}: not a usable Neo4j URI ({_first_line(exc)})") from exc
-        except (DriverError, Neo4jError, OSError) as exc:
+            raise StoreError(f"{where}: not a usable Neo4j URI ({_first_line(exc)})") from exc
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            # also IncompleteCommit (a ServiceUnavailable), a connection reset mid-transaction
+            doing = "cannot reach" if connecting else "lost the connection to"
             raise StoreUnavailable(
-                f"{uri}: cannot reach the Neo4j server ({_first_line(exc)})"
+                f"{where}: {doing} the Neo4j server ({_first_line(exc)})"
             ) from exc
-        self._schema_ready = False
+        except DriverError as exc:
+            raise StoreError(f"{where}: {_first_line(exc)}") from exc
 
     def ensure_schema(self) -> None:
         if not self._schema_ready:
@@ -49,14 +177,11 @@ class Neo4jStore(GraphStore):
             self._schema_ready = True
 
     def run(self, statement: str, parameters: Mapping[str, Any] | None = None) -> QueryResult:
-        from neo4j.exceptions import Neo4jError
-
-        try:
+        with self._talking():
+            # routing_=READ runs it in a read transaction: the server refuses any write in it
             records, _, keys = self._driver.execute_query(
-                statement, dict(parameters or {}), database_=self._database
+                statement, dict(parameters or {}), database_=self._database, routing_=self._routing
             )
-        except Neo4jError as exc:
-            raise QueryError(exc.message or str(exc)) from exc
         return QueryResult(list(keys), [[_plain(v) for v in record.values()] for record in records])
 
     def write_batch(self, batch: Batch, stale: set[str], fresh: list[dict[str, Any]]) -> None:
@@ -87,13 +212,10 @@ class Neo4jStore(GraphStore):
         self._write(work)
 
     def _write(self, work: Any) -> None:
-        from neo4j.exceptions import Neo4jError
-
-        try:
-            with self._driver.session(database=self._database) as session:
-                session.execute_write(work)
-        except Neo4jError as exc:
-            raise QueryError(exc.message or str(exc)) from exc
+        if self.read_only:
+            raise StoreReadOnly(self.location, "graphx tried to load into it")
+        with self._talking(), self._driver.session(database=self._database) as session:
+            session.execute_write(work)
 
     def insert_one_mention(self, row: Mapping[str, Any]) -> None:
         """One statement per mention: the naive loader the benchmark measures against."""
@@ -104,10 +226,12 @@ class Neo4jStore(GraphStore):
             pass
 
     def close(self) -> None:
-        driver = getattr(self, "_driver", None)
+        driver, self._driver = getattr(self, "_driver", None), None
         if driver is not None:
-            driver.close()
-            self._driver = None
+            # After the server died there is nothing left to close cleanly; the error that
+            # brought us here is the one to report.
+            with contextlib.suppress(Exception):
+                driver.close()
 
 
 # The driver imports these when installed, only for result conversions graphx never asks for
@@ -144,4 +268,11 @@ def _plain(value: Any) -> Any:
 
 
 def _first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+    """The gist of a driver error in one line: its first line, and the operating system's
+    reason when the driver buried it further down (`Connection refused`)."""
+    text = str(exc).strip()
+    first = (text.splitlines() or [type(exc).__name__])[0].rstrip(":")
+    reason = re.search(r"\(reason (?:\[Errno -?\d+\] )?([^()]*)\)", text)
+    if reason and reason.group(1) not in first:
+        first = f"{first}: {reason.group(1)}"
+    return first[:200]

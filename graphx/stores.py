@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from graphx import cypher_statements as cypher
-from graphx.errors import GraphxError
+from graphx.errors import GraphxError, OptionError
 from graphx.graph_rows import (
     EDGE_LABELS,
     Batch,
@@ -36,11 +36,46 @@ class StoreError(GraphxError):
 
 
 class StoreUnavailable(StoreError):
-    """The server cannot be reached or refuses the credentials."""
+    """The server cannot be reached, refuses the credentials or the login, or the connection
+    to it was lost mid-way; the message names the (redacted) URI."""
 
 
 class StoreInUse(StoreError):
-    """Another process holds the embedded store."""
+    """Another process holds the embedded store in a way this open conflicts with (a writer
+    while others read it or write it, a reader while another process writes it)."""
+
+
+class StoreMissing(StoreError):
+    """A read found no graphx store: no such file, no graphx schema, or no actors."""
+
+    def __init__(self, location: str) -> None:
+        super().__init__(f"no graphx store at {location}: run graphx build first")
+        self.location = location
+
+
+class StoreDamaged(StoreError):
+    """The embedded store's file is corrupted (overwritten pages, truncated, not a store)."""
+
+    def __init__(self, location: str, reason: str) -> None:
+        super().__init__(f"the store is damaged: {location}: {reason}")
+        self.location = location
+        self.reason = reason
+
+
+class StoreInterrupted(StoreError):
+    """The embedded store's last write stopped part-way (the writer was killed) and has to be
+    completed by opening it for writing before it can be read."""
+
+
+class StoreReadOnly(StoreError):
+    """A write was attempted on a store opened read-only."""
+
+    def __init__(self, location: str, what: str = "this statement writes") -> None:
+        super().__init__(
+            f"{location}: refused, the store is open read-only ({what}); "
+            "add --write to change the store"
+        )
+        self.location = location
 
 
 class QueryError(GraphxError):
@@ -290,10 +325,24 @@ def _same_edge(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
 
 
 def open_store(
-    *, neo4j: str | None = None, db: str | None = None, database: str | None = None
+    *,
+    neo4j: str | None = None,
+    db: str | None = None,
+    database: str | None = None,
+    read_only: bool = False,
 ) -> GraphStore:
     """The store the user asked for. Options beat the environment: --neo4j, then --db, then
-    NEO4J_URI, then GRAPHX_DB, then the embedded store ./graphx.lbdb."""
+    NEO4J_URI, then GRAPHX_DB, then the embedded store ./graphx.lbdb.
+
+    `read_only` opens it for reading only: the database refuses writes (StoreReadOnly), and
+    a store that is not there (no file, no graphx schema, no actors) is StoreMissing rather
+    than created. Opened for writing, a missing embedded store is created. A user name and
+    password in the Neo4j URI (bolt://user:password@host) are used as the credentials, ahead
+    of $NEO4J_USERNAME / $NEO4J_PASSWORD, and never shown."""
+    if neo4j is not None and not neo4j.strip():
+        raise OptionError("--neo4j needs a URI")
+    if db is not None and not db.strip():
+        raise OptionError("--db needs a file path")
     uri = neo4j or (None if db else os.environ.get("NEO4J_URI"))
     if uri:
         from graphx.store_neo4j import Neo4jStore
@@ -303,7 +352,10 @@ def open_store(
             user=os.environ.get("NEO4J_USERNAME", "neo4j"),
             password=os.environ.get("NEO4J_PASSWORD", ""),
             database=database or os.environ.get("NEO4J_DATABASE") or None,
+            read_only=read_only,
         )
     from graphx.store_embedded import EmbeddedStore
 
-    return EmbeddedStore(Path(db or os.environ.get("GRAPHX_DB") or DEFAULT_DB_PATH))
+    return EmbeddedStore(
+        Path(db or os.environ.get("GRAPHX_DB") or DEFAULT_DB_PATH), read_only=read_only
+    )

@@ -217,7 +217,8 @@ def test_second_writer_gets_a_clear_error(tmp_path: Path):
         result = run_graphx("build", str(CORPUS / "05_soleimani_strike_2020.txt"), "--db", str(db))
         assert result.returncode == 1
         assert result.stderr.strip() == (
-            f"Error: {db}: store is in use by another process (process {holder.pid})"
+            f"Error: {db}: store is in use by another process (process {holder.pid}); "
+            "wait for it to finish, then retry"
         )
         assert time.time() - started < 60
     finally:

@@ -53,7 +53,7 @@ _DAMAGE = re.compile(
     r"corrupt|not a valid Lbug database|Storage exception|Assertion failed|UNREACHABLE_CODE"
     r"|Cannot read (checkpoint|PIP page|disk array)|out of bounds for file"
     # C++ container lookups failing inside LadybugDB: indexes read from overwritten pages
-    r"|unordered_map::at|_M_range_check",
+    r"|unordered_map::at|_M_range_check|basic_string::|std::bad_alloc",
     re.IGNORECASE,
 )
 _READ_ONLY_REFUSAL = "Cannot execute write operations in a read-only database"
@@ -92,7 +92,9 @@ class EmbeddedStore(GraphStore):
             # killed load lost its COPY'd rows and the WAL replay then crashed the next open.
             self._db = ladybug.Database(str(path), read_only=read_only)
             self._conn = ladybug.Connection(self._db)
-        except RuntimeError as exc:
+        except (RuntimeError, ValueError, MemoryError) as exc:
+            # ValueError and MemoryError: LadybugDB's C++ errors on overwritten pages
+            # (basic_string::..., std::bad_alloc from a garbage length)
             self.close()
             raise _open_error(path, str(exc)) from exc
         except BaseException:
@@ -130,7 +132,7 @@ class EmbeddedStore(GraphStore):
             result = self._conn.execute(statement, dict(parameters or {}))
             columns = list(result.get_column_names())
             rows = result.get_all()
-        except RuntimeError as exc:
+        except (RuntimeError, ValueError, MemoryError) as exc:
             raise self._failure(str(exc).strip()) from exc
         except UnicodeDecodeError as exc:  # a text column's bytes overwritten
             raise StoreDamaged(self.location, f"unreadable text ({exc.reason})") from exc

@@ -1,6 +1,6 @@
 // An actor's allies and enemies: who it supports or is supported by, and who it opposes,
 // strikes or threatens (either way), with the number of mentions behind each.
-// param: actor — actor id
+// param: actor (actor) — the actor, by name or id
 // example: graphx query allies_and_enemies --param actor=iran
 // portable: yes
 MATCH (m:Mention)

@@ -1,6 +1,6 @@
 // Everything between two actors, both directions, with the evidence sentence and its document.
-// param: a — actor id
-// param: b — actor id
+// param: a (actor) — one actor, by name or id
+// param: b (actor) — the other actor, by name or id
 // example: graphx query between_two_actors --param a=pmf --param b=us
 // portable: yes
 MATCH (m:Mention)-[:IN_DOCUMENT]->(d:Document)

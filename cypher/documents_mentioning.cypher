@@ -1,5 +1,5 @@
 // Documents that mention an actor in a relation, with how many mentions each.
-// param: actor — actor id
+// param: actor (actor) — the actor, by name or id
 // example: graphx query documents_mentioning --param actor=kataib_hezbollah
 // portable: yes
 MATCH (d:Document)<-[:IN_DOCUMENT]-(m:Mention)

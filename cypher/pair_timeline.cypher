@@ -1,7 +1,7 @@
 // Timeline of one pair by month: how many mentions of each relation, each way, per month
 // (year-only dates stay as the year).
-// param: a — actor id
-// param: b — actor id
+// param: a (actor) — one actor, by name or id
+// param: b (actor) — the other actor, by name or id
 // example: graphx query pair_timeline --param a=iraq --param b=us
 // portable: yes
 MATCH (m:Mention)

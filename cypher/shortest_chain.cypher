@@ -1,6 +1,6 @@
 // The shortest chain of relations between two actors (through typed actor-to-actor edges, any direction).
-// param: a — actor id
-// param: b — actor id
+// param: a (actor) — one actor, by name or id
+// param: b (actor) — the other actor, by name or id
 // example: graphx query shortest_chain --param a=hamas --param b=kataib_hezbollah
 // portable: no (Neo4j only): shortestPath() and list comprehensions are spelled differently
 // in LadybugDB (-[* SHORTEST 1..6]-, list_transform); tested on Neo4j.

@@ -1,5 +1,5 @@
 // What does an actor do to whom? Its outgoing relations with counts and date range.
-// param: actor — actor id
+// param: actor (actor) — the actor, by name or id
 // example: graphx query what_actor_does --param actor=iran
 // portable: yes
 MATCH (m:Mention)-[:TARGET]->(t:Actor)

@@ -9,6 +9,11 @@ is keyed by its path relative to that folder, without the suffix (`2024/report`)
 named directly by its stem; a JSON Lines record by its `id`; standard input by a hash of its
 bytes (`stdin-<12 hex>`) unless the caller names it.  Two inputs with one id are an error for
 the second, never a merge.
+
+A document's title is its first non-empty line (a text or Markdown file, standard input), its
+`<title>` (HTML) or its `title` field (JSON Lines); its outlet is the `outlet` (or
+`source_name`) field, else the host of its `url`.  A JSON Lines file of relation mentions
+(what `graphx extract` writes) is refused as a whole, pointing to `graphx load`.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import codecs
 import errno
 import hashlib
+import html
 import json
 import os
 import re
@@ -23,6 +29,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
+from urllib.parse import urlsplit
 
 from graphx.dates import normalize_date
 from graphx.errors import InputError, OptionError
@@ -53,6 +60,19 @@ _BLOCK_TAG = re.compile(
 )
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
+MAX_TITLE = 200
+# A title is looked for near the top only: a document of one 10 MB line costs nothing more.
+_TITLE_WINDOW = 4096
+_HTML_TITLE_WINDOW = 65536
+_HTML_TITLE = re.compile(r"<title\b[^>]{0,500}>(.{0,4000}?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_SUFFIXES = frozenset({".html", ".htm"})
+_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+|\s+#+\s*$")
+# What every record `graphx extract` writes has, and no document record needs.
+EXTRACT_OUTPUT_KEYS = frozenset({"doc", "relation", "source", "target"})
+_EXTRACT_PROBE_LINES = 5
+_EXTRACT_PROBE_BYTES = 65536
+
 # spaCy's tokenizer strips prefixes and suffixes one at a time, re-searching the rest of the
 # token each time: a token of thousands of '<', '(' or '"' takes minutes.  No prose has them.
 LONG_TOKEN = 100
@@ -61,6 +81,21 @@ _TOKENIZER_TRAPS = re.compile(rf"\S{{{LONG_TOKEN + 1},}}|([^\w\s])\1{{{PUNCTUATI
 
 InputItem = Document | InputError
 Warn = Callable[[str], None]
+
+
+class ExtractOutputGiven(InputError):
+    """A JSON Lines input holds relation mentions (`graphx extract` output), not documents:
+    raised, not yielded, since every one of its records would fail alike."""
+
+    def __init__(self, where: str, advice: str | None = None) -> None:
+        advice = advice or f"use graphx load {where}"
+        super().__init__(where, f"looks like graphx extract output: {advice}")
+        # said as one sentence, the path leading: "PATH looks like graphx extract output: ..."
+        self.args = (f"{where} looks like graphx extract output: {advice}",)
+        self.advice = advice
+
+    def __reduce__(self) -> tuple:
+        return (ExtractOutputGiven, (self.where, self.advice))
 
 
 def read_inputs(
@@ -75,7 +110,9 @@ def read_inputs(
 
     `doc_id` names the document read from standard input ('-' must be among `paths`, once).
     `warn` hears about inputs named twice (they are read once).  Raises OptionError at once
-    for a misused `doc_id`; every problem with an input is yielded as an InputError.
+    for a misused `doc_id`, and ExtractOutputGiven at once for a JSON Lines file of relation
+    mentions among the inputs (on standard input, when it is read); every other problem with
+    an input is yielded as an InputError.
     """
     paths = list(paths)
     if doc_id is not None:
@@ -90,8 +127,55 @@ def read_inputs(
             raise OptionError(
                 f"--doc-id {doc_id!r} would name more than one document: '-' is given twice"
             )
+    refuse_extract_output(paths)
     reader = _Reader(stdin, max_bytes, doc_id, warn or (lambda message: None))
     return reader.items(paths)
+
+
+def refuse_extract_output(paths: Iterable[str]) -> None:
+    """Raise ExtractOutputGiven for the first of `paths` (or corpus file under a folder among
+    them) that holds relation mentions: checked before any document is read, so nothing is
+    half-loaded.  Standard input is checked when it is read."""
+    for raw in paths:
+        if raw != STDIN:
+            _refuse_path_of_mentions(Path(raw))
+
+
+def _refuse_path_of_mentions(path: Path) -> None:
+    if path.is_dir():
+        corpora: Iterable[Path] = (
+            entry[0]
+            for entry in _walk(path)
+            if not isinstance(entry, InputError) and entry[0].suffix.lower() in CORPUS_SUFFIXES
+        )
+    elif path.suffix.lower() not in TEXT_SUFFIXES and path.is_file():
+        # a file named directly is read whatever its suffix: `extract -o out.json` too
+        corpora = [path]
+    else:
+        return
+    for corpus in corpora:
+        try:
+            with corpus.open("rb") as handle:
+                head = handle.read(_EXTRACT_PROBE_BYTES)
+        except OSError:
+            continue  # the reader names what cannot be read, in its place
+        if looks_like_extract_output(head):
+            raise ExtractOutputGiven(str(corpus))
+
+
+def looks_like_extract_output(head: bytes) -> bool:
+    """Whether the first records of JSON Lines (their first bytes) are relation mentions, as
+    `graphx extract` writes them, rather than documents."""
+    lines = [line for line in head.splitlines() if line.strip()][:_EXTRACT_PROBE_LINES]
+    for line in lines:
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            continue  # a cut-off or broken line: look at the next
+        if not isinstance(record, dict):
+            continue
+        return "text" not in record and record.keys() >= EXTRACT_OUTPUT_KEYS
+    return False
 
 
 class _Reader:
@@ -249,7 +333,7 @@ def _read_text_file(path: Path, doc_id: str, max_bytes: int) -> InputItem:
     text = decode_text(str(path), data)
     if isinstance(text, InputError):
         return text
-    return _document(str(path), doc_id, text)
+    return _document(str(path), doc_id, text, title=document_title(text, path.suffix))
 
 
 def decode_text(where: str, data: bytes) -> str | InputError:
@@ -273,6 +357,47 @@ def decode_text(where: str, data: bytes) -> str | InputError:
     if text.startswith("\ufeff"):
         text = text[1:]
     return text
+
+
+def document_title(text: str, suffix: str = ".txt") -> str | None:
+    """The title a file's text gives itself: an HTML page's `<title>` (entities decoded), else
+    the first non-empty line (Markdown heading marks dropped); whitespace runs become one
+    space and a long title is cut at a word, to MAX_TITLE characters.  None when empty."""
+    suffix = suffix.lower()
+    if suffix in _HTML_SUFFIXES:
+        match = _HTML_TITLE.search(text, 0, _HTML_TITLE_WINDOW)
+        return _bounded(html.unescape(_TAG.sub(" ", match.group(1)))) if match else None
+    for line in text[:_TITLE_WINDOW].splitlines():
+        if line.strip():
+            if suffix in _MARKDOWN_SUFFIXES:
+                line = _MARKDOWN_HEADING.sub("", line.strip())
+            return _bounded(line)
+    return None
+
+
+def _bounded(title: str) -> str | None:
+    title = " ".join(title.split())
+    if len(title) <= MAX_TITLE:
+        return title or None
+    cut = title[: MAX_TITLE - 1]
+    if " " in cut[MAX_TITLE // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def document_outlet(named: object, url: str | None) -> str | None:
+    """Who published a document: the outlet it names, else its URL's host without "www."."""
+    if isinstance(named, str) and named.strip():
+        return " ".join(named.split())
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:  # a malformed URL (an unclosed IPv6 bracket) names no host
+        return None
+    if not host:
+        return None
+    return host[len("www.") :] if host.startswith("www.") else host
 
 
 def _document(where: str, doc_id: str, text: str, **meta: str | None) -> InputItem:
@@ -333,13 +458,15 @@ def _corpus_line(where: str, line: bytes, max_bytes: int) -> Iterator[InputItem]
     if not isinstance(body, str):
         yield InputError(f"{where} (id {doc_id})", "missing 'text' (a string)")
         return
+    url = _optional_str(record.get("url"))
     yield _document(
         f"{where} (id {doc_id})",
         str(doc_id),
         body,
         title=_optional_str(record.get("title")),
         date=normalize_date(record.get("date")),
-        url=_optional_str(record.get("url")),
+        url=url,
+        outlet=document_outlet(record.get("outlet") or record.get("source_name"), url),
     )
 
 
@@ -365,6 +492,8 @@ def _read_stdin(stream: IO[str] | None, max_bytes: int, doc_id: str | None) -> I
     body = raw[len(codecs.BOM_UTF8) :] if raw.startswith(codecs.BOM_UTF8) else raw
     lines = [line for line in body.splitlines() if line.strip()]
     if lines and all(line.lstrip().startswith(b"{") for line in lines):
+        if looks_like_extract_output(b"\n".join(lines[:_EXTRACT_PROBE_LINES])):
+            raise ExtractOutputGiven("<stdin>", "save it to a file and use graphx load FILE")
         if doc_id is not None:
             yield InputError(
                 "<stdin>",
@@ -382,7 +511,13 @@ def _read_stdin(stream: IO[str] | None, max_bytes: int, doc_id: str | None) -> I
     if isinstance(text, InputError):
         yield text
         return
-    yield _document("<stdin>", doc_id if doc_id is not None else stdin_id(raw), text)
+    suffix = ".html" if _HTML_TITLE.search(text, 0, _HTML_TITLE_WINDOW) else ".txt"
+    yield _document(
+        "<stdin>",
+        doc_id if doc_id is not None else stdin_id(raw),
+        text,
+        title=document_title(text, suffix),
+    )
 
 
 def analysis_text(text: str) -> str:

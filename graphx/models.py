@@ -27,6 +27,7 @@ class Document:
     title: str | None = None
     date: str | None = None
     url: str | None = None
+    outlet: str | None = None  # who published it: JSON Lines `outlet`, else the URL's host
 
 
 @dataclass(frozen=True)

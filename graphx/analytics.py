@@ -65,26 +65,27 @@ class Stats:
 
 
 def signed_weights(graph: nx.MultiDiGraph) -> dict[frozenset[str], float]:
-    """Cooperation minus conflict for each pair of actors, over both directions. Knowledge-base
-    memberships (part_of with no mention) count once, as the relation's weight."""
+    """Cooperation minus conflict for each pair of actors, over both directions, each relation
+    weighted by the documents stating it (an event repeated inside one article counts once).
+    Knowledge-base memberships (part_of with no mention) count once, as the relation's weight."""
     pairs: dict[frozenset[str], float] = defaultdict(float)
     for source, target, data in graph.edges(data=True):
         if source == target:
             continue
-        mentions = data.get("count") or (1 if data.get("kb") else 0)
-        pairs[frozenset((source, target))] += float(data.get("weight") or 0.0) * mentions
+        documents = data.get("documents") or (1 if data.get("kb") else 0)
+        pairs[frozenset((source, target))] += float(data.get("weight") or 0.0) * documents
     return dict(pairs)
 
 
 def collapsed(graph: nx.MultiDiGraph) -> nx.DiGraph:
-    """One edge per ordered pair of actors, weighted by the mentions of all its relations (a
+    """One edge per ordered pair of actors, weighted by the documents of all its relations (a
     knowledge-base membership with none counts 1); self-loops dropped."""
     simple = nx.DiGraph()
     simple.add_nodes_from(graph.nodes)
     for source, target, data in graph.edges(data=True):
         if source == target:
             continue
-        weight = max(int(data.get("count") or 0), 1)
+        weight = max(int(data.get("documents") or 0), 1)
         if simple.has_edge(source, target):
             simple[source][target]["weight"] += weight
         else:
@@ -108,8 +109,8 @@ def compute_stats(graph: nx.MultiDiGraph, top: int = 20, limit: int = 50) -> Sta
     )
     mentions: dict[str, int] = defaultdict(int)
     for source, target, data in graph.edges(data=True):
-        mentions[source] += int(data.get("count") or 0)
-        mentions[target] += int(data.get("count") or 0)
+        mentions[source] += int(data.get("mentions") or 0)
+        mentions[target] += int(data.get("mentions") or 0)
     ranked = sorted(graph.nodes, key=lambda n: (-ranks.get(n, 0.0), n))[:top]
     centrality = [
         Centrality(
@@ -137,7 +138,7 @@ def compute_stats(graph: nx.MultiDiGraph, top: int = 20, limit: int = 50) -> Sta
     return Stats(
         actors=graph.number_of_nodes(),
         edges=graph.number_of_edges(),
-        mentions=sum(int(d.get("count") or 0) for _, _, d in graph.edges(data=True)),
+        mentions=sum(int(d.get("mentions") or 0) for _, _, d in graph.edges(data=True)),
         centrality=centrality,
         communities=communities,
         camps=camps,

@@ -27,14 +27,19 @@ MENTION_FIELDS: list[tuple[str, str]] = [
     ("rule", "STRING"),
     ("negated", "BOOLEAN"),
 ]
-EDGE_PROPERTIES = "count INT64, first_date STRING, last_date STRING, weight DOUBLE, kb BOOLEAN"
+DOCUMENT_FIELDS: tuple[str, ...] = ("id", "title", "date", "url", "outlet")
+EDGE_PROPERTIES = (
+    "mentions INT64, documents INT64, sources INT64, first_date STRING, last_date STRING, "
+    "weight DOUBLE, kb BOOLEAN"
+)
 
 # ----------------------------------------------------------------------------- embedded schema
 EMBEDDED_SCHEMA: list[str] = [
     "CREATE NODE TABLE IF NOT EXISTS Actor(id STRING PRIMARY KEY, name STRING, type STRING, "
-    "aliases STRING[], country STRING, wikidata STRING, provisional BOOLEAN)",
-    "CREATE NODE TABLE IF NOT EXISTS Document(id STRING PRIMARY KEY, title STRING, date STRING, "
-    "url STRING)",
+    "aliases STRING[], country STRING, wikidata STRING, provisional BOOLEAN, rollup STRING)",
+    "CREATE NODE TABLE IF NOT EXISTS Document(id STRING PRIMARY KEY, "
+    + ", ".join(f"{name} STRING" for name in DOCUMENT_FIELDS[1:])
+    + ")",
     "CREATE NODE TABLE IF NOT EXISTS Mention("
     + ", ".join(f"{name} {kind}" for name, kind in MENTION_FIELDS)
     + ", PRIMARY KEY (id))",
@@ -84,16 +89,13 @@ NEO4J_SCHEMA: list[str] = [
 UPSERT_ACTORS = (
     "UNWIND $rows AS r MERGE (a:Actor {id: r.id}) "
     "SET a.name = r.name, a.type = r.type, a.aliases = r.aliases, a.country = r.country, "
-    "a.wikidata = r.wikidata, a.provisional = r.provisional"
+    "a.wikidata = r.wikidata, a.provisional = r.provisional, a.rollup = r.rollup"
 )
-UPSERT_DOCUMENTS = (
-    "UNWIND $rows AS r MERGE (d:Document {id: r.id}) "
-    "SET d.title = r.title, d.date = r.date, d.url = r.url"
+UPSERT_DOCUMENTS = "UNWIND $rows AS r MERGE (d:Document {id: r.id}) SET " + ", ".join(
+    f"d.{name} = r.{name}" for name in DOCUMENT_FIELDS[1:]
 )
-DOCUMENT_METADATA = (
-    "MATCH (d:Document) WHERE d.id IN $ids "
-    "RETURN d.id AS id, d.title AS title, d.date AS date, d.url AS url"
-)
+_DOCUMENT_COLUMNS = ", ".join(f"d.{name} AS {name}" for name in DOCUMENT_FIELDS)
+DOCUMENT_METADATA = "MATCH (d:Document) WHERE d.id IN $ids RETURN " + _DOCUMENT_COLUMNS
 # Through the Document key, so documents new to the store cost nothing to look up.
 MENTIONS_OF_DOCUMENTS = (
     "MATCH (d:Document)<-[:IN_DOCUMENT]-(m:Mention) WHERE d.id IN $docs "
@@ -104,11 +106,17 @@ MENTIONS_OF_DOCUMENTS = (
 # load starts, the last one died before its edges were brought in line.
 MARK_LOAD = "MERGE (s:GraphxState {id: 'load'}) SET s.under_way = $under_way"
 LOAD_UNDER_WAY = "MATCH (s:GraphxState) WHERE s.id = 'load' RETURN s.under_way AS under_way"
+# The graph model a store was written with: a store of an older model (edges with `count`, no
+# documents or sources, actors with no rollup) is refused, never read or written half-right.
+GRAPH_MODEL = "graph-model-2"
+MARK_GRAPH_MODEL = "MERGE (s:GraphxState {id: $model}) SET s.under_way = false"
+GRAPH_MODEL_MARKED = "MATCH (s:GraphxState) WHERE s.id = $model RETURN s.id AS id"
 DELETE_MENTIONS = "MATCH (m:Mention) WHERE m.id IN $ids DETACH DELETE m"
 ACTOR_IDS = "MATCH (a:Actor) RETURN a.id AS id"
 ACTOR_ROWS = (
     "MATCH (a:Actor) RETURN a.id AS id, a.name AS name, a.type AS type, a.aliases AS aliases, "
-    "a.country AS country, a.wikidata AS wikidata, a.provisional AS provisional"
+    "a.country AS country, a.wikidata AS wikidata, a.provisional AS provisional, "
+    "a.rollup AS rollup"
 )
 # Actors no mention names (as source, target or claimant): kept only as a parent of one that is.
 UNREFERENCED_ACTORS = (
@@ -137,16 +145,20 @@ NEO4J_INSERT_ONE_MENTION = (  # the naive loader the benchmark compares against
 )
 # The benchmark's ceiling: the cheapest write of one node per mention, no lookups, no links.
 NEO4J_BARE_MENTIONS = "UNWIND $rows AS r CREATE (:Mention {id: r.id})"
+# An edge's counts (see graph_rows): its mentions, their distinct documents, and the distinct
+# outlets of those documents (count(DISTINCT) skips documents with no outlet).
+_AGGREGATE_COLUMNS = (
+    "RETURN m.source_id AS source, m.relation AS relation, m.target_id AS target, "
+    "count(*) AS mentions, count(DISTINCT m.doc) AS documents, "
+    "count(DISTINCT d.outlet) AS sources, min(m.date) AS first_date, max(m.date) AS last_date"
+)
 # The edges of the actors $ids as sources, counted again (anchored on the Actor key).
 MENTION_AGGREGATES_FROM = (
-    "MATCH (a:Actor)<-[:SOURCE]-(m:Mention) WHERE a.id IN $ids AND m.negated = false "
-    "RETURN m.source_id AS source, m.relation AS relation, m.target_id AS target, "
-    "count(*) AS count, min(m.date) AS first_date, max(m.date) AS last_date"
+    "MATCH (a:Actor)<-[:SOURCE]-(m:Mention)-[:IN_DOCUMENT]->(d:Document) "
+    "WHERE a.id IN $ids AND m.negated = false " + _AGGREGATE_COLUMNS
 )
 MENTION_AGGREGATES = (
-    "MATCH (m:Mention) WHERE m.negated = false "
-    "RETURN m.source_id AS source, m.relation AS relation, m.target_id AS target, "
-    "count(*) AS count, min(m.date) AS first_date, max(m.date) AS last_date"
+    "MATCH (m:Mention)-[:IN_DOCUMENT]->(d:Document) WHERE m.negated = false " + _AGGREGATE_COLUMNS
 )
 
 
@@ -160,7 +172,8 @@ def delete_edges(label: str) -> str:
 def create_edges(label: str) -> str:
     return (
         "UNWIND $rows AS r MATCH (a:Actor {id: r.source}), (b:Actor {id: r.target}) "
-        f"CREATE (a)-[:{EDGE_LABELS_CHECKED[label]} {{count: r.count, first_date: r.first_date, "
+        f"CREATE (a)-[:{EDGE_LABELS_CHECKED[label]} {{mentions: r.mentions, "
+        "documents: r.documents, sources: r.sources, first_date: r.first_date, "
         "last_date: r.last_date, weight: r.weight, kb: r.kb}]->(b)"
     )
 
@@ -200,12 +213,13 @@ NEO4J_RESET_BATCH = (
 # list comprehensions; anything else is done in Python on the rows.
 ACTORS = (
     "MATCH (a:Actor) RETURN a.id AS id, a.name AS name, a.type AS type, a.aliases AS aliases, "
-    "a.country AS country, a.provisional AS provisional"
+    "a.country AS country, a.provisional AS provisional, a.rollup AS rollup"
 )
 
 
 _EDGE_ROW = (
-    "RETURN a.id AS source, '{relation}' AS relation, b.id AS target, e.count AS count, "
+    "RETURN a.id AS source, '{relation}' AS relation, b.id AS target, "
+    "e.mentions AS mentions, e.documents AS documents, e.sources AS sources, "
     "e.first_date AS first_date, e.last_date AS last_date, e.weight AS weight, e.kb AS kb"
 )
 # Every typed edge in one statement (a round trip, not nine): the relation is a constant per
@@ -247,8 +261,9 @@ TOP_EVIDENCE_OF_ACTOR = (
     "ORDER BY confidence DESC, sort_date DESC, id LIMIT $limit"
 )
 MENTION_KEYS_AND_DATES = (
-    "MATCH (m:Mention) WHERE m.negated = false "
-    "RETURN m.source_id AS source, m.relation AS relation, m.target_id AS target, m.date AS date"
+    "MATCH (m:Mention)-[:IN_DOCUMENT]->(d:Document) WHERE m.negated = false "
+    "RETURN m.source_id AS source, m.relation AS relation, m.target_id AS target, m.date AS date, "
+    "m.doc AS doc, d.outlet AS outlet"
 )
 
 # ----------------------------------------------------------------------------- store contents
@@ -256,8 +271,7 @@ MENTION_KEYS_AND_DATES = (
 # tell whether two stores hold the same graph.
 STORE_CONTENTS: dict[str, str] = {
     "actors": ACTOR_ROWS,
-    "documents": "MATCH (d:Document) "
-    "RETURN d.id AS id, d.title AS title, d.date AS date, d.url AS url",
+    "documents": "MATCH (d:Document) RETURN " + _DOCUMENT_COLUMNS,
     "mentions": "MATCH (m:Mention) RETURN "
     + ", ".join(f"m.{name} AS {name}" for name in MENTION_COLUMNS),
     **{
@@ -272,3 +286,25 @@ STORE_CONTENTS: dict[str, str] = {
 ANY_ACTOR = "MATCH (a:Actor) RETURN a.id AS id LIMIT 1"
 # The embedded store's tables, to tell a graphx store from an empty or foreign file.
 EMBEDDED_TABLES = "CALL show_tables() RETURN name"
+
+# View evidence
+# The view's evidence, both ends among the actors $ids, with its document's own date beside the
+# mention's (the page shows where and when a story was published, and links to it).
+VIEW_EVIDENCE_AMONG_ACTORS = (
+    "MATCH (m:Mention)-[:IN_DOCUMENT]->(d:Document) WHERE m.negated = false "
+    "AND m.source_id IN $ids AND m.target_id IN $ids "
+    + _EVIDENCE_COLUMNS
+    + ", d.date AS doc_date, d.outlet AS outlet"
+)
+
+# Event export
+# Every stated (not negated) mention between actors $ids, with its document: export.read_events
+# groups them into events (one relation, one document, one date).
+EVENT_MENTIONS = (
+    "MATCH (m:Mention)-[:IN_DOCUMENT]->(d:Document) "
+    "WHERE m.negated = false AND m.source_id IN $ids AND m.target_id IN $ids "
+    "RETURN m.source_id AS source, m.relation AS relation, m.target_id AS target, "
+    "m.date AS date, m.sentence AS sentence, m.sentence_start AS sentence_start, "
+    "m.claimed_by AS claimed_by, d.id AS doc, d.title AS title, d.url AS url, "
+    "d.outlet AS outlet"
+)

@@ -38,7 +38,8 @@ class DocumentTimeout(InputError):
     def __init__(self, where: str, seconds: float) -> None:
         super().__init__(
             where,
-            f"extraction took longer than {seconds:g} s; skipped (raise it with --doc-timeout)",
+            f"extraction took more than {seconds:g} CPU seconds; skipped "
+            "(raise it with --doc-timeout)",
         )
         self.seconds = seconds
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
-from graphx.dates import DateIndex, stated_date
+from graphx.dates import DateIndex, clause_date
 from graphx.documents import InputItem, analysis_text, defuse_tokenizer_traps
 from graphx.errors import DocumentTimeout, InputError, OutputError
 from graphx.kb import KnowledgeBase, load_knowledge_base
@@ -77,7 +77,7 @@ class _Job:
     parsed: int = 0  # pieces parsed and searched
     complete: bool = False  # every piece is queued
     limit: float = 0.0  # seconds this document may take (0: no limit)
-    spent: float = 0.0  # seconds of parsing charged to it so far
+    spent: float = 0.0  # CPU seconds of parsing charged to it so far
     timed_out: bool = False
     found: list[RelationMention] = field(default_factory=list)
 
@@ -184,7 +184,7 @@ class Extractor:
                 job.timed_out = job.timed_out or job.spent >= timeout
             return self._run([p for p in batch if not p.job.timed_out], timeout)
         pieces = [piece for piece in batch if not piece.job.timed_out]
-        start = time.perf_counter()
+        start = time.process_time()
         try:
             with _time_limit(limit):
                 found = self._search(pieces)
@@ -195,7 +195,7 @@ class Extractor:
             for job in jobs:
                 self._run([piece for piece in pieces if piece.job is job], timeout)
             return
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
         for job in jobs:
             job.spent += elapsed
         for piece, relations in zip(pieces, found, strict=True):
@@ -212,6 +212,7 @@ class Extractor:
 
     def _relations(self, job: _Job, parsed: Any, offset: int) -> Iterator[RelationMention]:
         from graphx.mentions import to_actor_mention
+        from graphx.rules import wrong_for_types
 
         document, masked, dates = job.document, job.masked, job.dates
         assert document is not None and dates is not None
@@ -231,11 +232,10 @@ class Extractor:
                 )
                 sentence = document.text[start:end]
                 analysed = masked[start:end]
-                cue_offset = found.cue.idx - sent.start_char
-                date = stated_date(
-                    masked[offset + sent.start_char : offset + sent.end_char], cue_offset
-                ) or dates.date_at(start)
-                yield RelationMention(
+                # the relation's own clause dates it; else the section's or document's date
+                in_force = dates.date_at(start)
+                date = clause_date(found.cue, sent, in_force) or in_force
+                relation = RelationMention(
                     doc=document.id,
                     relation=found.relation,
                     source=mention(found.source),
@@ -248,6 +248,8 @@ class Extractor:
                     rule=found.rule,
                     negated=found.negated,
                 )
+                if not wrong_for_types(self.lexicon, self.kb, relation):
+                    yield relation
 
 
 def _emit(order: deque[_Job]) -> Iterator[DocumentPart | InputError]:
@@ -271,27 +273,30 @@ def _emit(order: deque[_Job]) -> Iterator[DocumentPart | InputError]:
 
 @contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise _TimeUp in the block after `seconds` (0: no limit).  SIGALRM interrupts the
-    parser where it is; off the main thread (no signals there) the limit is checked after."""
+    """Raise _TimeUp in the block after `seconds` of this process's CPU time (0: no limit).
+    CPU time, not wall time: on a busy machine (CI, a shared server) a document waiting for a
+    core is not charged for the wait, so only a document that really costs that much is cut.
+    SIGPROF interrupts the parser where it is; off the main thread (no signals there) the
+    limit is checked after."""
     if seconds <= 0:
         yield
         return
-    start = time.perf_counter()
-    alarm = threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGALRM")
+    start = time.process_time()
+    alarm = threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGPROF")
     if alarm:
 
         def ring(signum: int, frame: Any) -> None:
             raise _TimeUp
 
-        previous = signal.signal(signal.SIGALRM, ring)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        previous = signal.signal(signal.SIGPROF, ring)
+        signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
         if alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-    if time.perf_counter() - start > seconds:  # the alarm came while a library ignored it
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            signal.signal(signal.SIGPROF, previous)
+    if time.process_time() - start > seconds:  # the alarm came while a library ignored it
         raise _TimeUp
 
 
@@ -528,6 +533,7 @@ def write_jsonl(
     *,
     stream: IO[str] | None = None,
     on_failure: Callable[[InputError], None] | None = None,
+    on_progress: Callable[[ExtractReport], None] | None = None,
     **options: Any,
 ) -> ExtractReport:
     """Extract `items` and write one JSON object per relation mention to the file `output`,
@@ -535,19 +541,19 @@ def write_jsonl(
 
     A file is written under a temporary name beside it and renamed when done, so a failed
     run (disk full, an error, Ctrl-C) leaves no partial file and an existing one untouched.
-    Each failed input goes to `on_failure` as it happens.  A write that fails raises
-    OutputError."""
+    Each failed input goes to `on_failure` as it happens, and `on_progress` hears the report
+    so far after each input, written or failed.  A write that fails raises OutputError."""
     report = ExtractReport()
     parts = extract_stream(items, parts=True, **options)
     if output is None:
         target = stream if stream is not None else sys.stdout
         try:
-            _write_parts(parts, target, report, on_failure)
+            _write_parts(parts, target, report, on_failure, on_progress)
         except OSError as exc:
             raise OutputError(f"standard output: cannot write: {_reason(exc)}") from exc
         return report
     with _replacing(output) as handle:
-        _write_parts(parts, handle, report, on_failure)
+        _write_parts(parts, handle, report, on_failure, on_progress)
     return report
 
 
@@ -556,6 +562,7 @@ def _write_parts(
     handle: IO[str],
     report: ExtractReport,
     on_failure: Callable[[InputError], None] | None,
+    on_progress: Callable[[ExtractReport], None] | None = None,
 ) -> None:
     # The first parts of a document cut in pieces wait in a spool file until its last part:
     # a document that then runs out of time leaves nothing in the output.
@@ -569,6 +576,8 @@ def _write_parts(
                 spool, held = None, 0
             if on_failure is not None:
                 on_failure(part)
+            if on_progress is not None:
+                on_progress(report)
             continue
         lines = "".join(_json_line(record) for record in part.records)
         if not part.last:
@@ -588,6 +597,8 @@ def _write_parts(
         report.documents += 1
         report.relations += held + len(part.records)
         spool, held = None, 0
+        if on_progress is not None:
+            on_progress(report)
 
 
 def _json_line(record: dict[str, Any]) -> str:

@@ -2,13 +2,21 @@
 
 The graph model, the same in Neo4j and the embedded store:
 
-    (:Actor {id, name, type, aliases, country, wikidata, provisional})
+    (:Actor {id, name, type, aliases, country, wikidata, provisional, rollup})
+                    rollup: the state an organ of it counts as (KnowledgeBase.rollup)
     (:Actor)-[:PART_OF {kb: true}]->(:Actor)                 parents from the knowledge base
-    (:Document {id, title, date, url})
+    (:Document {id, title, date, url, outlet})
     (:Mention {id, doc, relation, source_id, target_id, sentence, spans, date, confidence,
                claimed_by, rule, negated})
     (:Mention)-[:IN_DOCUMENT]->(:Document), -[:SOURCE]->, -[:TARGET]->, -[:CLAIMED_BY]->(:Actor)
-    (:Actor)-[:SUPPORTS|OPPOSES|STRIKES|... {count, first_date, last_date, weight}]->(:Actor)
+    (:Actor)-[:SUPPORTS|OPPOSES|STRIKES|... {mentions, documents, sources, first_date,
+                                              last_date, weight, kb}]->(:Actor)
+
+A typed edge counts what states it three ways: `mentions`, the sentences (a headline, the lead
+and a later paragraph repeating one strike are three); `documents`, the distinct documents (that
+strike is one); `sources`, the distinct outlets of those documents where an outlet is known (its
+JSON Lines `outlet`, else its URL's host; 0 when no document says). Rankings use `documents`, so
+an event repeated inside one article counts once. Negated mentions count nowhere.
 
 Mention ids are content hashes, so loading the same mentions twice changes nothing.
 """
@@ -112,6 +120,7 @@ class RowBuilder:
                 "country": actor.country,
                 "wikidata": actor.wikidata,
                 "provisional": False,
+                "rollup": self.kb.rollup(actor.id),
                 "parent_ids": list(actor.parents),
             }
         return {
@@ -122,6 +131,7 @@ class RowBuilder:
             "country": ref.get("country"),
             "wikidata": ref.get("wikidata"),
             "provisional": bool(ref.get("provisional", True)),
+            "rollup": actor_id,
             "parent_ids": [],
         }
 
@@ -187,6 +197,7 @@ class RowBuilder:
                 "title": document.title if document else None,
                 "date": document.date if document else None,
                 "url": document.url if document else None,
+                "outlet": document.outlet if document else None,
             },
         )
 
@@ -217,7 +228,9 @@ def _edge(source: str, target: str, weight: float, kb: bool = False) -> dict[str
     return {
         "source": source,
         "target": target,
-        "count": 0,
+        "mentions": 0,
+        "documents": 0,
+        "sources": 0,
         "first_date": None,
         "last_date": None,
         "weight": weight,
@@ -225,9 +238,22 @@ def _edge(source: str, target: str, weight: float, kb: bool = False) -> dict[str
     }
 
 
-def widen(edge: dict[str, Any], count: int, first: str | None, last: str | None) -> None:
-    """Add `count` mentions dated `first`..`last` to an edge's count and date range."""
-    edge["count"] += count
+EDGE_COUNTS = ("mentions", "documents", "sources")
+
+
+def counted(edge: dict[str, Any], aggregate: Mapping[str, Any]) -> dict[str, Any]:
+    """`edge` with the counts and date range of a mention aggregate (a row of
+    MENTION_AGGREGATES: mentions, documents, sources, first_date, last_date)."""
+    for name in EDGE_COUNTS:
+        edge[name] = int(aggregate[name] or 0)
+    widen(edge, 0, aggregate["first_date"], aggregate["last_date"])
+    return edge
+
+
+def widen(edge: dict[str, Any], mentions: int, first: str | None, last: str | None) -> None:
+    """Add `mentions` mentions dated `first`..`last` to an edge's mention count and date range
+    (documents and sources are distinct counts: the caller sets them)."""
+    edge["mentions"] += mentions
     if first is not None and (edge["first_date"] is None or first < edge["first_date"]):
         edge["first_date"] = first
     if last is not None and (edge["last_date"] is None or last > edge["last_date"]):
@@ -259,15 +285,14 @@ def desired_edges(
     kb_links: Iterable[tuple[str, str]] = (),
 ) -> dict[str, dict[tuple[str, str], dict[str, Any]]]:
     """The typed edges the mentions call for, by label and (source, target): one per
-    (source, relation, target) with its count, first and last date and weight, plus the
+    (source, relation, target) with its counts, first and last date and weight, plus the
     knowledge base's PART_OF links (marked kb, with the count the texts give them)."""
     edges: dict[str, dict[tuple[str, str], dict[str, Any]]] = {
         label: {} for label in EDGE_LABELS.values()
     }
     for row in aggregates:
         edge = _edge(row["source"], row["target"], float(weights[row["relation"]]))
-        widen(edge, int(row["count"]), row["first_date"], row["last_date"])
-        edges[EDGE_LABELS[row["relation"]]][(row["source"], row["target"])] = edge
+        edges[EDGE_LABELS[row["relation"]]][(row["source"], row["target"])] = counted(edge, row)
     _add_kb_links(edges, weights, kb_links)
     return edges
 
@@ -295,14 +320,12 @@ def updated_edges(
         if row is None:
             edges[label].pop(pair, None)
             continue
-        edge = _edge(source, target, float(weights[relation]))
-        widen(edge, int(row["count"]), row["first_date"], row["last_date"])
-        edges[label][pair] = edge
+        edges[label][pair] = counted(_edge(source, target, float(weights[relation])), row)
     kb_link_set = set(kb_links)
     part_of = edges["PART_OF"]
     for pair, edge in list(part_of.items()):
         edge["kb"] = pair in kb_link_set
-        if not edge["kb"] and not edge["count"]:
+        if not edge["kb"] and not edge["mentions"]:
             del part_of[pair]
     _add_kb_links(edges, weights, kb_link_set)
     return edges

@@ -46,6 +46,7 @@ ACTOR_TYPES: frozenset[str] = frozenset(
         "government_body",
         "legislature",
         "armed_group",
+        "state_forces",  # a state's own armed or security forces: they roll up to the state
         "coalition",
         "political_bloc",
         "person",
@@ -54,6 +55,9 @@ ACTOR_TYPES: frozenset[str] = frozenset(
         "provisional",
     }
 )
+
+# Actor types that are organs of one state and count as it when counts roll up to states.
+ROLLUP_TYPES: frozenset[str] = frozenset({"state_forces", "government_body"})
 
 # How a surface form names its actor; the mention finder treats each kind differently.
 NAME, ALIAS, DEMONYM, CAPITAL, GENERIC = "name", "alias", "demonym", "capital", "generic"
@@ -201,6 +205,30 @@ class KnowledgeBase:
             seen.append(current)
             todo.extend(self.actors[current].parents)
         return seen
+
+    def rollup(self, actor_id: str) -> str:
+        """The state an actor stands for when organs of one state are counted as that state:
+        the nearest state above it reached through the state's own forces and government
+        bodies only ("US forces" -> US military -> Pentagon -> United States). Anything else
+        (an armed group, a coalition, a legislature, a person, a provisional actor) stands for
+        itself: a militia the state funds is not the state, and a parliament's vote is not the
+        government's act."""
+        current = actor_id
+        seen = set()
+        while current in self.actors and current not in seen:
+            seen.add(current)
+            actor = self.actors[current]
+            if actor.type == "state":
+                return current
+            if actor.type not in ROLLUP_TYPES:
+                break
+            above = [p for p in actor.parents if p in self.actors]
+            if not above:
+                break
+            # the state itself when it is a parent, else the first parent of a rolling type
+            states = [p for p in above if self.actors[p].type == "state"]
+            current = states[0] if states else above[0]
+        return actor_id
 
     def offices_titled(self, title: str) -> list[Office]:
         return self._titles.get(normalize_name(title), [])

@@ -56,6 +56,15 @@ _WORD_LISTS = (
 )
 
 
+def _type_pairs(where: str, spec: dict[str, Any]) -> frozenset[tuple[str, str]]:
+    pairs = spec.get("refused_types") or []
+    if not isinstance(pairs, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(t, str) for t in p) for p in pairs
+    ):
+        raise KnowledgeBaseError(f"{where}: refused_types must be a list of [source, target] types")
+    return frozenset((source, target) for source, target in pairs)
+
+
 @dataclass(frozen=True)
 class VerbCue:
     relation: str
@@ -70,6 +79,10 @@ class RelationInfo:
     plover: tuple[str, ...]
     cameo: tuple[str, ...]
     weight: int
+    # (source type, target type) pairs the relation never joins: facts wrong for the type
+    refused_types: frozenset[tuple[str, str]] = frozenset()
+    # rules whose evidence overrides refused_types (an office held on the date: "President X")
+    refusal_exempt_rules: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -126,6 +139,8 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
             plover=tuple(_words(where, spec, "plover")),
             cameo=tuple(_words(where, spec, "cameo")),
             weight=weight,
+            refused_types=_type_pairs(where, spec),
+            refusal_exempt_rules=frozenset(_words(where, spec, "refusal_exempt_rules")),
         )
         _add_cues(lexicon, where, relation, spec)
     for key in _WORD_LISTS:

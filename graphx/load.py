@@ -65,12 +65,12 @@ def build(
             kb=kb,
             timeout=doc_timeout,
         ):
+            if progress:  # a failed input is done too: the bar reaches its total
+                progress(1)
             if isinstance(item, InputError):
                 failures.append(item)
                 continue
             document, records = item
-            if progress:
-                progress(1)
             yield document, document.id, records
 
     batches = batches_by_document(documents(), RowBuilder(kb), batch_size or store.batch_size)

@@ -137,7 +137,9 @@ class RelationSummary:
     source: str
     relation: str
     target: str
-    count: int
+    mentions: int
+    documents: int
+    sources: int
     first_date: str | None
     last_date: str | None
     weight: float
@@ -170,7 +172,7 @@ class ActorProfile:
 
 def _summaries(edges: list[tuple[str, str, str, dict[str, Any]]]) -> list[RelationSummary]:
     rows = [RelationSummary(s, r, t, **props) for s, r, t, props in edges]
-    return sorted(rows, key=lambda r: (-r.count, r.relation, r.source, r.target))
+    return sorted(rows, key=lambda r: (-r.documents, -r.mentions, r.relation, r.source, r.target))
 
 
 def actor_profile(store: GraphStore, name: str, evidence: int = 5) -> ActorProfile:
@@ -236,7 +238,7 @@ class Hop:
     source: str
     relation: str
     target: str
-    count: int
+    documents: int  # how many documents state this hop's relation
 
 
 @dataclass
@@ -258,16 +260,16 @@ class Paths:
 
 def paths(store: GraphStore, name_a: str, name_b: str, max_hops: int = 4, limit: int = 10) -> Paths:
     """The shortest chains of relations linking two actors (either direction at each hop),
-    up to `max_hops` long; each hop shows its strongest relation."""
+    up to `max_hops` long; each hop shows its strongest relation (stated in most documents)."""
     import networkx as nx
 
     index = ActorIndex(read_actors(store))
     a, b = index.resolve(name_a), index.resolve(name_b)
     strongest: dict[tuple[str, str], Hop] = {}
     for source, relation, target, props in read_edges(store):
-        hop = Hop(source, relation, target, props["count"])
+        hop = Hop(source, relation, target, props["documents"])
         for key in ((source, target), (target, source)):
-            if key not in strongest or strongest[key].count < hop.count:
+            if key not in strongest or strongest[key].documents < hop.documents:
                 strongest[key] = hop
     graph = nx.Graph()
     graph.add_edges_from(strongest)

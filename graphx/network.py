@@ -1,21 +1,22 @@
 """The stored graph as a networkx MultiDiGraph, for views, analytics and exports.
 
 Nodes are actor ids with their properties; edges are the aggregated typed edges, keyed by
-relation, with count, first and last date, weight (the lexicon's cooperation-conflict score)
-and kb (a knowledge-base membership). A `Selection` narrows it the way an analyst asks:
-an actor's neighbourhood, some relation types, a date range, a minimum mention count.
+relation, with their counts (mentions, documents, sources: see graph_rows), first and last
+date, weight (the lexicon's cooperation-conflict score) and kb (a knowledge-base membership).
+A `Selection` narrows it the way an analyst asks: an actor's neighbourhood, some relation
+types, a date range, a minimum mention count.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from graphx import cypher_statements as cypher
 from graphx.errors import GraphxError
-from graphx.graph_rows import widen
+from graphx.graph_rows import EDGE_COUNTS, widen
 from graphx.models import RELATION_TYPES
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ class Selection:
     since: str | None = None
     until: str | None = None
     min_count: int = 0
+    rollup: bool = False  # count each state's forces and government bodies as the state
 
     @property
     def dated(self) -> bool:
@@ -56,7 +58,7 @@ class Selection:
     def keeps(self, relation: str, edge: dict[str, Any]) -> bool:
         if self.relations and relation not in self.relations:
             return False
-        return edge["count"] >= self.min_count
+        return edge["mentions"] >= self.min_count
 
 
 def parse_relations(text: str | None) -> tuple[str, ...]:
@@ -104,7 +106,7 @@ def read_edges(
             row["relation"],
             row["target"],
             {
-                "count": int(row["count"] or 0),
+                **{name: int(row[name] or 0) for name in EDGE_COUNTS},
                 "first_date": row["first_date"],
                 "last_date": row["last_date"],
                 "weight": float(row["weight"] or 0.0),
@@ -115,20 +117,34 @@ def read_edges(
     ]
 
 
-def edges_in_range(
-    store: GraphStore, selection: Selection, weights: dict[str, float]
+def edges_from_mentions(
+    store: GraphStore,
+    selection: Selection,
+    weights: dict[str, float],
+    rollup: Mapping[str, str] | None = None,
 ) -> list[tuple[str, str, str, dict[str, Any]]]:
-    """Edges counted again from the mentions dated inside the selection's range, so counts
-    and first/last dates describe that period only."""
+    """Edges counted again from the mentions: only those dated inside the selection's range
+    (when it has one), and with each end replaced by what `rollup` maps it to (when given),
+    so counts and first/last dates describe that period and those actors exactly (a
+    document stating both "US forces" and "the United States" strike a target is one
+    document of the rolled-up edge, not two). An edge a rollup turns into a self-loop (the
+    Pentagon and US forces) goes."""
     tallies: dict[tuple[str, str, str], dict[str, Any]] = {}
+    documents: dict[tuple[str, str, str], set[str]] = {}
+    outlets: dict[tuple[str, str, str], set[str]] = {}
     for row in store.query(cypher.MENTION_KEYS_AND_DATES).records():
         if not selection.in_range(row["date"]):
             continue
-        key = (row["source"], row["relation"], row["target"])
+        source, target = row["source"], row["target"]
+        if rollup is not None:
+            source, target = rollup.get(source, source), rollup.get(target, target)
+            if source == target:
+                continue
+        key = (source, row["relation"], target)
         edge = tallies.setdefault(
             key,
             {
-                "count": 0,
+                **dict.fromkeys(EDGE_COUNTS, 0),
                 "first_date": None,
                 "last_date": None,
                 "weight": weights.get(row["relation"], 0.0),
@@ -136,25 +152,59 @@ def edges_in_range(
             },
         )
         widen(edge, 1, row["date"], row["date"])
+        documents.setdefault(key, set()).add(row["doc"])
+        if row["outlet"]:
+            outlets.setdefault(key, set()).add(row["outlet"])
+    for key, edge in tallies.items():
+        edge["documents"] = len(documents[key])
+        edge["sources"] = len(outlets.get(key, ()))
     return [(s, r, t, props) for (s, r, t), props in tallies.items()]
+
+
+def _rolled_up_memberships(
+    store: GraphStore, rollup: Mapping[str, str], edges: list[tuple[str, str, str, dict[str, Any]]]
+) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """The knowledge base's memberships no text states, between rolled-up actors (a
+    membership inside one state, the Pentagon's in the United States, goes)."""
+    stated = {(s, t) for s, r, t, _ in edges if r == "part_of"}
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for source, relation, target, props in read_edges(store):
+        if relation != "part_of" or not props["kb"] or props["mentions"]:
+            continue
+        pair = (rollup.get(source, source), rollup.get(target, target))
+        if pair[0] != pair[1] and pair not in stated:
+            found.setdefault(pair, props)
+    return [(s, "part_of", t, props) for (s, t), props in found.items()]
 
 
 def read_network(store: GraphStore, selection: Selection | None = None) -> nx.MultiDiGraph:
     """The selected part of the stored graph. Actors without a selected edge are left out,
     except the selected actor itself. With a date range, edges are counted from the
-    mentions inside it (knowledge-base links, which have no date, drop out)."""
+    mentions inside it (knowledge-base links, which have no date, drop out). With `rollup`,
+    each state's forces and government bodies count as the state (KnowledgeBase.rollup):
+    edges are counted again from the mentions between the rolled-up actors, and a node
+    lists the actors folded into it in `rolled_up`."""
     import networkx as nx
 
     selection = selection or Selection()
     actors = read_actors(store)
-    if selection.dated:
+    rollup = (
+        {actor_id: row.get("rollup") or actor_id for actor_id, row in actors.items()}
+        if selection.rollup
+        else None
+    )
+    if selection.dated or rollup is not None:
         from graphx.lexicon import load_lexicon
 
         lexicon = load_lexicon()
         weights = {name: float(info.weight) for name, info in lexicon.relations.items()}
-        edges = edges_in_range(store, selection, weights)
+        edges = edges_from_mentions(store, selection, weights, rollup)
+        if rollup is not None and not selection.dated:
+            edges += _rolled_up_memberships(store, rollup, edges)
     else:
         edges = read_edges(store)
+    if rollup is not None and selection.actor:
+        selection = replace(selection, actor=rollup.get(selection.actor, selection.actor))
     graph = nx.MultiDiGraph()
     for source, relation, target, props in edges:
         if selection.keeps(relation, props):
@@ -175,4 +225,24 @@ def read_network(store: GraphStore, selection: Selection | None = None) -> nx.Mu
             country=info.get("country"),
             provisional=bool(info.get("provisional")),
         )
+    if rollup is not None:
+        folded: dict[str, list[str]] = {}
+        for actor_id, into in rollup.items():
+            if into != actor_id and into in graph:
+                folded.setdefault(into, []).append(actors[actor_id].get("name") or actor_id)
+        for node in graph.nodes:
+            graph.nodes[node]["rolled_up"] = sorted(folded.get(node, []))
     return graph
+
+
+def folded_into(store: GraphStore, graph: nx.MultiDiGraph, selection: Selection) -> dict[str, str]:
+    """Each actor whose mentions stand behind a node of `graph`, mapped to that node: the
+    node itself, and with `rollup` also the actors folded into it (US forces -> United
+    States), so evidence and events can be read for a rolled-up network."""
+    into = {node: node for node in graph.nodes}
+    if selection.rollup:
+        for actor_id, row in read_actors(store).items():
+            node = row.get("rollup") or actor_id
+            if node in graph:
+                into[actor_id] = node
+    return into

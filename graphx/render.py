@@ -79,14 +79,23 @@ def _relations_table(title: str, rows: list[Any], names: dict[str, str], limit: 
         f"{len(rows) - len(shown)} more: --limit 0 shows all" if len(shown) < len(rows) else None
     )
     table = Table(
-        "source", "relation", "target", "mentions", "dates", "kb", title=title, caption=caption
+        "source",
+        "relation",
+        "target",
+        "documents",
+        "mentions",
+        "dates",
+        "kb",
+        title=title,
+        caption=caption,
     )
     for row in shown:
         table.add_row(
             names.get(row.source, row.source),
             row.relation.replace("_", " "),
             names.get(row.target, row.target),
-            str(row.count),
+            str(row.documents),
+            str(row.mentions),
             _dates(row.first_date, row.last_date),
             "yes" if row.kb else "",
         )
@@ -169,7 +178,8 @@ def render_paths(result: Any, output_format: str) -> None:
             forward = hop.source == current
             nxt = hop.target if forward else hop.source
             relation = hop.relation.replace("_", " ")
-            arrow = f" —{relation} ({hop.count})→ " if forward else f" ←{relation} ({hop.count})— "
+            hop_text = f"{relation} ({hop.documents} doc)"
+            arrow = f" —{hop_text}→ " if forward else f" ←{hop_text}— "
             steps.append(arrow + escape(result.names.get(nxt, nxt)))
             current = nxt
         console.print(f"{number}. " + "".join(steps))

@@ -29,7 +29,7 @@ from graphx.mentions import (
     is_plural_pronoun,
     naming_verbs,
 )
-from graphx.models import Actor
+from graphx.models import Actor, RelationMention
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -1293,3 +1293,22 @@ def _better(new: Found, old: Found) -> bool:
     if old.negated != new.negated:
         return old.negated  # a positive statement of the relation outranks a negated one
     return new.confidence > old.confidence
+
+
+def wrong_for_types(lexicon: Lexicon, kb: KnowledgeBase, relation: RelationMention) -> bool:
+    """A fact the actors' types rule out (the lexicon's `refused_types`), unless the
+    knowledge base's offices say so on the relation's date: "Iraq joined Kataib Hezbollah"
+    (a state is no part of an armed group), "Ali Khamenei leads Iran" read from a verb or a
+    role is kept only while he holds an office of Iran on that date."""
+    info = lexicon.relations[relation.relation]
+    source, target = relation.source.actor, relation.target.actor
+    if (source.type, target.type) not in info.refused_types:
+        return False
+    if relation.rule in info.refusal_exempt_rules:
+        return False
+    return not any(
+        office.body == target.id
+        and office.relation == relation.relation
+        and office.holder_on(relation.date) == source.id
+        for office in kb.offices.values()
+    )

@@ -27,7 +27,7 @@ from typing import Any
 
 from graphx import cypher_statements as cypher
 from graphx.errors import GraphxError
-from graphx.graph_rows import Batch
+from graphx.graph_rows import EDGE_COUNTS, Batch
 from graphx.stores import (
     GraphStore,
     QueryError,
@@ -40,7 +40,15 @@ from graphx.stores import (
     StoreReadOnly,
 )
 
-_EDGE_COLUMNS = ("source", "target", "count", "first_date", "last_date", "weight", "kb")
+_EDGE_COLUMNS = (
+    "source",
+    "target",
+    *EDGE_COUNTS,
+    "first_date",
+    "last_date",
+    "weight",
+    "kb",
+)
 # Every LadybugDB database file starts with these bytes (then a format version).
 _MAGIC = b"LBUG"
 # The tables a graphx store has; a file with none of them is not (yet) a graphx store.
@@ -117,6 +125,7 @@ class EmbeddedStore(GraphStore):
             raise StoreDamaged(self.location, f"tables missing: {', '.join(sorted(missing))}")
         if not self.run(cypher.ANY_ACTOR).rows:
             raise StoreMissing(self.location)
+        self.check_graph_model()
 
     def ensure_schema(self) -> None:
         if self._schema_ready:
@@ -292,6 +301,7 @@ def _actor_schema() -> Any:
             ("country", text),
             ("wikidata", text),
             ("provisional", pa.bool_()),
+            ("rollup", text),
         ]
     )
 
@@ -299,7 +309,7 @@ def _actor_schema() -> Any:
 def _document_schema() -> Any:
     import pyarrow as pa
 
-    return pa.schema([(name, pa.string()) for name in ("id", "title", "date", "url")])
+    return pa.schema([(name, pa.string()) for name in cypher.DOCUMENT_FIELDS])
 
 
 def _edge_schema() -> Any:
@@ -309,7 +319,7 @@ def _edge_schema() -> Any:
         [
             ("source", pa.string()),
             ("target", pa.string()),
-            ("count", pa.int64()),
+            *[(name, pa.int64()) for name in EDGE_COUNTS],
             ("first_date", pa.string()),
             ("last_date", pa.string()),
             ("weight", pa.float64()),

@@ -121,6 +121,8 @@ class Neo4jStore(GraphStore):
                 self._driver.verify_connectivity()
             if read_only and not self.run(cypher.ANY_ACTOR).rows:
                 raise StoreMissing(self.location)
+            if read_only:
+                self.check_graph_model()
         except BaseException:
             self.close()
             raise

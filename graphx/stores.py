@@ -9,16 +9,19 @@ mentions, and a load killed midway is completed by running it again.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from graphx import cypher_statements as cypher
 from graphx.errors import GraphxError, OptionError
 from graphx.graph_rows import (
+    EDGE_COUNTS,
     EDGE_LABELS,
     Batch,
     EdgeChanges,
@@ -65,6 +68,17 @@ class StoreDamaged(StoreError):
 class StoreInterrupted(StoreError):
     """The embedded store's last write stopped part-way (the writer was killed) and has to be
     completed by opening it for writing before it can be read."""
+
+
+class StoreOutdated(StoreError):
+    """The store was written by a graphx with another graph model; it must be rebuilt."""
+
+    def __init__(self, location: str) -> None:
+        super().__init__(
+            f"the store at {location} was written by an older graphx (its edges count "
+            "differently): rebuild it with graphx reset --yes, then graphx build"
+        )
+        self.location = location
 
 
 class StoreReadOnly(StoreError):
@@ -153,8 +167,10 @@ class GraphStore(ABC):
         that died before its edges were brought in line (the store remembers one was under
         way), every edge is rebuilt from every mention instead."""
         self.ensure_schema()
+        self.check_graph_model()
         report = LoadReport()
         interrupted = self._load_under_way()
+        self.run(cypher.MARK_GRAPH_MODEL, {"model": cypher.GRAPH_MODEL})
         self.run(cypher.MARK_LOAD, {"under_way": True})
         changes = EdgeChanges()
         # A document can come in several pieces (a mentions file not sorted by document): its
@@ -187,24 +203,47 @@ class GraphStore(ABC):
             if key not in batch.mentions and doc not in loaded
         }
         fresh = [m for key, m in batch.mentions.items() if key not in existing]
-        self._keep_known_metadata(batch)
+        outlets_before = self._known_metadata(batch)
         self.write_batch(batch, stale, fresh)
         loaded.update(batch.documents)
         changes.add(fresh)
+        # A document that changed outlet (a corrected url) changes its edges' source counts
+        # although none of its mentions changed.
+        moved = {
+            doc_id
+            for doc_id, outlet in outlets_before.items()
+            if outlet != batch.documents[doc_id].get("outlet")
+        }
+        if moved:
+            changes.add(m for m in batch.mentions.values() if m["doc"] in moved)
+            changes.remove(tuple(row[:3]) for row in existing.values() if row[3] in moved)
         changes.remove(tuple(existing[key][:3]) for key in stale)
         report.documents += len(batch.documents)
         report.mentions_added += len(fresh)
         report.mentions_removed += len(stale)
         report.mentions_kept += len(batch.mentions) - len(fresh)
 
-    def _keep_known_metadata(self, batch: Batch) -> None:
-        """Documents loaded from extract's output carry no title, date or url: keep what the
-        store knows of them (from an earlier build) rather than blanking it."""
-        if not batch.metadata_unknown:
-            return
-        known = self.run(cypher.DOCUMENT_METADATA, {"ids": sorted(batch.metadata_unknown)})
-        for row in known.records():
-            batch.documents[row["id"]].update(row)
+    def _known_metadata(self, batch: Batch) -> dict[str, str | None]:
+        """The outlet each of the batch's documents has in the store now (for those it holds).
+        Documents loaded from extract's output carry no title, date, url or outlet: they keep
+        what the store knows of them (from an earlier build) rather than blanking it."""
+        known = self.run(cypher.DOCUMENT_METADATA, {"ids": sorted(batch.documents)}).records()
+        outlets = {}
+        for row in known:
+            outlets[row["id"]] = row["outlet"]
+            if row["id"] in batch.metadata_unknown:
+                batch.documents[row["id"]].update(row)
+        return outlets
+
+    def check_graph_model(self) -> None:
+        """Refuse (StoreOutdated) a store that holds a graph written with an older model."""
+        try:
+            if self.run(cypher.GRAPH_MODEL_MARKED, {"model": cypher.GRAPH_MODEL}).rows:
+                return
+        except QueryError:  # no GraphxState table at all: older still
+            pass
+        if self.run(cypher.ANY_ACTOR).rows:
+            raise StoreOutdated(self.location)
 
     def _load_under_way(self) -> bool:
         return any(row[0] for row in self.run(cypher.LOAD_UNDER_WAY).rows)
@@ -314,14 +353,47 @@ _IDS_PER_STATEMENT = 5000
 def _same_actor(stored: Mapping[str, Any], wanted: Mapping[str, Any]) -> bool:
     return all(
         (stored.get(k) or None) == (wanted.get(k) or None)
-        for k in ("name", "type", "aliases", "country", "wikidata")
+        for k in ("name", "type", "aliases", "country", "wikidata", "rollup")
     ) and bool(stored.get("provisional")) == bool(wanted.get("provisional"))
 
 
 def _same_edge(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    return all(a.get(k) == b.get(k) for k in ("count", "first_date", "last_date", "kb")) and (
+    return all(a.get(k) == b.get(k) for k in (*EDGE_COUNTS, "first_date", "last_date", "kb")) and (
         abs(float(a.get("weight") or 0) - float(b.get("weight") or 0)) < 1e-9
     )
+
+
+# The password scripts/neo4j-local gives its server when NEO4J_PASSWORD is unset: documented,
+# so it only ever protects a server on this machine, and only ever offered to one.
+LOCAL_NEO4J_PASSWORD = "graphx-local-dev"
+_LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
+
+
+def neo4j_password(uri: str) -> str:
+    """$NEO4J_PASSWORD; when it is unset or empty, LOCAL_NEO4J_PASSWORD for a server on the
+    loopback interface (bolt://127.0.0.1, bolt://localhost, neo4j://[::1], ...), so graphx and
+    scripts/neo4j-local agree, and an empty password for any other host: the local default is
+    never sent to a remote server."""
+    password = os.environ.get("NEO4J_PASSWORD")
+    if password:
+        return password
+    return LOCAL_NEO4J_PASSWORD if is_loopback_uri(uri) else ""
+
+
+def is_loopback_uri(uri: str) -> bool:
+    """Whether `uri` names a server on this machine (localhost or a loopback address)."""
+    try:
+        host = urlsplit(uri.strip()).hostname
+    except ValueError:  # a malformed URI: the driver names the problem
+        return False
+    if not host:
+        return False
+    if host.lower() in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def open_store(
@@ -350,7 +422,7 @@ def open_store(
         return Neo4jStore(
             uri,
             user=os.environ.get("NEO4J_USERNAME", "neo4j"),
-            password=os.environ.get("NEO4J_PASSWORD", ""),
+            password=neo4j_password(uri),
             database=database or os.environ.get("NEO4J_DATABASE") or None,
             read_only=read_only,
         )

@@ -34,11 +34,13 @@ def test_a_mention_id_covers_every_stored_property():
     assert mention_id(_row(rule=None)) != mention_id(_row(rule="None"))
 
 
-def _edge(source, target, count, kb=False):
+def _edge(source, target, mentions, kb=False):
     return {
         "source": source,
         "target": target,
-        "count": count,
+        "mentions": mentions,
+        "documents": min(mentions, 1),
+        "sources": 0,
         "first_date": None,
         "last_date": None,
         "weight": -10.0,
@@ -55,13 +57,16 @@ def test_touched_edges_take_their_recount_not_an_increment():
             "source": "a",
             "relation": "strikes",
             "target": "b",
-            "count": 1,
+            "mentions": 1,
+            "documents": 1,
+            "sources": 1,
             "first_date": "2021",
             "last_date": "2021",
         }
     ]
     after = updated_edges(present, changes.touched, recount, WEIGHTS)
-    assert after["STRIKES"][("a", "b")]["count"] == 1  # not 5 + 1
+    assert after["STRIKES"][("a", "b")]["mentions"] == 1  # not 5 + 1
+    assert after["STRIKES"][("a", "b")]["documents"] == 1
 
 
 def test_a_touched_edge_with_no_mention_left_goes():
@@ -81,5 +86,5 @@ def test_part_of_follows_the_knowledge_base_as_it_is_now():
     after = updated_edges(present, set(), [], WEIGHTS, kb_links=[("kh", "pmf"), ("kh", "new")])
     part_of = after["PART_OF"]
     assert set(part_of) == {("kh", "pmf"), ("kh", "iri"), ("kh", "new")}
-    assert part_of[("kh", "iri")]["kb"] is False and part_of[("kh", "iri")]["count"] == 2
+    assert part_of[("kh", "iri")]["kb"] is False and part_of[("kh", "iri")]["mentions"] == 2
     assert part_of[("kh", "new")]["kb"] is True

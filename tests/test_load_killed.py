@@ -61,9 +61,9 @@ def _assert_each_mention_once(store, total: int) -> None:
             "MATCH (m:Mention) WHERE m.relation = $r AND m.negated = false RETURN count(m) AS n",
             {"r": relation},
         ).rows[0][0]
-        edges = store.query(f"MATCH ()-[e:{relation.upper()}]->() RETURN sum(e.count) AS n").rows[
-            0
-        ][0]
+        edges = store.query(
+            f"MATCH ()-[e:{relation.upper()}]->() RETURN sum(e.mentions) AS n"
+        ).rows[0][0]
         assert edges == mentions
 
 

@@ -54,11 +54,11 @@ def test_actor_profile(corpus_store):
     assert (profile.id, profile.name, profile.type) == ("us", "United States", "state")
     assert "America" in profile.aliases
     strikes = {
-        (r.target, r.count, r.first_date, r.last_date)
+        (r.target, r.mentions, r.documents, r.first_date, r.last_date)
         for r in profile.outgoing
         if r.relation == "strikes"
     }
-    assert ("qassem_soleimani", 3, "2020-01-03", "2020-01-06") in strikes
+    assert ("qassem_soleimani", 3, 2, "2020-01-03", "2020-01-06") in strikes
     assert all(r.source == "us" for r in profile.outgoing)
     assert all(r.target == "us" for r in profile.incoming) and profile.incoming
     assert len(profile.evidence) == 3

@@ -14,6 +14,9 @@ from graphx.stores import QueryError
 
 from .conftest import CORPUS, run_graphx
 
+# The sample corpus reports the strike on Soleimani three times in two of its articles.
+DOCUMENTS_ON_SOLEIMANI = 2
+
 
 def _counts(store) -> dict[str, int]:
     return store.counts()
@@ -43,9 +46,19 @@ def test_typed_edges_and_evidence(store):
     build(store, [str(CORPUS)])
     rows = store.query(
         "MATCH (a:Actor)-[e:STRIKES]->(b:Actor) WHERE a.id = 'us' AND b.id = 'qassem_soleimani' "
-        "RETURN e.count AS count, e.first_date AS first, e.last_date AS last, e.weight AS weight"
+        "RETURN e.mentions AS mentions, e.documents AS documents, e.sources AS sources, "
+        "e.first_date AS first, e.last_date AS last, e.weight AS weight"
     ).records()
-    assert rows == [{"count": 3, "first": "2020-01-03", "last": "2020-01-06", "weight": -10.0}]
+    assert rows == [
+        {
+            "mentions": 3,
+            "documents": DOCUMENTS_ON_SOLEIMANI,
+            "sources": 0,  # plain-text files name no outlet
+            "first": "2020-01-03",
+            "last": "2020-01-06",
+            "weight": -10.0,
+        }
+    ]
     evidence = store.query(
         "MATCH (m:Mention)-[:IN_DOCUMENT]->(d:Document), (m)-[:SOURCE]->(s:Actor), "
         "(m)-[:TARGET]->(t:Actor) WHERE s.id = 'us' AND t.id = 'qassem_soleimani' "
@@ -174,7 +187,7 @@ def test_both_stores_hold_the_same_graph(embedded_store, neo4j_store):
     assert embedded_store.counts() == neo4j_store.counts()
     statement = (
         "MATCH (a:Actor)-[e:SUPPORTS]->(b:Actor) RETURN a.id AS source, "
-        "b.id AS target, e.count AS n ORDER BY source, target"
+        "b.id AS target, e.mentions AS n ORDER BY source, target"
     )
     assert embedded_store.query(statement).rows == neo4j_store.query(statement).rows
 

@@ -1,5 +1,10 @@
 """Interactive HTML network views: one self-contained, offline UTF-8 file.
 
+The page filters by relation type, dates and a fuzzy actor search (actors left without a
+shown relation are hidden, the legend recounts, stale evidence leaves the panel), plays the
+relations in month by month, links evidence to its document (http(s) only) and saves a PNG.
+An empty selection is an error, never a blank page.
+
 pyvis builds the nodes, edges and options; the page comes from graphx's own Jinja template
 with autoescaping, because pyvis 0.3.2's stock template escapes nothing (a node id, the
 heading or a title can run script) and loads Bootstrap from a CDN even "in line". pyvis's
@@ -19,12 +24,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from graphx import cypher_statements as cypher
 from graphx.errors import GraphxError
 from graphx.graph_rows import EDGE_LABELS
+from graphx.kb import normalize_name
 from graphx.models import RELATION_TYPES
-from graphx.network import Selection, read_network
+from graphx.network import Selection, folded_into, read_network
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -35,6 +42,17 @@ PHYSICS_LIMIT = 300
 WARN_LIMIT = 10_000
 LAYOUT_SEED = 7
 EVIDENCE_PER_EDGE = 5
+# A label is drawn once its on-screen font size reaches this; node fonts run 14-32 px, so at
+# half size every label shows and at a third only the larger actors' do.
+LABEL_DRAW_THRESHOLD = 8
+FIT_MARGIN = 0.92  # the fitted zoom, shrunk so nodes and labels keep clear of the canvas edge
+MAX_FIT_SCALE = 1.5  # a graph of two actors is not blown up to fill the screen
+PLAY_INTERVAL_MS = 700
+# The page's typo tolerance: 1 - edit distance / length, like the CLI's difflib ACCEPT; names
+# scoring within SEARCH_TIE of the best all match.
+SEARCH_ACCEPT = 0.8
+SEARCH_TIE = 0.03
+SEARCH_PREFIX_MIN = 5  # a typo is looked for in a name's beginning from this many letters
 
 RELATION_COLORS = {
     "supports": "#2e7d32",
@@ -52,6 +70,7 @@ TYPE_COLORS = {
     "government_body": "#26a69a",
     "legislature": "#9ccc65",
     "armed_group": "#ef5350",
+    "state_forces": "#3949ab",
     "coalition": "#ffa726",
     "political_bloc": "#ab47bc",
     "organization": "#8d6e63",
@@ -83,21 +102,45 @@ def build_view(
     """The selected part of the stored graph as an interactive page."""
     selection = selection or Selection()
     graph = read_network(store, selection)
+    if not graph.number_of_edges():
+        # a page with nothing on it looks like a broken view, not like an empty selection
+        raise ViewError(f"nothing to show: {describe_selection(selection)}")
     mentions = edge_mentions(store, graph, selection)
     return render_view(graph, mentions, title, evidence_per_edge)
+
+
+def describe_selection(selection: Selection) -> str:
+    """Why a selection came out empty, in the options an analyst typed."""
+    asked = []
+    if selection.actor:
+        asked.append(f"--actor {selection.actor} --hops {selection.hops}")
+    if selection.relations:
+        asked.append(f"--relation {','.join(selection.relations)}")
+    if selection.since:
+        asked.append(f"--since {selection.since}")
+    if selection.until:
+        asked.append(f"--until {selection.until}")
+    if selection.min_count:
+        asked.append(f"--min-count {selection.min_count}")
+    if not asked:
+        return "the store holds no relations"
+    return f"no relation matches {' '.join(asked)}"
 
 
 def edge_mentions(
     store: GraphStore, graph: nx.MultiDiGraph, selection: Selection
 ) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
-    """Every (non-negated) mention behind each edge of `graph`, inside the selection's dates."""
+    """Every (non-negated) mention behind each edge of `graph`, inside the selection's dates
+    (with `rollup`, the mentions of the actors folded into each node: "US forces" strike
+    evidence is the United States' edge's)."""
     if not graph.number_of_edges():
         return {}
     wanted = {(s, r, t) for s, t, r in graph.edges(keys=True)}
-    rows = store.query(cypher.EVIDENCE_AMONG_ACTORS, {"ids": sorted(graph.nodes)}).records()
+    into = folded_into(store, graph, selection)
+    rows = store.query(cypher.VIEW_EVIDENCE_AMONG_ACTORS, {"ids": sorted(into)}).records()
     grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
-        key = (row["source"], row["relation"], row["target"])
+        key = (into[row["source"]], row["relation"], into[row["target"]])
         if key in wanted and selection.in_range(row["date"]):
             grouped[key].append(row)
     return grouped
@@ -109,6 +152,8 @@ def render_view(
     title: str = "graphx network",
     evidence_per_edge: int = EVIDENCE_PER_EDGE,
 ) -> View:
+    """`graph` as a page; `mentions` holds each edge's evidence rows, keyed (source, relation,
+    target). An empty graph renders (an empty page is refused earlier, by build_view)."""
     from pyvis.edge import Edge
     from pyvis.network import Network
     from pyvis.node import Node
@@ -135,6 +180,9 @@ def render_view(
             "shape": "dot",
             "actor_type": kind,
             "aliases": list(data.get("aliases") or []),
+            "forms": _search_forms(node, data),
+            # bigger actors get bigger labels, so they stay readable when zoomed out
+            "font": {"size": round(8 + 0.6 * sizes[node])},
             "country": data.get("country"),
             "provisional": bool(data.get("provisional")),
         }
@@ -149,19 +197,21 @@ def render_view(
         network.node_map[node] = built
     for number, (source, target, relation, data) in enumerate(_ordered_edges(graph)):
         rows = mentions.get((source, relation, target), [])
+        counted = edge_counts(data, rows)
         edge = {
             "id": f"e{number}",
             "relation": relation,
             "color": RELATION_COLORS[relation],
-            "width": 1 + math.log2(1 + (data.get("count") or 0)),
-            "count": int(data.get("count") or 0),
+            # width from documents: one story repeated in three paragraphs is still one story
+            "width": 1 + math.log2(1 + counted["documents"]),
+            **counted,
             "first_date": data.get("first_date"),
             "last_date": data.get("last_date"),
             "kb": bool(data.get("kb")),
             "dates": sorted({row["date"] for row in rows if row.get("date")}),
             "evidence": [_evidence(row) for row in sorted(rows, key=_rank)[:evidence_per_edge]],
-            "dashes": bool(data.get("kb")) and not data.get("count"),
-            "title": f"{relation.replace('_', ' ')}: {data.get('count') or 0} mention(s)",
+            "dashes": bool(data.get("kb")) and not counted["mentions"],
+            "title": _edge_tooltip(relation, counted),
         }
         if physics:
             edge["label"] = relation.replace("_", " ")
@@ -179,6 +229,15 @@ def render_view(
             "title": title,
             "physics": physics,
             "seed": LAYOUT_SEED,
+            "label_threshold": LABEL_DRAW_THRESHOLD,
+            "fit_margin": FIT_MARGIN,
+            "max_fit_scale": MAX_FIT_SCALE,
+            "play_interval_ms": PLAY_INTERVAL_MS,
+            "search": {
+                "accept": SEARCH_ACCEPT,
+                "tie": SEARCH_TIE,
+                "prefix_min": SEARCH_PREFIX_MIN,
+            },
             "nodes": network.nodes,
             "edges": network.edges,
             "options": options,
@@ -196,12 +255,67 @@ def render_view(
 
 
 def write_view(view: View, path: str | Path) -> Path:
+    """Write the page to `path` as UTF-8; a failure is a ViewError naming the file."""
     target = Path(path)
     try:
         target.write_text(view.html, encoding="utf-8")
     except OSError as exc:
         raise ViewError(f"{target}: cannot write ({exc.strerror or exc})") from exc
     return target
+
+
+def edge_counts(data: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, int | None]:
+    """An edge's mentions, documents and sources (distinct outlets; None when unknown).
+
+    The stored edge's own numbers come first; an edge read from an older store, which has
+    only `count`, is counted from its evidence rows (outlet, else the url's host)."""
+    mentions = data.get("mentions", data.get("count"))
+    documents = data.get("documents")
+    if documents is None:
+        documents = len({row.get("doc") for row in rows if row.get("doc") is not None})
+    sources = data.get("sources")
+    if sources is None and rows:
+        outlets = {row.get("outlet") or _host(row.get("url")) for row in rows}
+        sources = len(outlets - {None, ""})
+    return {
+        "mentions": int(mentions or 0),
+        "documents": int(documents or 0),
+        "sources": None if sources is None else int(sources),
+    }
+
+
+def _edge_tooltip(relation: str, counted: dict[str, int | None]) -> str:
+    parts = [f"{counted['mentions']} mention(s)", f"{counted['documents']} document(s)"]
+    if counted["sources"] is not None:
+        parts.append(f"{counted['sources']} source(s)")
+    return f"{relation.replace('_', ' ')}: {', '.join(parts)}"
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
+
+
+def _link(url: str | None) -> str | None:
+    """`url` when a browser may follow it (http or https with a host), else None: a
+    javascript: or data: URL in a document's metadata must never become a link."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+
+
+def _search_forms(node: str, data: dict[str, Any]) -> list[str]:
+    """Every name the actor goes by, folded as the CLI folds them (graphx.kb.normalize_name)."""
+    names = [node.replace("_", " "), data.get("name") or node, *(data.get("aliases") or [])]
+    return sorted({form for form in map(normalize_name, names) if form})
 
 
 def _ordered_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, dict[str, Any]]]:
@@ -270,7 +384,9 @@ def _evidence(row: dict[str, Any]) -> dict[str, Any]:
         "doc": row.get("doc"),
         "title": row.get("title"),
         "url": row.get("url"),
+        "link": _link(row.get("url")),
         "date": row.get("date"),
+        "doc_date": row.get("doc_date"),
         "claimed_by": row.get("claimed_by"),
         "confidence": row.get("confidence"),
     }

@@ -146,7 +146,7 @@ def test_view_in_a_real_browser(corpus_store, browser, tmp_path):
     edge = page.evaluate(
         "graphx.edges.get().find(e => e.from === 'us' && e.to === 'qassem_soleimani')"
     )
-    assert edge["relation"] == "strikes" and edge["count"] == 3
+    assert edge["relation"] == "strikes" and edge["mentions"] == 3
     assert edge["smooth"] == {"enabled": False}  # alone between the two: a straight line
     _click_edge(page, edge["id"])
     heading = page.text_content("#panel-heading")
@@ -324,7 +324,7 @@ def test_selection_of_the_view(corpus_store):
     view = build_view(corpus_store, Selection(relations=("strikes",), min_count=2))
     data = json.loads(view.html.split('id="graph-data">', 1)[1].split("</script>", 1)[0])
     assert data["edges"] and all(
-        e["relation"] == "strikes" and e["count"] >= 2 for e in data["edges"]
+        e["relation"] == "strikes" and e["mentions"] >= 2 for e in data["edges"]
     )
 
 

@@ -23,7 +23,9 @@ def _graph(edges: list[tuple[str, str, str, int, float]]) -> nx.MultiDiGraph:
             target,
             key=relation,
             relation=relation,
-            count=count,
+            mentions=count,
+            documents=count,
+            sources=1,
             weight=weight,
             first_date="2020-01-01",
             last_date="2021-01-01",
@@ -94,7 +96,7 @@ def test_selection_narrows_the_graph(corpus_store):
         for _, _, d in dated.edges(data=True)
     )
     frequent = read_network(corpus_store, Selection(min_count=2))
-    assert all(d["count"] >= 2 for _, _, d in frequent.edges(data=True))
+    assert all(d["mentions"] >= 2 for _, _, d in frequent.edges(data=True))
 
 
 def _store_edges(store) -> int:
@@ -117,7 +119,7 @@ def test_exports_hold_the_store_graph(corpus_store, tmp_path, output_format):
         nodes, edges = (list(csv.DictReader(p.open(encoding="utf-8"))) for p in written)
         assert len(nodes) == graph.number_of_nodes() and len(edges) == graph.number_of_edges()
         strikes = [e for e in edges if e["source"] == "us" and e["target"] == "qassem_soleimani"]
-        assert strikes[0]["relation"] == "strikes" and strikes[0]["count"] == "3"
+        assert strikes[0]["relation"] == "strikes" and strikes[0]["mentions"] == "3"
         return
     assert back.number_of_nodes() == graph.number_of_nodes()
     assert back.number_of_edges() == graph.number_of_edges()
@@ -126,8 +128,9 @@ def test_exports_hold_the_store_graph(corpus_store, tmp_path, output_format):
         for s, t, d in back.edges(data=True)
         if (s, t) == ("us", "qassem_soleimani") and d["relation"] == "strikes"
     ]
-    assert found and found[0]["count"] == 3 and found[0]["weight"] == -10.0
-    assert found[0]["first_date"] == "2020-01-03" and isinstance(found[0]["count"], int)
+    assert found and found[0]["mentions"] == 3 and found[0]["cooperation"] == -10.0
+    assert found[0]["weight"] == found[0]["documents"] > 0
+    assert found[0]["first_date"] == "2020-01-03" and isinstance(found[0]["mentions"], int)
     assert back.nodes["us"]["type"] == "state"
 
 

@@ -3,10 +3,13 @@ renders its result; library errors become one-line messages and exit codes."""
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -70,7 +73,8 @@ _DOC_TIMEOUT = click.option(
     default=120,
     show_default=True,
     metavar="SECONDS",
-    help="Skip (and report) a document whose extraction takes longer; 0: no limit.",
+    help="Skip (and report) a document whose extraction takes more CPU seconds than this "
+    "(waiting for a core on a busy machine does not count); 0: no limit.",
 )
 
 _DOC_ID = click.option(
@@ -157,17 +161,29 @@ def extract(
 
     kb = _knowledge_base(kb_files, kb_override_files)
     items = read_inputs(paths, max_bytes=max_size, doc_id=doc_id, warn=_warn)
-    report = write_jsonl(
-        items,
-        output,
-        on_failure=lambda failure: click.echo(f"Error: {failure}", err=True),
-        jobs=jobs,
-        kb_files=kb_files,
-        kb_override_files=kb_override_files,
-        kb=kb,
-        keep_negated=keep_negated,
-        timeout=doc_timeout,
-    )
+    with _progress("documents", quiet, details=_EXTRACT_DETAILS) as bar:
+        task = bar.add_task("documents", total=_count_documents(paths), relations=0, failures=0)
+
+        def advance(so_far: Any) -> None:
+            bar.update(
+                task,
+                completed=so_far.documents + so_far.failures,
+                relations=so_far.relations,
+                failures=so_far.failures,
+            )
+
+        report = write_jsonl(
+            items,
+            output,
+            on_failure=lambda failure: click.echo(f"Error: {failure}", err=True),
+            on_progress=advance,
+            jobs=jobs,
+            kb_files=kb_files,
+            kb_override_files=kb_override_files,
+            kb=kb,
+            keep_negated=keep_negated,
+            timeout=doc_timeout,
+        )
     if not quiet:
         click.echo(
             f"{report.relations} relations from {report.documents} documents"
@@ -248,29 +264,81 @@ def _load_with_progress(
     unit: str,
     quiet: bool,
     load: Callable[[Any, Callable[[int], None]], Any],
+    total: int | None = None,
 ) -> None:
-    """Open the store, run `load` under a progress bar counting `unit`, report, set the exit
-    code (3 when some inputs failed)."""
+    """Open the store, run `load` under a progress bar counting `unit` up to `total` (None:
+    unknown), report, set the exit code (3 when some inputs failed)."""
     with where.open(write=True) as store, _progress(unit, quiet) as bar:
-        task = bar.add_task(unit, total=None)
+        task = bar.add_task(unit, total=total)
         outcome = load(store, lambda n: bar.advance(task, n))
     _report(outcome, quiet)
     if outcome.failures:
         sys.exit(EXIT_INPUT_FAILED)
 
 
-def _progress(description: str, quiet: bool) -> Any:
+_EXTRACT_DETAILS = "{task.fields[relations]} relations, {task.fields[failures]} failed"
+
+
+def _progress(description: str, quiet: bool, details: str = "") -> Any:
+    """A progress bar on standard error, drawn only when standard error is a terminal and not
+    `quiet`; `details` formats the task's extra fields beside the count."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    columns = [TextColumn(description), BarColumn(), MofNCompleteColumn()]
+    if details:
+        columns.append(TextColumn(details))
+    columns.append(TimeElapsedColumn())
     return Progress(
-        TextColumn(description),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        disable=quiet,
+        *columns,
+        # Piped or redirected (a log, CI) a bar is noise, whatever FORCE_COLOR tells rich.
+        disable=quiet or not _stderr_is_terminal(),
         transient=True,
         console=_stderr_console(),
+        # extract writes its JSON Lines to standard output: never through the bar's console.
+        redirect_stdout=False,
     )
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # replaced or closed standard error
+        return False
+
+
+def _count_documents(paths: tuple[str, ...]) -> int | None:
+    """How many inputs `paths` name, counted without reading any text: a text file is one, a
+    JSON Lines corpus one per non-blank line, an unreadable path one (it is reported as one
+    failure). None when standard input is among them: it cannot be counted and still read."""
+    from graphx.documents import CORPUS_SUFFIXES, STDIN, _walk
+
+    if STDIN in paths:
+        return None
+    total = 0
+    for raw in dict.fromkeys(paths):
+        path = Path(raw)
+        if not path.is_dir():
+            is_corpus = path.suffix.lower() in CORPUS_SUFFIXES
+            total += _count_lines(path) if is_corpus and path.is_file() else 1
+            continue
+        files = 0
+        for entry in _walk(path):
+            files += 1
+            if isinstance(entry, tuple) and entry[0].suffix.lower() in CORPUS_SUFFIXES:
+                total += _count_lines(entry[0])
+            else:
+                total += 1
+        total += 0 if files else 1  # an empty folder is one failure
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    """Non-blank lines of `path` (0 when it cannot be read: the reader reports why)."""
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 0
 
 
 def _stderr_console() -> Any:
@@ -308,9 +376,11 @@ def build(
     Loading is idempotent: the same documents again change nothing, and a re-extracted
     document replaces its own mentions. Exit code 3 means some inputs could not be read.
     """
+    from graphx.documents import refuse_extract_output
     from graphx.load import build as build_graph
 
     _knowledge_base(kb_files, kb_override_files)
+    refuse_extract_output(paths)  # before the store is opened (and an empty one created)
     _load_with_progress(
         where,
         "documents",
@@ -328,6 +398,7 @@ def build(
             doc_timeout=doc_timeout,
             warn=_warn,
         ),
+        total=_count_documents(paths),
     )
 
 
@@ -366,6 +437,7 @@ def load(
             progress=progress,
             batch_size=batch_size or 0,
         ),
+        total=_count_lines(Path(mentions)),
     )
 
 
@@ -404,14 +476,16 @@ def query(
     write: bool,
 ) -> None:
     """Run a Cypher query: inline text, a .cypher file, or a query of the library by name
-    (`graphx queries` lists them). Parameters are passed as parameters, never pasted in.
+    (`graphx queries` lists them). Parameters are passed as parameters, never pasted in;
+    a library query's actor parameters take a name, an alias or an id.
     Read-only unless --write is given."""
-    from graphx.queries import parse_params, resolve_query
+    from graphx.queries import parse_params, prepare_query
     from graphx.render import render_result
 
-    statement, parameters = resolve_query(cypher_or_file, parse_params(params))
+    # checked before the store opens: a mistyped --param needs no store to be told so
+    prepared = prepare_query(cypher_or_file, parse_params(params))
     with where.open(write=write) as store:
-        result = store.query(statement, parameters)
+        result = prepared.run(store)
     render_result(result, output_format)
 
 
@@ -440,6 +514,53 @@ def queries() -> None:
 
 
 # ----------------------------------------------------------------------------- analyst surface
+def _complete_actor(
+    context: click.Context, parameter: click.Parameter, incomplete: str
+) -> list[Any]:
+    """Shell completion for an actor argument: the stored actors whose name, alias or id starts
+    with what is typed (case-insensitive), offered by name. The store is the one the command
+    line names so far (--db, --neo4j, else the environment), opened read-only; no store, or any
+    trouble reading it, offers nothing. spaCy is never imported."""
+    from click.shell_completion import CompletionItem
+
+    try:
+        names = _actor_names_starting(context, incomplete)
+    except Exception:  # a completion must never print a traceback into the user's shell
+        return []
+    # bash inserts a candidate as typed: escape the spaces in a name (zsh and fish quote it)
+    escape = os.environ.get("_GRAPHX_COMPLETE", "").startswith("bash")
+    return [CompletionItem(_shell_escaped(name) if escape else name) for name in names]
+
+
+def _actor_names_starting(context: click.Context, incomplete: str) -> list[str]:
+    from graphx.kb import normalize_name
+    from graphx.network import read_actors
+
+    where = StoreChoice(
+        context.params.get("db_path"),
+        context.params.get("neo4j_uri"),
+        context.params.get("database"),
+    )
+    with where.open() as store:
+        actors = read_actors(store)
+    typed = incomplete.strip().strip("\"'")
+    prefix, folded = typed.casefold(), normalize_name(typed)
+    found = set()
+    for actor_id, info in actors.items():
+        name = info.get("name") or actor_id
+        forms = [name, actor_id, *(info.get("aliases") or [])]
+        if any(
+            form.casefold().startswith(prefix) or normalize_name(form).startswith(folded)
+            for form in forms
+        ):
+            found.add(name)
+    return sorted(found, key=str.casefold)
+
+
+def _shell_escaped(text: str) -> str:
+    return re.sub(r"([^\w@%+=:,./-])", r"\\\1", text)
+
+
 _FORMAT = click.option(
     "--format",
     "output_format",
@@ -460,6 +581,7 @@ class SelectionChoice:
     since: str | None = None
     until: str | None = None
     min_count: int = 0
+    rollup: bool = False
 
     def resolve(self, store: Any) -> Any:
         from graphx.lookup import resolve_actor
@@ -472,6 +594,7 @@ class SelectionChoice:
             since=check_date("--since", self.since),
             until=check_date("--until", self.until),
             min_count=self.min_count,
+            rollup=self.rollup,
         )
 
 
@@ -487,13 +610,18 @@ def _selection_options(command: F) -> F:
         since: Any,
         until: Any,
         min_count: Any,
+        rollup: Any,
         **kwargs: Any,
     ) -> Any:
-        choice = SelectionChoice(actor, hops, relations, since, until, min_count)
+        choice = SelectionChoice(actor, hops, relations, since, until, min_count, rollup)
         return command(*args, selection=choice, **kwargs)
 
     options = [
-        click.option("--actor", help="Centre on this actor (name, alias or id): its ego network."),
+        click.option(
+            "--actor",
+            help="Centre on this actor (name, alias or id): its ego network.",
+            shell_complete=_complete_actor,
+        ),
         click.option(
             "--hops",
             type=click.IntRange(1, 6),
@@ -520,6 +648,12 @@ def _selection_options(command: F) -> F:
             show_default=True,
             help="Only relations with at least this many mentions "
             "(1 drops knowledge-base-only links).",
+        ),
+        click.option(
+            "--rollup",
+            is_flag=True,
+            help="Count each state's forces and government bodies as the state (US forces, "
+            "the Pentagon -> United States); armed groups, legislatures and people stay.",
         ),
     ]
     for option in reversed(options):
@@ -559,7 +693,7 @@ def view(
 
 
 @main.command()
-@click.argument("name")
+@click.argument("name", shell_complete=_complete_actor)
 @_store_options
 @click.option(
     "--evidence",
@@ -595,8 +729,8 @@ def actor(
 
 
 @main.command()
-@click.argument("first")
-@click.argument("second")
+@click.argument("first", shell_complete=_complete_actor)
+@click.argument("second", shell_complete=_complete_actor)
 @_store_options
 @_FORMAT
 @_friendly_errors
@@ -616,8 +750,8 @@ def between(
 
 
 @main.command()
-@click.argument("first")
-@click.argument("second")
+@click.argument("first", shell_complete=_complete_actor)
+@click.argument("second", shell_complete=_complete_actor)
 @_store_options
 @click.option(
     "--max-hops",
@@ -645,8 +779,8 @@ def path(
 
 
 @main.command()
-@click.argument("first")
-@click.argument("second", required=False)
+@click.argument("first", shell_complete=_complete_actor)
+@click.argument("second", required=False, shell_complete=_complete_actor)
 @_store_options
 @_FORMAT
 @_friendly_errors
@@ -696,10 +830,12 @@ def stats(
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["graphml", "gexf", "json", "csv"]),
+    type=click.Choice(["graphml", "gexf", "json", "csv", "events"]),
     required=True,
-    help="graphml or gexf (Gephi, typed attributes), json (node-link), csv (a folder with "
-    "nodes.csv and edges.csv).",
+    help="graphml or gexf (Gephi: typed attributes; gexf adds the timeline, colours and "
+    "sizes), json (node-link), csv (a folder with nodes.csv and edges.csv), events (a CSV "
+    "table, one row per relation stated in one document on one date, with PLOVER and CAMEO "
+    "codes).",
 )
 @click.option(
     "-o", "--output", required=True, type=click.Path(), help="File (or folder, for csv) to write."
@@ -711,15 +847,10 @@ def export(
     output_format: str,
     output: str,
 ) -> None:
-    """Export the actor graph (or a selection of it) for Gephi and other tools."""
-    from graphx.export import export_graph
-    from graphx.network import read_network
+    """Export the actor graph (or a selection of it) for Gephi and other tools, or its
+    events as a table for event-data tools."""
+    from graphx.export import export_store
 
     with where.open() as store:
-        graph = read_network(store, selection.resolve(store))
-    written = export_graph(graph, output_format, output)
-    click.echo(
-        f"{', '.join(map(str, written))}: {graph.number_of_nodes()} actors, "
-        f"{graph.number_of_edges()} relations",
-        err=True,
-    )
+        result = export_store(store, selection.resolve(store), output_format, output)
+    click.echo(result.summary(), err=True)

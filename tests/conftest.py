@@ -11,6 +11,7 @@ import pytest
 
 from graphx.extract import Extractor
 from graphx.models import Document, RelationMention
+from graphx.stores import LOCAL_NEO4J_PASSWORD
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -63,7 +64,6 @@ def mentions(extractor: Extractor):
 
 # ----------------------------------------------------------------------------- stores
 # scripts/neo4j-local's password when NEO4J_PASSWORD is not set (a local test server only)
-LOCAL_NEO4J_PASSWORD = "graphx-local-dev"
 if os.environ.get("NEO4J_URI") and not os.environ.get("NEO4J_PASSWORD"):
     os.environ["NEO4J_PASSWORD"] = LOCAL_NEO4J_PASSWORD
 

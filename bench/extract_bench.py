@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graphx.documents import analysis_text  # noqa: E402
-from graphx.extract import Extractor, extract_stream  # noqa: E402
+from graphx.extraction.documents import analysis_text  # noqa: E402
+from graphx.extraction.pipeline import Extractor, extract_stream  # noqa: E402
 from graphx.models import Document  # noqa: E402
 
 
@@ -89,7 +89,7 @@ import resource, sys
 sys.path.insert(0, {root!r})
 sys.argv = ["probe"]
 from bench.extract_bench import documents
-from graphx.extract import extract_stream
+from graphx.extraction.pipeline import extract_stream
 count = sum(len(records) for item in extract_stream(documents({count}))
             if isinstance(item, tuple) for records in [item[1]])
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, count)

@@ -26,14 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.load_bench import by_document, synthetic  # noqa: E402
-from graphx.export import FORMATS, export_graph  # noqa: E402
-from graphx.graph_rows import RowBuilder, batches_by_document  # noqa: E402
-from graphx.kb import load_knowledge_base  # noqa: E402
-from graphx.lexicon import load_lexicon  # noqa: E402
+from graphx.extraction.kb import load_knowledge_base  # noqa: E402
+from graphx.extraction.lexicon import load_lexicon  # noqa: E402
 from graphx.models import RELATION_TYPES  # noqa: E402
-from graphx.network import read_network  # noqa: E402
-from graphx.stores import open_store  # noqa: E402
-from graphx.view import build_view, write_view  # noqa: E402
+from graphx.serve.export import FORMATS, export_graph  # noqa: E402
+from graphx.serve.network import read_network  # noqa: E402
+from graphx.serve.view import build_view, write_view  # noqa: E402
+from graphx.store import open_store  # noqa: E402
+from graphx.store.rows import RowBuilder, batches_by_document  # noqa: E402
 
 CHROMIUM_ARGS = [
     "--no-sandbox",

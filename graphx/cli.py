@@ -51,7 +51,7 @@ _KB_OVERRIDE = click.option(
 def _knowledge_base(kb_files: tuple[str, ...], kb_override_files: tuple[str, ...]) -> Any:
     """Load the knowledge base (failing on a bad file before any work starts) and print its
     warnings: here, once per run, since extraction workers load it again silently."""
-    from graphx.kb import load_knowledge_base
+    from graphx.extraction.kb import load_knowledge_base
 
     kb = load_knowledge_base(kb_files, kb_override_files)
     for warning in kb.warnings:
@@ -156,8 +156,8 @@ def extract(
     Writes one JSON object per relation mention. Exit code 3 means some inputs could not be
     read (each is named on standard error); the others were still extracted.
     """
-    from graphx.documents import read_inputs
-    from graphx.extract import write_jsonl
+    from graphx.extraction.documents import read_inputs
+    from graphx.extraction.pipeline import write_jsonl
 
     kb = _knowledge_base(kb_files, kb_override_files)
     items = read_inputs(paths, max_bytes=max_size, doc_id=doc_id, warn=_warn)
@@ -210,7 +210,7 @@ class StoreChoice:
     def open(self, *, write: bool = False) -> Any:
         """Open the store read-only (the database refuses writes; a store that is not there is
         an error, never created), or with `write` for loading, resetting, `query --write`."""
-        from graphx.stores import open_store
+        from graphx.store import open_store
 
         return open_store(
             neo4j=self.neo4j_uri, db=self.db_path, database=self.database, read_only=not write
@@ -310,7 +310,7 @@ def _count_documents(paths: tuple[str, ...]) -> int | None:
     """How many inputs `paths` name, counted without reading any text: a text file is one, a
     JSON Lines corpus one per non-blank line, an unreadable path one (it is reported as one
     failure). None when standard input is among them: it cannot be counted and still read."""
-    from graphx.documents import CORPUS_SUFFIXES, STDIN, _walk
+    from graphx.extraction.documents import CORPUS_SUFFIXES, STDIN, _walk
 
     if STDIN in paths:
         return None
@@ -376,8 +376,8 @@ def build(
     Loading is idempotent: the same documents again change nothing, and a re-extracted
     document replaces its own mentions. Exit code 3 means some inputs could not be read.
     """
-    from graphx.documents import refuse_extract_output
-    from graphx.load import build as build_graph
+    from graphx.extraction.documents import refuse_extract_output
+    from graphx.store.loading import build as build_graph
 
     _knowledge_base(kb_files, kb_override_files)
     refuse_extract_output(paths)  # before the store is opened (and an empty one created)
@@ -422,7 +422,7 @@ def load(
 
     Bad lines are named on standard error and skipped (exit code 3); the rest is loaded.
     """
-    from graphx.load import load_mentions
+    from graphx.store.loading import load_mentions
 
     _knowledge_base(kb_files, kb_override_files)
     _load_with_progress(
@@ -479,8 +479,8 @@ def query(
     (`graphx queries` lists them). Parameters are passed as parameters, never pasted in;
     a library query's actor parameters take a name, an alias or an id.
     Read-only unless --write is given."""
-    from graphx.queries import parse_params, prepare_query
     from graphx.render import render_result
+    from graphx.serve.queries import parse_params, prepare_query
 
     # checked before the store opens: a mistyped --param needs no store to be told so
     prepared = prepare_query(cypher_or_file, parse_params(params))
@@ -507,8 +507,8 @@ def reset(where: StoreChoice, yes: bool) -> None:
 @_friendly_errors
 def queries() -> None:
     """List the analyst queries of the library (cypher/*.cypher) with their parameters."""
-    from graphx.queries import library
     from graphx.render import render_library
+    from graphx.serve.queries import library
 
     render_library(library())
 
@@ -533,8 +533,8 @@ def _complete_actor(
 
 
 def _actor_names_starting(context: click.Context, incomplete: str) -> list[str]:
-    from graphx.kb import normalize_name
-    from graphx.network import read_actors
+    from graphx.extraction.kb import normalize_name
+    from graphx.serve.network import read_actors
 
     where = StoreChoice(
         context.params.get("db_path"),
@@ -584,8 +584,8 @@ class SelectionChoice:
     rollup: bool = False
 
     def resolve(self, store: Any) -> Any:
-        from graphx.lookup import resolve_actor
-        from graphx.network import Selection, check_date, parse_relations
+        from graphx.serve.lookup import resolve_actor
+        from graphx.serve.network import Selection, check_date, parse_relations
 
         return Selection(
             actor=resolve_actor(store, self.actor).id if self.actor else None,
@@ -682,7 +682,7 @@ def view(
 ) -> None:
     """Write an interactive HTML network view: filter relations and dates, search actors,
     click an actor or a relation for its evidence."""
-    from graphx.view import build_view, write_view
+    from graphx.serve.view import build_view, write_view
 
     with where.open() as store:
         page = build_view(store, selection.resolve(store), title=title)
@@ -720,8 +720,8 @@ def actor(
 ) -> None:
     """Who NAME is and what it does to whom: aliases, type, parents, relations in and out with
     counts and date ranges, and its best evidence. NAME may be a name, an alias or an id."""
-    from graphx.lookup import actor_profile
     from graphx.render import render_profile
+    from graphx.serve.lookup import actor_profile
 
     with where.open() as store:
         profile = actor_profile(store, name, evidence=evidence)
@@ -741,8 +741,8 @@ def between(
     output_format: str,
 ) -> None:
     """Every relation between FIRST and SECOND, both ways, with its evidence sentences."""
-    from graphx.lookup import between as relations_between
     from graphx.render import render_between
+    from graphx.serve.lookup import between as relations_between
 
     with where.open() as store:
         result = relations_between(store, first, second)
@@ -770,8 +770,8 @@ def path(
     output_format: str,
 ) -> None:
     """The shortest chains of relations linking FIRST and SECOND (either direction per step)."""
-    from graphx.lookup import paths
     from graphx.render import render_paths
+    from graphx.serve.lookup import paths
 
     with where.open() as store:
         result = paths(store, first, second, max_hops=max_hops)
@@ -791,8 +791,8 @@ def timeline(
     output_format: str,
 ) -> None:
     """Mentions by month involving FIRST, or between FIRST and SECOND, by relation."""
-    from graphx.lookup import timeline as build_timeline
     from graphx.render import render_timeline
+    from graphx.serve.lookup import timeline as build_timeline
 
     with where.open() as store:
         result = build_timeline(store, first, second)
@@ -815,9 +815,9 @@ def stats(
 ) -> None:
     """Network analytics: degree, betweenness and PageRank centrality, communities, and the
     signed network (allied and hostile camps, unbalanced triads, enemies of enemies)."""
-    from graphx.analytics import compute_stats
-    from graphx.network import read_network
     from graphx.render import render_stats
+    from graphx.serve.analytics import compute_stats
+    from graphx.serve.network import read_network
 
     with where.open() as store:
         graph = read_network(store, selection.resolve(store))
@@ -849,7 +849,7 @@ def export(
 ) -> None:
     """Export the actor graph (or a selection of it) for Gephi and other tools, or its
     events as a table for event-data tools."""
-    from graphx.export import export_store
+    from graphx.serve.export import export_store
 
     with where.open() as store:
         result = export_store(store, selection.resolve(store), output_format, output)

@@ -7,8 +7,8 @@ import json
 import sys
 from typing import Any
 
-from graphx.queries import LibraryQuery
-from graphx.stores import QueryResult
+from graphx.serve.queries import LibraryQuery
+from graphx.store.base import QueryResult
 
 
 def _cell(value: Any) -> str:

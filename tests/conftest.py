@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from graphx.extract import Extractor
+from graphx.extraction.pipeline import Extractor
 from graphx.models import Document, RelationMention
-from graphx.stores import LOCAL_NEO4J_PASSWORD
+from graphx.store import LOCAL_NEO4J_PASSWORD
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -87,7 +87,7 @@ def _require_neo4j() -> dict[str, str]:
 
 @pytest.fixture
 def neo4j_store():
-    from graphx.stores import open_store
+    from graphx.store import open_store
 
     settings = _require_neo4j()
     store = open_store(neo4j=settings["uri"])
@@ -98,7 +98,7 @@ def neo4j_store():
 
 @pytest.fixture
 def embedded_store(tmp_path: Path):
-    from graphx.stores import open_store
+    from graphx.store import open_store
 
     store = open_store(db=str(tmp_path / "graph.lbdb"))
     yield store
@@ -122,8 +122,8 @@ def corpus_mentions(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module", params=["embedded", "neo4j"])
 def corpus_store(request, corpus_mentions: Path, tmp_path_factory):
     """Each store in turn, loaded with the sample corpus once per test module (read-only use)."""
-    from graphx.load import load_mentions
-    from graphx.stores import open_store
+    from graphx.store import open_store
+    from graphx.store.loading import load_mentions
 
     if request.param == "neo4j":
         store = open_store(neo4j=_require_neo4j()["uri"])

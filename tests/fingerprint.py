@@ -9,7 +9,7 @@ import hashlib
 import json
 from typing import Any
 
-from graphx import cypher_statements as cypher
+from graphx.store import cypher
 
 
 def store_contents(store: Any) -> dict[str, list[str]]:

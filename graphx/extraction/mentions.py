@@ -1,0 +1,472 @@
+"""Finding actors in a parsed document: knowledge-base names, titles resolved by date,
+provisional actors from named-entity recognition, and the document's coreference memory."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from graphx.extraction.kb import (
+    ALIAS,
+    CAPITAL,
+    DEMONYM,
+    GENERIC,
+    NAME,
+    KnowledgeBase,
+    Office,
+    provisional_actor,
+)
+from graphx.models import Actor, ActorMention
+
+# Nouns that stand for the actor modifying them: "US forces", "Iraqi officials".
+AGENT_NOUNS = frozenset(
+    [
+        "force",
+        "forces",
+        "troop",
+        "troops",
+        "soldier",
+        "soldiers",
+        "military",
+        "militaries",
+        "army",
+        "armies",
+        "government",
+        "governments",
+        "official",
+        "officials",
+        "authority",
+        "authorities",
+        "leadership",
+        "leader",
+        "leaders",
+        "administration",
+        "regime",
+        "commander",
+        "commanders",
+        "diplomat",
+        "diplomats",
+        "delegation",
+        "envoy",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "personnel",
+        "contingent",
+        "contingents",
+        "fighter",
+        "fighters",
+        "militant",
+        "militants",
+        "unit",
+        "units",
+        "warplane",
+        "warplanes",
+        "jet",
+        "jets",
+        "drone",
+        "drones",
+        "navy",
+        "ministry",
+        "cabinet",
+        "state",
+        "side",
+        "camp",
+        "lawmaker",
+        "lawmakers",
+        "politician",
+        "politicians",
+        "establishment",
+        "elite",
+        "elites",
+    ]
+)
+# Things that stand for their owner when attacked or removed: "attacks on US bases".
+PROXY_NOUNS = frozenset(
+    [
+        "base",
+        "bases",
+        "position",
+        "positions",
+        "convoy",
+        "convoys",
+        "embassy",
+        "embassies",
+        "presence",
+        "interests",
+        "facility",
+        "facilities",
+        "installation",
+        "installations",
+        "headquarters",
+        "camp",
+        "outpost",
+        "outposts",
+        "patrol",
+        "patrols",
+        "vessel",
+        "vessels",
+        "ship",
+        "ships",
+        "aircraft",
+        "mission",
+        "missions",
+        "asset",
+        "assets",
+        "consulate",
+        "consulates",
+        "depot",
+        "depots",
+        "warehouse",
+        "warehouses",
+        "site",
+        "sites",
+    ]
+)
+# Collective and group nouns resolved through naming, membership or coreference.
+GROUP_NOUNS = frozenset(
+    [
+        "group",
+        "groups",
+        "militia",
+        "militias",
+        "faction",
+        "factions",
+        "organization",
+        "organisation",
+        "movement",
+        "bloc",
+        "blocs",
+        "alliance",
+        "network",
+        "umbrella",
+        "outfit",
+        "coalition",
+        "array",
+        "party",
+        "parties",
+    ]
+)
+_NAMING_VERBS = frozenset({"call", "name", "know", "dub", "brand", "style", "describe"})
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+_GROUP_TYPES = frozenset(
+    {
+        "armed_group",
+        "coalition",
+        "political_bloc",
+        "government_body",
+        "legislature",
+        "organization",
+        "population",
+    }
+)
+_KIND_RANK = {"@non": 0, NAME: 1, ALIAS: 1, "@title": 2, GENERIC: 3, DEMONYM: 4, CAPITAL: 4}
+_NER_TYPES = {"PERSON": "person", "ORG": "organization"}
+
+
+@dataclass
+class TokenMention:
+    """A mention on the token level, before it is turned into a document-level ActorMention."""
+
+    start: int
+    end: int
+    actor: Actor
+    kind: str
+    sentence: int
+    office: Office | None = None
+
+
+@dataclass
+class TitleLink:
+    """A title directly before a name ("Prime Minister Adel Abdul Mahdi")."""
+
+    person: TokenMention
+    office: Office
+    title_start: int
+
+
+@dataclass
+class DocMentions:
+    """All actor mentions in one parsed document, indexed by token."""
+
+    doc: Doc
+    mentions: list[TokenMention]
+    by_token: dict[int, TokenMention]
+    title_links: list[TitleLink]
+    sentence_of: list[int] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+
+    def sentences_with_mentions(self) -> list[Span]:
+        numbers = sorted({m.sentence for m in self.mentions})
+        return [self.sentences[n] for n in numbers]
+
+    def at(self, token: Token) -> TokenMention | None:
+        return self.by_token.get(token.i)
+
+
+def _case_sensitive(text: str) -> bool:
+    """Acronyms and single capitalised words only match as written ("US" is not "us")."""
+    if not any(c.islower() for c in text):
+        return True
+    return " " not in text and "-" not in text and text[:1].isupper()
+
+
+def _variants(text: str) -> set[str]:
+    out = {text, text.replace("’", "'"), text.replace("'", "’")}
+    if text.lower().startswith("the "):
+        out.add(text[4:])
+    return out
+
+
+class MentionFinder:
+    """Finds actor mentions with phrase matchers built once from the knowledge base."""
+
+    def __init__(self, nlp: Any, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._keys: dict[str, tuple[str, str]] = {}
+        exact: dict[str, list[str]] = {}
+        folded: dict[str, list[str]] = {}
+        for form in kb.surface_forms:
+            key = f"{form.actor_id}|{form.kind}"
+            self._keys[key] = (form.actor_id, form.kind)
+            for variant in _variants(form.text):
+                if _case_sensitive(variant):
+                    exact.setdefault(key, []).extend({variant, variant.upper()})
+                else:
+                    folded.setdefault(key, []).append(variant)
+        for name in kb.non_actor_names:
+            folded.setdefault("@non|", []).append(name)
+        self._keys["@non|"] = ("@non", "@non")
+        for title in kb.titles:
+            key = f"@title|{title.lower()}"
+            self._keys[key] = ("@title", title.lower())
+            (exact if _case_sensitive(title) and title.isupper() else folded).setdefault(
+                key, []
+            ).append(title)
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for matcher, table in ((self.exact, exact), (self.folded, folded)):
+            for key, phrases in table.items():
+                matcher.add(key, list(nlp.tokenizer.pipe(sorted(set(phrases)))))
+        self._strings = nlp.vocab.strings
+
+    def find(self, doc: Doc, date_at: Any) -> DocMentions:
+        """Mentions in `doc`; `date_at(char_offset)` gives the date used to resolve titles."""
+        candidates = []
+        for matcher in (self.exact, self.folded):
+            for match_id, start, end in matcher(doc):
+                actor_id, kind = self._keys[self._strings[match_id]]
+                candidates.append((start, end, actor_id, kind))
+        candidates.sort(key=lambda c: (-(c[1] - c[0]), _KIND_RANK.get(c[3], 5), c[0]))
+        taken: set[int] = set()
+        chosen: list[tuple[int, int, str, str]] = []
+        for start, end, actor_id, kind in candidates:
+            if any(i in taken for i in range(start, end)):
+                continue
+            taken.update(range(start, end))
+            chosen.append((start, end, actor_id, kind))
+        chosen.sort()
+        sentences = list(doc.sents)  # spaCy rebuilds doc.sents on every access: once is enough
+        sentence_of = _sentence_index(len(doc), sentences)
+        mentions: list[TokenMention] = []
+        titles: list[tuple[int, int, str]] = []
+        for start, end, actor_id, kind in chosen:
+            if actor_id == "@non" or _dateline(doc, start, end):
+                continue
+            if actor_id == "@title":
+                titles.append((start, end, kind))
+                continue
+            mentions.append(
+                TokenMention(start, end, self.kb.get(actor_id), kind, sentence_of[start])
+            )
+        mentions.extend(self._provisional(doc, taken, sentence_of))
+        mentions.sort(key=lambda m: m.start)
+        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        links: list[TitleLink] = []
+        state_counts = Counter(
+            m.actor.id if m.actor.type == "state" else m.actor.country
+            for m in mentions
+            if not m.actor.provisional
+        )
+        for start, end, title in titles:
+            self._resolve_title(
+                doc,
+                start,
+                end,
+                title,
+                by_token,
+                mentions,
+                links,
+                state_counts,
+                date_at,
+                sentence_of,
+            )
+        mentions.sort(key=lambda m: m.start)
+        return DocMentions(doc, mentions, by_token, links, sentence_of, sentences)
+
+    def _provisional(self, doc: Doc, taken: set[int], sentence_of: list[int]) -> list[TokenMention]:
+        found = []
+        surnames: dict[str, Actor] = {}
+        for ent in doc.ents:
+            actor_type = _NER_TYPES.get(ent.label_)
+            if actor_type is None or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            span = _strip_determiner(ent)
+            text = span.text.strip()
+            if (
+                len(span) == 0
+                or not any(c.isupper() for c in text)
+                or len(text) < 3
+                or self.kb.is_non_actor(text)
+                or "\n" in text
+            ):
+                continue
+            last = span[-1].text
+            if actor_type == "person" and len(span) == 1 and last in surnames:
+                actor = surnames[last]
+            elif len(span) == 1 and not (text.isupper() and len(text) >= 2):
+                continue
+            else:
+                actor = provisional_actor(text, actor_type)
+                if actor_type == "person" and len(span) > 1:
+                    surnames.setdefault(last, actor)
+            found.append(
+                TokenMention(span.start, span.end, actor, "provisional", sentence_of[span.start])
+            )
+        return found
+
+    def _resolve_title(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        title: str,
+        by_token: dict[int, TokenMention],
+        mentions: list[TokenMention],
+        links: list[TitleLink],
+        state_counts: Counter[str | None],
+        date_at: Any,
+        sentence_of: list[int],
+    ) -> None:
+        offices = self.kb.offices_titled(title)
+        if not offices:
+            return
+        following = by_token.get(end) if end < len(doc) else None
+        if following is None and end + 1 < len(doc) and doc[end].text == ",":
+            following = by_token.get(end + 1)  # "Iran's foreign minister, Javad Zarif,"
+        if following is not None and following.actor.type == "person":
+            office = _office_for_person(offices, following.actor) or _office_by_country(
+                offices, _modifier_country(doc, start, by_token), state_counts
+            )
+            if office is not None:
+                links.append(TitleLink(following, office, start))
+            return
+        if end < len(doc) and doc[end].ent_type_ == "PERSON":
+            return  # a title before a name we do not know: the name is the actor, not the office
+        if start > 0 and doc[start - 1].lower_ in {"a", "an", "former", "ex", "as"}:
+            return  # "a prime minister", "chose X as prime minister": no one in particular
+        office = _office_by_country(offices, _modifier_country(doc, start, by_token), state_counts)
+        if office is None:
+            return
+        holder = office.holder_on(date_at(doc[start].idx))
+        if holder is None:
+            return
+        mention = TokenMention(start, end, self.kb.get(holder), "title", sentence_of[start], office)
+        mentions.append(mention)
+        for i in range(start, end):
+            by_token[i] = mention
+
+
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _dateline(doc: Doc, start: int, end: int) -> bool:
+    """ "BAGHDAD —" opening a story names where it was filed, not an actor."""
+    at_line_start = start == 0 or "\n" in doc[start - 1].whitespace_ or "\n" in doc[start - 1].text
+    shouted = all(not c.isalpha() or c.isupper() for c in doc[start:end].text)
+    return at_line_start and shouted and end < len(doc) and doc[end].text in _DASHES
+
+
+def _strip_determiner(ent: Span) -> Span:
+    start = ent.start
+    while start < ent.end and ent.doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    end = ent.end
+    while end > start and ent.doc[end - 1].is_punct:
+        end -= 1
+    return ent.doc[start:end]
+
+
+def _sentence_index(length: int, sentences: list[Span]) -> list[int]:
+    index = [0] * length
+    for number, sent in enumerate(sentences):
+        for i in range(sent.start, sent.end):
+            index[i] = number
+    return index
+
+
+def _modifier_country(doc: Doc, start: int, by_token: dict[int, TokenMention]) -> str | None:
+    """The state named just before a title: "Iraq's prime minister", "the Iraqi premier"."""
+    for i in range(start - 1, max(start - 4, -1), -1):
+        mention = by_token.get(i)
+        if mention is not None:
+            actor = mention.actor
+            return actor.id if actor.type == "state" else actor.country
+        if doc[i].lower_ not in {"'s", "’s", "the", "new", "former", "then", "acting", "interim"}:
+            break
+    return None
+
+
+def _office_for_person(offices: Iterable[Office], person: Actor) -> Office | None:
+    for office in offices:
+        if any(t.holder == person.id for t in office.tenures):
+            return office
+    for office in offices:
+        if office.country is not None and office.country == person.country:
+            return office
+    return None
+
+
+def _office_by_country(
+    offices: list[Office], country: str | None, state_counts: Counter[str | None]
+) -> Office | None:
+    if country is not None:
+        matching = [o for o in offices if o.country == country]
+        return matching[0] if matching else None
+    if len(offices) == 1:
+        return offices[0]
+    ranked = sorted(offices, key=lambda o: -state_counts.get(o.country, 0))
+    return ranked[0] if state_counts.get(ranked[0].country, 0) else None
+
+
+def is_person_pronoun(token: Token) -> bool:
+    return token.lower_ in _PERSON_PRONOUNS
+
+
+def is_plural_pronoun(token: Token) -> bool:
+    return token.lower_ in _PLURAL_PRONOUNS
+
+
+def group_types() -> frozenset[str]:
+    return _GROUP_TYPES
+
+
+def naming_verbs() -> frozenset[str]:
+    return _NAMING_VERBS
+
+
+def to_actor_mention(mention: TokenMention, doc: Doc, offset: int) -> ActorMention:
+    span = doc[mention.start : mention.end]
+    return ActorMention(
+        actor=mention.actor,
+        start=offset + span.start_char,
+        end=offset + span.end_char,
+        text=span.text,
+        via=mention.kind,
+    )

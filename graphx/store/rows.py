@@ -1,0 +1,343 @@
+"""From relation-mention records (the extraction output) to the rows both stores load.
+
+The graph model, the same in Neo4j and the embedded store:
+
+    (:Actor {id, name, type, aliases, country, wikidata, provisional, rollup})
+                    rollup: the state an organ of it counts as (KnowledgeBase.rollup)
+    (:Actor)-[:PART_OF {kb: true}]->(:Actor)                 parents from the knowledge base
+    (:Document {id, title, date, url, outlet})
+    (:Mention {id, doc, relation, source_id, target_id, sentence, spans, date, confidence,
+               claimed_by, rule, negated})
+    (:Mention)-[:IN_DOCUMENT]->(:Document), -[:SOURCE]->, -[:TARGET]->, -[:CLAIMED_BY]->(:Actor)
+    (:Actor)-[:SUPPORTS|OPPOSES|STRIKES|... {mentions, documents, sources, first_date,
+                                              last_date, weight, kb}]->(:Actor)
+
+A typed edge counts what states it three ways: `mentions`, the sentences (a headline, the lead
+and a later paragraph repeating one strike are three); `documents`, the distinct documents (that
+strike is one); `sources`, the distinct outlets of those documents where an outlet is known (its
+JSON Lines `outlet`, else its URL's host; 0 when no document says). Rankings use `documents`, so
+an event repeated inside one article counts once. Negated mentions count nowhere.
+
+Mention ids are content hashes, so loading the same mentions twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import operator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphx.errors import InputError
+from graphx.extraction.kb import KnowledgeBase
+from graphx.models import RELATION_TYPES, Document
+
+# Relation type -> edge label; the only way a label reaches Cypher text.
+EDGE_LABELS: dict[str, str] = {relation: relation.upper() for relation in RELATION_TYPES}
+
+# Every property of a Mention row but its id: all of them go into the id (see mention_id).
+_IDENTITY_FIELDS = (
+    "doc",
+    "relation",
+    "source_id",
+    "target_id",
+    "source_text",
+    "target_text",
+    "source_start",
+    "source_end",
+    "target_start",
+    "target_end",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+    "date",
+    "confidence",
+    "claimed_by",
+    "rule",
+    "negated",
+)
+_identity = operator.itemgetter(*_IDENTITY_FIELDS)
+
+
+@dataclass
+class Batch:
+    """Rows for one load step: whole documents, so a document is replaced as a unit."""
+
+    documents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    actors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    mentions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Documents known only by id (loaded from extract's output, which carries no title, date
+    # or url): the store keeps the metadata it has for them instead of blanking it.
+    metadata_unknown: set[str] = field(default_factory=set)
+
+    def actor_rows(self) -> list[dict[str, Any]]:
+        """Actor rows as stored: parent ids become PART_OF edges, not a property."""
+        return [{k: v for k, v in a.items() if k != "parent_ids"} for a in self.actors.values()]
+
+
+def mention_id(row: Mapping[str, Any]) -> str:
+    """A content hash of everything a mention asserts (document, relation, actors and their
+    spans and text, sentence and its span, date, confidence, claimant, rule, negation): loading
+    the same mention again finds it in place, and a re-extracted document whose text changed
+    without moving the spans (a corrected dateline, a reworded clause of the same length) gets
+    new ids for what changed, so nothing outdated is kept."""
+    # repr tells None from "None" and 1 from "1"; itemgetter keeps this cheap (100k rows)
+    key = repr(_identity(row))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def check_record(where: str, record: Any) -> None:
+    """Raise InputError naming `where` unless `record` follows the extraction contract."""
+    if not isinstance(record, dict):
+        raise InputError(where, "not a JSON object")
+    for key in ("doc", "relation", "source", "target", "sentence", "sentence_span"):
+        if key not in record:
+            raise InputError(where, f"missing '{key}'")
+    if record["relation"] not in EDGE_LABELS:
+        raise InputError(where, f"unknown relation {record['relation']!r}")
+    for key in ("source", "target"):
+        actor = record[key]
+        if not isinstance(actor, dict) or not actor.get("id") or not actor.get("name"):
+            raise InputError(where, f"'{key}' needs an 'id' and a 'name'")
+
+
+class RowBuilder:
+    """Turns records into batches, adding each actor's knowledge-base details and parents."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def actor_row(self, ref: Mapping[str, Any]) -> dict[str, Any]:
+        actor_id = ref["id"]
+        if actor_id in self.kb:
+            actor = self.kb.get(actor_id)
+            return {
+                "id": actor.id,
+                "name": actor.name,
+                "type": actor.type,
+                "aliases": list(actor.aliases),
+                "country": actor.country,
+                "wikidata": actor.wikidata,
+                "provisional": False,
+                "rollup": self.kb.rollup(actor.id),
+                "parent_ids": list(actor.parents),
+            }
+        return {
+            "id": actor_id,
+            "name": ref["name"],
+            "type": ref.get("type") or "provisional",
+            "aliases": list(ref.get("aliases") or []),
+            "country": ref.get("country"),
+            "wikidata": ref.get("wikidata"),
+            "provisional": bool(ref.get("provisional", True)),
+            "rollup": actor_id,
+            "parent_ids": [],
+        }
+
+    def add(self, batch: Batch, record: Mapping[str, Any]) -> None:
+        doc_id = str(record["doc"])
+        source, target, claimed_by = record["source"], record["target"], record.get("claimed_by")
+        for ref in (source, target, claimed_by):
+            if ref and ref["id"] not in batch.actors:
+                self._add_actor(batch, ref)
+        row = {
+            "id": "",
+            "doc": doc_id,
+            "relation": record["relation"],
+            "source_id": source["id"],
+            "target_id": target["id"],
+            "source_text": source.get("text"),
+            "target_text": target.get("text"),
+            "source_start": source["span"][0],
+            "source_end": source["span"][1],
+            "target_start": target["span"][0],
+            "target_end": target["span"][1],
+            "sentence": record["sentence"],
+            "sentence_start": record["sentence_span"][0],
+            "sentence_end": record["sentence_span"][1],
+            "date": record.get("date"),
+            "confidence": float(record.get("confidence", 0.0)),
+            "claimed_by": claimed_by["id"] if claimed_by else None,
+            "rule": record.get("rule"),
+            "negated": bool(record.get("negated", False)),
+        }
+        row["id"] = mention_id(row)
+        batch.mentions[row["id"]] = row
+
+    def _add_actor(self, batch: Batch, ref: Mapping[str, Any]) -> None:
+        batch.actors.update(self.actor_closure([ref], skip=batch.actors.keys()))
+
+    def actor_closure(
+        self, refs: Iterable[Mapping[str, Any]], skip: Iterable[str] = ()
+    ) -> dict[str, dict[str, Any]]:
+        """Rows for the actors `refs` name and, through the knowledge base, all their parents
+        (actors the knowledge base does not know keep the details the ref gives)."""
+        rows: dict[str, dict[str, Any]] = {}
+        done = set(skip)
+        todo = list(refs)
+        while todo:
+            current = todo.pop()
+            if current["id"] in done or current["id"] in rows:
+                continue
+            row = self.actor_row(current)
+            rows[row["id"]] = row
+            todo.extend({"id": p, "name": p} for p in row["parent_ids"] if p not in rows)
+        return rows
+
+    def document_row(self, batch: Batch, doc_id: str, document: Document | None) -> None:
+        """The document's node, with its metadata when known (a document with no relations
+        still becomes a node: it was read)."""
+        if document is None and doc_id not in batch.documents:
+            batch.metadata_unknown.add(doc_id)
+        batch.documents.setdefault(
+            doc_id,
+            {
+                "id": doc_id,
+                "title": document.title if document else None,
+                "date": document.date if document else None,
+                "url": document.url if document else None,
+                "outlet": document.outlet if document else None,
+            },
+        )
+
+
+def batches_by_document(
+    documents: Iterable[tuple[Document | None, str, list[Mapping[str, Any]]]],
+    builder: RowBuilder,
+    size: int = 2000,
+) -> Iterator[Batch]:
+    """Batches of about `size` mentions made of whole documents (a document is replaced as a
+    unit): each item is (document metadata or None, document id, its relation records)."""
+    batch = Batch()
+    for document, doc_id, records in documents:
+        if batch.mentions and len(batch.mentions) + len(records) > size:
+            yield batch
+            batch = Batch()
+        builder.document_row(batch, doc_id, document)
+        for record in records:
+            builder.add(batch, record)
+    if batch.documents:
+        yield batch
+
+
+EdgeKey = tuple[str, str, str]  # (source id, relation, target id)
+
+
+def _edge(source: str, target: str, weight: float, kb: bool = False) -> dict[str, Any]:
+    return {
+        "source": source,
+        "target": target,
+        "mentions": 0,
+        "documents": 0,
+        "sources": 0,
+        "first_date": None,
+        "last_date": None,
+        "weight": weight,
+        "kb": kb,
+    }
+
+
+EDGE_COUNTS = ("mentions", "documents", "sources")
+
+
+def counted(edge: dict[str, Any], aggregate: Mapping[str, Any]) -> dict[str, Any]:
+    """`edge` with the counts and date range of a mention aggregate (a row of
+    MENTION_AGGREGATES: mentions, documents, sources, first_date, last_date)."""
+    for name in EDGE_COUNTS:
+        edge[name] = int(aggregate[name] or 0)
+    widen(edge, 0, aggregate["first_date"], aggregate["last_date"])
+    return edge
+
+
+def widen(edge: dict[str, Any], mentions: int, first: str | None, last: str | None) -> None:
+    """Add `mentions` mentions dated `first`..`last` to an edge's mention count and date range
+    (documents and sources are distinct counts: the caller sets them)."""
+    edge["mentions"] += mentions
+    if first is not None and (edge["first_date"] is None or first < edge["first_date"]):
+        edge["first_date"] = first
+    if last is not None and (edge["last_date"] is None or last > edge["last_date"]):
+        edge["last_date"] = last
+
+
+@dataclass
+class EdgeChanges:
+    """The typed edges one load touched: the (source, relation, target) keys of the mentions
+    it added or removed. Those edges are recounted from the store after the load, never
+    incremented in place, so a store whose mentions were edited by hand (a mention deleted with
+    `graphx query --write`, then loaded again) is repaired, not double-counted."""
+
+    touched: set[EdgeKey] = field(default_factory=set)
+
+    def add(self, mentions: Iterable[Mapping[str, Any]]) -> None:
+        self.touched.update((m["source_id"], m["relation"], m["target_id"]) for m in mentions)
+
+    def remove(self, keys: Iterable[EdgeKey]) -> None:
+        self.touched.update(keys)
+
+    def __bool__(self) -> bool:
+        return bool(self.touched)
+
+
+def desired_edges(
+    aggregates: Iterable[Mapping[str, Any]],
+    weights: Mapping[str, int],
+    kb_links: Iterable[tuple[str, str]] = (),
+) -> dict[str, dict[tuple[str, str], dict[str, Any]]]:
+    """The typed edges the mentions call for, by label and (source, target): one per
+    (source, relation, target) with its counts, first and last date and weight, plus the
+    knowledge base's PART_OF links (marked kb, with the count the texts give them)."""
+    edges: dict[str, dict[tuple[str, str], dict[str, Any]]] = {
+        label: {} for label in EDGE_LABELS.values()
+    }
+    for row in aggregates:
+        edge = _edge(row["source"], row["target"], float(weights[row["relation"]]))
+        edges[EDGE_LABELS[row["relation"]]][(row["source"], row["target"])] = counted(edge, row)
+    _add_kb_links(edges, weights, kb_links)
+    return edges
+
+
+def updated_edges(
+    present: Mapping[str, Mapping[tuple[str, str], Mapping[str, Any]]],
+    touched: Iterable[EdgeKey],
+    recounted: Iterable[Mapping[str, Any]],
+    weights: Mapping[str, int],
+    kb_links: Iterable[tuple[str, str]] = (),
+) -> dict[str, dict[tuple[str, str], dict[str, Any]]]:
+    """The edges after a load, from the edges before it: each `touched` edge takes its
+    `recounted` aggregate (read from the store after the load) or, with no mention left,
+    disappears; PART_OF edges follow the knowledge base as it is now (a parent removed from it
+    loses its kb mark, and its edge unless texts state it)."""
+    edges = {
+        label: {key: dict(row) for key, row in present.get(label, {}).items()}
+        for label in EDGE_LABELS.values()
+    }
+    recounts = {(r["source"], r["relation"], r["target"]): r for r in recounted}
+    for key in touched:
+        source, relation, target = key
+        label, pair = EDGE_LABELS[relation], (source, target)
+        row = recounts.get(key)
+        if row is None:
+            edges[label].pop(pair, None)
+            continue
+        edges[label][pair] = counted(_edge(source, target, float(weights[relation])), row)
+    kb_link_set = set(kb_links)
+    part_of = edges["PART_OF"]
+    for pair, edge in list(part_of.items()):
+        edge["kb"] = pair in kb_link_set
+        if not edge["kb"] and not edge["mentions"]:
+            del part_of[pair]
+    _add_kb_links(edges, weights, kb_link_set)
+    return edges
+
+
+def _add_kb_links(
+    edges: dict[str, dict[tuple[str, str], dict[str, Any]]],
+    weights: Mapping[str, int],
+    kb_links: Iterable[tuple[str, str]],
+) -> None:
+    for child, parent in kb_links:
+        edge = edges["PART_OF"].setdefault(
+            (child, parent), _edge(child, parent, float(weights["part_of"]), kb=True)
+        )
+        edge["kb"] = True

@@ -1,0 +1,42 @@
+"""The bar on the seed articles, measured with the shared scorer: P >= 0.80, R >= 0.65."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ..conftest import SHARED, run_graphx
+
+EVAL = SHARED / "eval"
+SEEDS = SHARED / "seeds"
+
+pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared is not beside the checkout")
+
+
+def test_seed_score_meets_the_bar(tmp_path: Path):
+    predictions = tmp_path / "seeds.jsonl"
+    run_graphx("extract", str(SEEDS), "-q", "-o", str(predictions), timeout=600, check=True)
+    scored = subprocess.run(
+        [
+            sys.executable,
+            str(EVAL / "score.py"),
+            "--gold",
+            str(EVAL / "seeds.gold.jsonl"),
+            "--actors",
+            str(EVAL / "seeds.actors.json"),
+            str(predictions),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    overall = json.loads(scored.stdout)["overall"]
+    print(f"seeds: {overall}")
+    assert overall["precision"] >= 0.80
+    assert overall["recall"] >= 0.65

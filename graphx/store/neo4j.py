@@ -93,6 +93,7 @@ class Neo4jStore(GraphStore):
         self.location = redact_uri(uri)
         self.read_only = read_only
         self._driver: Any = None
+        self._owns_driver = True
         address, uri_user, uri_password = split_uri(uri)
         self._user = uri_user or user
         if uri_password is not None:
@@ -112,14 +113,41 @@ class Neo4jStore(GraphStore):
                     connection_acquisition_timeout=ACQUIRE_SECONDS,
                 )
                 self._driver.verify_connectivity()
-            if read_only and not self.run(cypher.ANY_ACTOR).rows:
-                raise StoreMissing(self.location)
-            if read_only:
-                self.check_graph_model()
+            self._check_readable()
         except BaseException:
             self.close()
             raise
         self._schema_ready = read_only  # a reader never creates the schema
+
+    @classmethod
+    def from_driver(
+        cls, driver: Any, *, database: str | None = None, read_only: bool = False
+    ) -> Neo4jStore:
+        """A store on a driver the caller owns (a notebook's, an application's): graphx
+        uses it and never closes it. `database` as for `open_store`."""
+        store = cls.__new__(cls)
+        store.read_only = read_only
+        store._driver = driver
+        store._owns_driver = False
+        store._user = "the driver's user"
+        store._database = database
+        try:
+            address = driver.get_server_info().address
+            store.location = f"neo4j://{address[0]}:{address[1]}"
+        except Exception:  # an unreachable server is reported by the first query, named
+            store.location = "the Neo4j driver's server"
+        neo4j = _import_driver()
+        store._routing = neo4j.RoutingControl.READ if read_only else neo4j.RoutingControl.WRITE
+        store._check_readable()
+        store._schema_ready = read_only
+        return store
+
+    def _check_readable(self) -> None:
+        """A reader needs a graphx store of the current graph model with something in it."""
+        if self.read_only and not self.run(cypher.ANY_ACTOR).rows:
+            raise StoreMissing(self.location)
+        if self.read_only:
+            self.check_graph_model()
 
     @contextlib.contextmanager
     def _talking(self, connecting: bool = False) -> Iterator[None]:
@@ -218,7 +246,7 @@ class Neo4jStore(GraphStore):
 
     def close(self) -> None:
         driver, self._driver = getattr(self, "_driver", None), None
-        if driver is not None:
+        if driver is not None and getattr(self, "_owns_driver", True):
             # After the server died there is nothing left to close cleanly; the error that
             # brought us here is the one to report.
             with contextlib.suppress(Exception):

@@ -279,3 +279,31 @@ def test_the_store_file_is_not_a_folder(tmp_path: Path):
     with pytest.raises(StoreError, match="is a folder"):
         open_store(db=str(folder))
     shutil.rmtree(folder)
+
+
+def test_a_store_on_the_callers_own_driver(tmp_path: Path):
+    """Neo4jStore.from_driver: graphx loads and reads through a driver it does not own, and
+    leaves it open for its owner."""
+    import neo4j
+
+    from graphx.errors import StoreReadOnly
+    from graphx.store.neo4j import Neo4jStore
+
+    from ..conftest import _require_neo4j
+
+    settings = _require_neo4j()
+    driver = neo4j.GraphDatabase.driver(settings["uri"], auth=("neo4j", settings["password"]))
+    try:
+        store = Neo4jStore.from_driver(driver)
+        store.reset()
+        build(store, [str(CORPUS / "05_soleimani_strike_2020.txt")])
+        store.close()
+        reader = Neo4jStore.from_driver(driver, read_only=True)
+        assert reader.counts()["mentions"] > 0
+        assert "127.0.0.1" in reader.location or "localhost" in reader.location
+        reader.close()
+        driver.verify_connectivity()  # still the caller's, still open
+        with pytest.raises(StoreReadOnly):  # read-only: the server refuses a write
+            Neo4jStore.from_driver(driver, read_only=True).run("CREATE (:Scratch)")
+    finally:
+        driver.close()

@@ -35,6 +35,13 @@ import pytest
             set(),
             {("bashar_al_assad", "leads", "syria")},
         ),
+        (  # an armed group leads no state's forces (a misread relative clause said so)
+            "Kataib Hezbollah, the militia Abu Mahdi al-Muhandis founded, threatened American "
+            "troops.",
+            "2022-01-01",
+            set(),
+            {("kataib_hezbollah", "leads", "us_military")},
+        ),
         (  # never an office of that state: refused, while leading a group is kept
             "Hassan Nasrallah leads Iran, and Hassan Nasrallah leads Hezbollah.",
             "2019-05-01",

@@ -99,6 +99,17 @@ class Candidate:
     rule: str
 
 
+@dataclass(frozen=True)
+class Rejected:
+    """A reading a rule made and the engine refused, and why (for `graphx explain`)."""
+
+    relation: str
+    source: TokenMention
+    target: TokenMention
+    rule: str
+    reason: str
+
+
 @dataclass
 class Found:
     """A relation between two mentions in one sentence, with its context."""
@@ -129,7 +140,11 @@ class RuleEngine:
         self._words = lexicon.words
 
     # ----------------------------------------------------------------- entry point
-    def relations(self, sent: Span, dm: DocMentions) -> list[Found]:
+    def relations(
+        self, sent: Span, dm: DocMentions, trace: list[Rejected] | None = None
+    ) -> list[Found]:
+        """The relations the rules read in `sent`; with `trace`, each reading refused is
+        appended to it with its reason."""
         self.dm = dm
         self._starts = [m.start for m in dm.mentions]
         candidates: list[Candidate] = []
@@ -159,7 +174,12 @@ class RuleEngine:
             negated, claimant, accusation = self._context(candidate.cue, sent)
             for source in _unique(candidate.sources):
                 for target in _unique(candidate.targets):
-                    if not self._acceptable(candidate.relation, source, target):
+                    reason = self._rejection(candidate.relation, source, target)
+                    if reason is not None:
+                        if trace is not None:
+                            trace.append(
+                                Rejected(candidate.relation, source, target, candidate.rule, reason)
+                            )
                         continue
                     confidence = self._confidence(candidate.rule, source, target)
                     item = Found(
@@ -174,7 +194,28 @@ class RuleEngine:
                     )
                     key = (source.actor.id, candidate.relation, target.actor.id)
                     if key not in found or _better(item, found[key]):
+                        if trace is not None and key in found:
+                            old = found[key]
+                            trace.append(
+                                Rejected(
+                                    old.relation,
+                                    old.source,
+                                    old.target,
+                                    old.rule,
+                                    f"a better reading of the same triple ({item.rule})",
+                                )
+                            )
                         found[key] = item
+                    elif trace is not None:
+                        trace.append(
+                            Rejected(
+                                item.relation,
+                                source,
+                                target,
+                                item.rule,
+                                f"a better reading of the same triple ({found[key].rule})",
+                            )
+                        )
                     if (
                         accusation
                         and claimant is not None
@@ -195,18 +236,21 @@ class RuleEngine:
                         found.setdefault((claimant.actor.id, "opposes", source.actor.id), accused)
         return list(found.values())
 
-    def _acceptable(self, relation: str, source: TokenMention, target: TokenMention) -> bool:
+    def _rejection(self, relation: str, source: TokenMention, target: TokenMention) -> str | None:
+        """Why a reading says nothing (None: it is acceptable)."""
         if source.actor.id == target.actor.id:
-            return False
+            return "the same actor at both ends"
         if (source.start, source.end) == (target.start, target.end):
-            return False
+            return "one mention at both ends"
         if relation not in _STRUCTURAL:
             # "US forces support the US" says nothing: a state's own organs do not act on it.
             # (Iran backing the Houthis of its "axis" is news, so this is limited to one state.)
             for inner, outer in ((source.actor, target.actor), (target.actor, source.actor)):
                 if outer.id in self.kb.ancestors(inner.id) and _same_state(inner, outer):
-                    return False
-        return True
+                    return (
+                        f"{inner.name} is an organ of {outer.name}: a state does not act on itself"
+                    )
+        return None
 
     def _confidence(self, rule: str, source: TokenMention, target: TokenMention) -> float:
         value = _CONFIDENCE.get(rule, 0.6)

@@ -106,8 +106,10 @@ class Tenure:
     def covers(self, date: str | None) -> bool:
         if date is None:
             return self.end is None
+        # both ends compare at the coarser of the two precisions: a tenure ending "2015-06"
+        # covers 2015-06-20, as one starting "2015-06" does
         return (self.start is None or self.start[: len(date)] <= date) and (
-            self.end is None or date <= self.end
+            self.end is None or date[: len(self.end)] <= self.end
         )
 
 

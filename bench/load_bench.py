@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from graphx.extraction.kb import load_knowledge_base  # noqa: E402
 from graphx.extraction.lexicon import load_lexicon  # noqa: E402
+from graphx.extraction.pipeline import relation_from_record  # noqa: E402
 from graphx.models import RELATION_TYPES  # noqa: E402
 from graphx.store import open_store  # noqa: E402
 from graphx.store.rows import RowBuilder, batches_by_document  # noqa: E402
@@ -99,12 +100,16 @@ def synthetic(count: int, kb, seed: int = 7) -> list[dict[str, Any]]:
 
 
 def by_document(records):
+    """(None, document id, its RelationMention records) per run of one document's records;
+    the synthetic JSON-shaped records are read the way `graphx load` reads a line."""
     current, group = None, []
     for record in records:
-        if record["doc"] != current and group:
+        if isinstance(record, dict):
+            record = relation_from_record("bench", record)
+        if record.doc != current and group:
             yield None, current, group
             group = []
-        current = record["doc"]
+        current = record.doc
         group.append(record)
     if group:
         yield None, current, group

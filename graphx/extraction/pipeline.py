@@ -32,10 +32,15 @@ from typing import IO, Any
 
 from graphx.errors import DocumentTimeout, InputError, OutputError
 from graphx.extraction.dates import DateIndex, clause_date
-from graphx.extraction.documents import InputItem, analysis_text, defuse_tokenizer_traps
+from graphx.extraction.documents import (
+    InputItem,
+    analysis_text,
+    defuse_tokenizer_traps,
+    read_inputs,
+)
 from graphx.extraction.kb import KnowledgeBase, load_knowledge_base
 from graphx.extraction.lexicon import Lexicon, load_lexicon
-from graphx.models import Actor, ActorMention, Document, RelationMention
+from graphx.models import RELATION_TYPES, Actor, ActorMention, Document, RelationMention
 
 CHUNK_CHARS = 20_000
 BATCH_CHARS = 20_000
@@ -340,7 +345,12 @@ def split_chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str
 
 
 # ----------------------------------------------------------------------------- records
+# The JSON Lines contract of `graphx extract` (its keys documented in the README): relation
+# mentions become JSON objects here and come back from JSON here, and nowhere else.
+
+
 def actor_record(mention: ActorMention, kb: KnowledgeBase) -> dict[str, Any]:
+    """The JSON object of the output contract for one actor mention (`parents` by name)."""
     actor = mention.actor
     return {
         "id": actor.id,
@@ -376,20 +386,71 @@ def relation_record(relation: RelationMention, kb: KnowledgeBase) -> dict[str, A
     return record
 
 
+def relation_from_record(where: str, record: Any) -> RelationMention:
+    """The relation mention a JSON object of the output contract describes (`where` names it
+    in errors: FILE:LINE). Raises InputError for an object that does not follow the contract.
+
+    Only what the object says is kept: an actor's `parents` are names, not ids, so they are
+    dropped (the store takes parents from its knowledge base), and an actor without
+    `provisional` counts as provisional. A hand-written record may leave out `date`,
+    `claimed_by`, `confidence` (0), `rule`, an actor's `type` and `text`."""
+    if not isinstance(record, dict):
+        raise InputError(where, "not a JSON object")
+    for key in ("doc", "relation", "source", "target", "sentence", "sentence_span"):
+        if key not in record:
+            raise InputError(where, f"missing '{key}'")
+    if record["relation"] not in RELATION_TYPES:
+        raise InputError(where, f"unknown relation {record['relation']!r}")
+    confidence = record.get("confidence", 0.0)
+    if isinstance(confidence, bool) or not isinstance(confidence, int | float):
+        raise InputError(where, "'confidence' must be a number")
+    claimed_by = record.get("claimed_by")
+    return RelationMention(
+        doc=str(record["doc"]),
+        relation=record["relation"],
+        source=_actor_mention(where, "source", record["source"]),
+        target=_actor_mention(where, "target", record["target"]),
+        sentence=str(record["sentence"]),
+        sentence_span=_span(where, "sentence_span", record["sentence_span"]),
+        date=_optional_text(record.get("date")),
+        claimed_by=_actor_mention(where, "claimed_by", claimed_by) if claimed_by else None,
+        confidence=float(confidence),
+        # None, not "", for a record without one: mention ids hash it as the record has it
+        rule=_optional_text(record.get("rule")),  # type: ignore[arg-type]
+        negated=bool(record.get("negated", False)),
+    )
+
+
+def _actor_mention(where: str, key: str, ref: Any) -> ActorMention:
+    if not isinstance(ref, dict) or not ref.get("id") or not ref.get("name"):
+        raise InputError(where, f"'{key}' needs an 'id' and a 'name'")
+    start, end = _span(where, f"'{key}' span", ref.get("span"))
+    actor = Actor(
+        id=str(ref["id"]),
+        name=str(ref["name"]),
+        type=str(ref.get("type") or "provisional"),
+        provisional=bool(ref.get("provisional", True)),
+    )
+    return ActorMention(actor, start, end, _optional_text(ref.get("text")))  # type: ignore[arg-type]
+
+
+def _span(where: str, what: str, value: Any) -> tuple[int, int]:
+    if (
+        isinstance(value, list | tuple)
+        and len(value) == 2
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in value)
+    ):
+        return value[0], value[1]
+    name = what if what.startswith("'") else f"'{what}'"
+    raise InputError(where, f"{name} must be [start, end] (two integers)")
+
+
+def _optional_text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
 # ----------------------------------------------------------------------------- streaming
-Records = list[dict[str, Any]]
-StreamItem = InputError | tuple[Document, Records]
-
-
-@dataclass(frozen=True)
-class RecordPart:
-    """Relation records of one document (the document without its text); `last` on its
-    final part.  Only a document cut in pieces and extracted in this process has several."""
-
-    document: Document
-    records: Records
-    last: bool
-
+StreamItem = InputError | tuple[Document, list[RelationMention]]
 
 _worker: Extractor | None = None
 
@@ -405,34 +466,33 @@ def _start_worker(
 
 def _work(documents: list[Document], timeout: float) -> list[StreamItem]:
     assert _worker is not None
-    return list(_whole(_record_parts(_worker, documents, timeout)))
+    return list(_whole(_stripped_parts(_worker, documents, timeout)))
 
 
-def _record_parts(
+def _stripped_parts(
     extractor: Extractor, items: Iterable[InputItem], timeout: float
-) -> Iterator[InputError | RecordPart]:
+) -> Iterator[InputError | DocumentPart]:
     for part in extractor.extract_parts(items, timeout=timeout):
         if isinstance(part, InputError):
             yield part
             continue
-        records = [relation_record(r, extractor.kb) for r in part.relations]
         # the document travels on without its text: callers need its id and metadata
-        yield RecordPart(replace(part.document, text=""), records, part.last)
+        yield DocumentPart(replace(part.document, text=""), part.relations, part.last)
 
 
-def _whole(parts: Iterable[InputError | RecordPart]) -> Iterator[StreamItem]:
-    """One (document, records) per document; the parts of a document that timed out (its
+def _whole(parts: Iterable[InputError | DocumentPart]) -> Iterator[StreamItem]:
+    """One (document, relations) per document; the parts of a document that timed out (its
     DocumentTimeout follows them) are dropped."""
-    records: Records = []
+    relations: list[RelationMention] = []
     for part in parts:
         if isinstance(part, InputError):
-            records = []
+            relations = []
             yield part
             continue
-        records.extend(part.records)
+        relations.extend(part.relations)
         if part.last:
-            yield part.document, records
-            records = []
+            yield part.document, relations
+            relations = []
 
 
 def extract_stream(
@@ -447,15 +507,16 @@ def extract_stream(
     timeout: float = 0,
     parts: bool = False,
 ) -> Iterator[Any]:
-    """For each input in order: its InputError, or (document without text, relation records).
-    `kb`, when the caller already loaded it from the same files, saves loading it again.
+    """For each input in order: its InputError, or (document without text, its
+    RelationMentions). `kb`, when the caller already loaded it from the same files, saves
+    loading it again (worker processes started with "spawn" load the files themselves).
     `timeout`: seconds one document may take (0: no limit); a slower one is a DocumentTimeout.
-    `parts`: yield RecordParts instead, so a big document's records need not be held."""
+    `parts`: yield DocumentParts instead, so a big document's relations need not be held."""
     if jobs <= 1:
         extractor = extractor or Extractor(
             kb=kb or load_knowledge_base(kb_files, kb_override_files), keep_negated=keep_negated
         )
-        stream = _record_parts(extractor, items, timeout)
+        stream = _stripped_parts(extractor, items, timeout)
         yield from stream if parts else _whole(stream)
         return
     global _worker
@@ -501,7 +562,7 @@ def _in_place(places: list[InputError | None], pending: Any, parts: bool) -> Ite
             continue
         result = next(results)
         if parts and not isinstance(result, InputError):
-            yield RecordPart(result[0], result[1], True)
+            yield DocumentPart(result[0], result[1], True)
         else:
             yield result
 
@@ -518,6 +579,10 @@ def _batched(items: Iterable[InputItem], size: int) -> Iterator[list[InputItem]]
 
 
 # ----------------------------------------------------------------------------- writing
+EXIT_INPUT_FAILED = 3
+"""Exit code of a run in which some inputs could not be read (the others were still done)."""
+
+
 @dataclass
 class ExtractReport:
     """What one extraction wrote: documents extracted, relation mentions, inputs failed."""
@@ -525,6 +590,40 @@ class ExtractReport:
     documents: int = 0
     relations: int = 0
     failures: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        """0, or EXIT_INPUT_FAILED when some inputs failed (each was reported on its own)."""
+        return EXIT_INPUT_FAILED if self.failures else 0
+
+    def summary(self) -> str:
+        """One line: relations from documents, and failed inputs when there were any."""
+        failed = f"; {self.failures} input(s) failed" if self.failures else ""
+        return f"{self.relations} relations from {self.documents} documents{failed}"
+
+
+def extract_to_jsonl(
+    paths: Iterable[str],
+    output: str | None = None,
+    *,
+    max_bytes: int | None = None,
+    doc_id: str | None = None,
+    warn: Callable[[str], None] | None = None,
+    on_failure: Callable[[InputError], None] | None = None,
+    on_progress: Callable[[ExtractReport], None] | None = None,
+    **options: Any,
+) -> ExtractReport:
+    """Read the documents `paths` name (files, folders, JSON Lines corpora, `-`) and write
+    their relation mentions as `write_jsonl` does, to the file `output` or standard output.
+
+    `max_bytes`, `doc_id` and `warn` go to `read_inputs` (which raises at once, before any
+    output is opened, for a misused `doc_id` or a file of relation mentions); `options` go to
+    `extract_stream`.  The report's `exit_code` says whether some inputs failed."""
+    reading: dict[str, Any] = {"doc_id": doc_id, "warn": warn}
+    if max_bytes is not None:
+        reading["max_bytes"] = max_bytes
+    items = read_inputs(paths, **reading)
+    return write_jsonl(items, output, on_failure=on_failure, on_progress=on_progress, **options)
 
 
 def write_jsonl(
@@ -544,22 +643,26 @@ def write_jsonl(
     Each failed input goes to `on_failure` as it happens, and `on_progress` hears the report
     so far after each input, written or failed.  A write that fails raises OutputError."""
     report = ExtractReport()
-    parts = extract_stream(items, parts=True, **options)
+    kb = options.pop("kb", None) or load_knowledge_base(
+        options.get("kb_files", ()), options.get("kb_override_files", ())
+    )
+    parts = extract_stream(items, parts=True, kb=kb, **options)
     if output is None:
         target = stream if stream is not None else sys.stdout
         try:
-            _write_parts(parts, target, report, on_failure, on_progress)
+            _write_parts(parts, target, kb, report, on_failure, on_progress)
         except OSError as exc:
             raise OutputError(f"standard output: cannot write: {_reason(exc)}") from exc
         return report
     with _replacing(output) as handle:
-        _write_parts(parts, handle, report, on_failure, on_progress)
+        _write_parts(parts, handle, kb, report, on_failure, on_progress)
     return report
 
 
 def _write_parts(
-    parts: Iterable[InputError | RecordPart],
+    parts: Iterable[InputError | DocumentPart],
     handle: IO[str],
+    kb: KnowledgeBase,
     report: ExtractReport,
     on_failure: Callable[[InputError], None] | None,
     on_progress: Callable[[ExtractReport], None] | None = None,
@@ -579,14 +682,14 @@ def _write_parts(
             if on_progress is not None:
                 on_progress(report)
             continue
-        lines = "".join(_json_line(record) for record in part.records)
+        lines = "".join(_json_line(relation_record(r, kb)) for r in part.relations)
         if not part.last:
             if spool is None:
                 spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - closed below
                     max_size=4_000_000, mode="w+", encoding="utf-8"
                 )
             spool.write(lines)
-            held += len(part.records)
+            held += len(part.relations)
             continue
         if spool is not None:
             spool.seek(0)
@@ -595,7 +698,7 @@ def _write_parts(
         handle.write(lines)
         handle.flush()
         report.documents += 1
-        report.relations += held + len(part.records)
+        report.relations += held + len(part.relations)
         spool, held = None, 0
         if on_progress is not None:
             on_progress(report)

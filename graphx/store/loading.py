@@ -1,27 +1,32 @@
-"""Loading the graph: `build` extracts and loads in one go; `load_mentions` loads an
-extraction's JSON Lines output. Both stream, in batches of whole documents."""
+"""Loading the graph: `build` extracts and loads in one go; `load_relations` loads relation
+mentions (RelationMention records) with whatever document metadata the caller has;
+`load_mentions` loads an extraction's JSON Lines output. All stream, in batches of whole
+documents."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
-from typing import Any
 
 from graphx.errors import InputError
-from graphx.extraction.kb import load_knowledge_base
+from graphx.extraction.kb import KnowledgeBase, load_knowledge_base
 from graphx.extraction.lexicon import load_lexicon
-from graphx.models import Document
+from graphx.extraction.pipeline import relation_from_record
+from graphx.models import Document, RelationMention
 from graphx.store.base import GraphStore, LoadReport
-from graphx.store.rows import RowBuilder, batches_by_document, check_record
+from graphx.store.rows import RowBuilder, batches_by_document
 
 Progress = Callable[[int], None]
+DocumentRelations = tuple[Document | None, str, Sequence[RelationMention]]
 
 
 @dataclass
 class LoadOutcome:
+    """What a load did (`report`) and the inputs or lines it skipped (`failures`)."""
+
     report: LoadReport
     failures: list[InputError] = field(default_factory=list)
 
@@ -56,7 +61,7 @@ def build(
     # read_inputs checks doc_id here, before anything is loaded
     items = read_inputs(paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES, doc_id=doc_id, warn=warn)
 
-    def documents() -> Iterator[tuple[Document, str, list[Mapping[str, Any]]]]:
+    def documents() -> Iterator[DocumentRelations]:
         for item in extract_stream(
             items,
             jobs=jobs,
@@ -70,12 +75,71 @@ def build(
             if isinstance(item, InputError):
                 failures.append(item)
                 continue
-            document, records = item
-            yield document, document.id, records
+            document, relations = item
+            yield document, document.id, relations
 
     batches = batches_by_document(documents(), RowBuilder(kb), batch_size or store.batch_size)
     report = store.load(batches, kb, _weights())
     return LoadOutcome(report, failures)
+
+
+def load_relations(
+    store: GraphStore,
+    relations: Iterable[RelationMention],
+    documents: Iterable[Document] = (),
+    *,
+    kb: KnowledgeBase | None = None,
+    batch_size: int = 0,
+) -> LoadReport:
+    """Load relation mentions into `store`, streaming them in batches of whole documents.
+
+    `documents` gives the metadata (title, date, url, outlet) of the documents the mentions
+    are from, by id; each of them becomes a node even with no mention (it was read). A
+    document that only mentions name keeps the metadata the store already has for it. The
+    mentions of one document are best given together (as extraction yields them); given
+    apart, they are still all kept. `kb` (default: the bundled knowledge base) supplies the
+    actors' details and parents."""
+    kb = kb or load_knowledge_base()
+    # the text is not stored: only the metadata is held, for every document given
+    metadata = {document.id: replace(document, text="") for document in documents}
+    seen: set[str] = set()
+
+    def by_document() -> Iterator[DocumentRelations]:
+        for doc_id, group in groupby(relations, key=lambda relation: str(relation.doc)):
+            seen.add(doc_id)
+            yield metadata.get(doc_id), doc_id, list(group)
+        for doc_id, document in metadata.items():
+            if doc_id not in seen:
+                yield document, doc_id, []
+
+    batches = batches_by_document(by_document(), RowBuilder(kb), batch_size or store.batch_size)
+    return store.load(batches, kb, _weights())
+
+
+def read_mentions(
+    path: str, failures: list[InputError], progress: Progress | None = None
+) -> Iterator[RelationMention]:
+    """The relation mentions of a JSON Lines file (`graphx extract` output), in file order.
+    A bad line (not JSON, not the contract) goes to `failures` as an InputError naming
+    PATH:LINE and is skipped; a missing file raises InputError."""
+    if not Path(path).is_file():
+        raise InputError(path, "no such file")
+    with Path(path).open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                relation = relation_from_record(where, json.loads(line))
+            except json.JSONDecodeError as exc:
+                failures.append(InputError(where, f"not JSON: {exc.msg}"))
+                continue
+            except InputError as exc:
+                failures.append(exc)
+                continue
+            if progress:
+                progress(1)
+            yield relation
 
 
 def load_mentions(
@@ -87,35 +151,11 @@ def load_mentions(
     progress: Progress | None = None,
     batch_size: int = 0,
 ) -> LoadOutcome:
-    """Load relation-mention records (the output of `graphx extract`) from a JSON Lines file."""
+    """Load relation mentions (the output of `graphx extract`) from a JSON Lines file; bad
+    lines are skipped and returned as the outcome's failures."""
     kb = load_knowledge_base(kb_files, kb_override_files)
     failures: list[InputError] = []
-
-    def records() -> Iterator[Mapping[str, Any]]:
-        if not Path(path).is_file():
-            raise InputError(path, "no such file")
-        with Path(path).open(encoding="utf-8", errors="replace") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                where = f"{path}:{number}"
-                try:
-                    record = json.loads(line)
-                    check_record(where, record)
-                except json.JSONDecodeError as exc:
-                    failures.append(InputError(where, f"not JSON: {exc.msg}"))
-                    continue
-                except InputError as exc:
-                    failures.append(exc)
-                    continue
-                if progress:
-                    progress(1)
-                yield record
-
-    def documents() -> Iterable[tuple[None, str, list[Mapping[str, Any]]]]:
-        for doc_id, group in groupby(records(), key=lambda r: str(r["doc"])):
-            yield None, doc_id, list(group)
-
-    batches = batches_by_document(documents(), RowBuilder(kb), batch_size or store.batch_size)
-    report = store.load(batches, kb, _weights())
+    report = load_relations(
+        store, read_mentions(path, failures, progress), kb=kb, batch_size=batch_size
+    )
     return LoadOutcome(report, failures)

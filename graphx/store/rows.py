@@ -1,4 +1,5 @@
-"""From relation-mention records (the extraction output) to the rows both stores load.
+"""From relation mentions (`RelationMention` records, the extraction's output) to the rows both
+stores load.
 
 The graph model, the same in Neo4j and the embedded store:
 
@@ -25,13 +26,12 @@ from __future__ import annotations
 
 import hashlib
 import operator
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from graphx.errors import InputError
 from graphx.extraction.kb import KnowledgeBase
-from graphx.models import RELATION_TYPES, Document
+from graphx.models import RELATION_TYPES, Actor, Document, RelationMention
 
 # Relation type -> edge label; the only way a label reaches Cypher text.
 EDGE_LABELS: dict[str, str] = {relation: relation.upper() for relation in RELATION_TYPES}
@@ -87,102 +87,106 @@ def mention_id(row: Mapping[str, Any]) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
-def check_record(where: str, record: Any) -> None:
-    """Raise InputError naming `where` unless `record` follows the extraction contract."""
-    if not isinstance(record, dict):
-        raise InputError(where, "not a JSON object")
-    for key in ("doc", "relation", "source", "target", "sentence", "sentence_span"):
-        if key not in record:
-            raise InputError(where, f"missing '{key}'")
-    if record["relation"] not in EDGE_LABELS:
-        raise InputError(where, f"unknown relation {record['relation']!r}")
-    for key in ("source", "target"):
-        actor = record[key]
-        if not isinstance(actor, dict) or not actor.get("id") or not actor.get("name"):
-            raise InputError(where, f"'{key}' needs an 'id' and a 'name'")
+def stored_actor(row: Mapping[str, Any]) -> Actor:
+    """The actor a stored Actor row (id, name, type, aliases, country, wikidata, provisional)
+    describes."""
+    return Actor(
+        id=row["id"],
+        name=row.get("name") or row["id"],
+        type=row.get("type") or "provisional",
+        aliases=tuple(row.get("aliases") or ()),
+        country=row.get("country"),
+        wikidata=row.get("wikidata"),
+        provisional=bool(row.get("provisional", True)),
+    )
 
 
 class RowBuilder:
-    """Turns records into batches, adding each actor's knowledge-base details and parents."""
+    """Turns relation mentions into batches, adding each actor's knowledge-base details and
+    parents."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
 
-    def actor_row(self, ref: Mapping[str, Any]) -> dict[str, Any]:
-        actor_id = ref["id"]
-        if actor_id in self.kb:
-            actor = self.kb.get(actor_id)
+    def actor_row(self, actor: Actor) -> dict[str, Any]:
+        """The stored row of `actor`: the knowledge base's details when it knows the id (the
+        record may come from an older extraction), else the actor's own."""
+        if actor.id in self.kb:
+            known = self.kb.get(actor.id)
             return {
-                "id": actor.id,
-                "name": actor.name,
-                "type": actor.type,
-                "aliases": list(actor.aliases),
-                "country": actor.country,
-                "wikidata": actor.wikidata,
+                "id": known.id,
+                "name": known.name,
+                "type": known.type,
+                "aliases": list(known.aliases),
+                "country": known.country,
+                "wikidata": known.wikidata,
                 "provisional": False,
-                "rollup": self.kb.rollup(actor.id),
-                "parent_ids": list(actor.parents),
+                "rollup": self.kb.rollup(known.id),
+                "parent_ids": list(known.parents),
             }
         return {
-            "id": actor_id,
-            "name": ref["name"],
-            "type": ref.get("type") or "provisional",
-            "aliases": list(ref.get("aliases") or []),
-            "country": ref.get("country"),
-            "wikidata": ref.get("wikidata"),
-            "provisional": bool(ref.get("provisional", True)),
-            "rollup": actor_id,
+            "id": actor.id,
+            "name": actor.name,
+            "type": actor.type or "provisional",
+            "aliases": list(actor.aliases),
+            "country": actor.country,
+            "wikidata": actor.wikidata,
+            "provisional": actor.provisional,
+            "rollup": actor.id,
             "parent_ids": [],
         }
 
-    def add(self, batch: Batch, record: Mapping[str, Any]) -> None:
-        doc_id = str(record["doc"])
-        source, target, claimed_by = record["source"], record["target"], record.get("claimed_by")
-        for ref in (source, target, claimed_by):
-            if ref and ref["id"] not in batch.actors:
-                self._add_actor(batch, ref)
+    def add(self, batch: Batch, relation: RelationMention) -> None:
+        """Add the mention's row, and its actors' rows, to `batch`."""
+        source, target, claimed_by = relation.source, relation.target, relation.claimed_by
+        for mention in (source, target, claimed_by):
+            if mention is not None and mention.actor.id not in batch.actors:
+                batch.actors.update(self.actor_closure([mention.actor], skip=batch.actors.keys()))
         row = {
             "id": "",
-            "doc": doc_id,
-            "relation": record["relation"],
-            "source_id": source["id"],
-            "target_id": target["id"],
-            "source_text": source.get("text"),
-            "target_text": target.get("text"),
-            "source_start": source["span"][0],
-            "source_end": source["span"][1],
-            "target_start": target["span"][0],
-            "target_end": target["span"][1],
-            "sentence": record["sentence"],
-            "sentence_start": record["sentence_span"][0],
-            "sentence_end": record["sentence_span"][1],
-            "date": record.get("date"),
-            "confidence": float(record.get("confidence", 0.0)),
-            "claimed_by": claimed_by["id"] if claimed_by else None,
-            "rule": record.get("rule"),
-            "negated": bool(record.get("negated", False)),
+            "doc": str(relation.doc),
+            "relation": relation.relation,
+            "source_id": source.actor.id,
+            "target_id": target.actor.id,
+            "source_text": source.text,
+            "target_text": target.text,
+            "source_start": source.start,
+            "source_end": source.end,
+            "target_start": target.start,
+            "target_end": target.end,
+            "sentence": relation.sentence,
+            "sentence_start": relation.sentence_span[0],
+            "sentence_end": relation.sentence_span[1],
+            "date": relation.date,
+            "confidence": float(relation.confidence),
+            "claimed_by": claimed_by.actor.id if claimed_by else None,
+            "rule": relation.rule,
+            "negated": bool(relation.negated),
         }
         row["id"] = mention_id(row)
         batch.mentions[row["id"]] = row
 
-    def _add_actor(self, batch: Batch, ref: Mapping[str, Any]) -> None:
-        batch.actors.update(self.actor_closure([ref], skip=batch.actors.keys()))
-
     def actor_closure(
-        self, refs: Iterable[Mapping[str, Any]], skip: Iterable[str] = ()
+        self, actors: Iterable[Actor | Mapping[str, Any]], skip: Iterable[str] = ()
     ) -> dict[str, dict[str, Any]]:
-        """Rows for the actors `refs` name and, through the knowledge base, all their parents
-        (actors the knowledge base does not know keep the details the ref gives)."""
+        """Rows for `actors` and, through the knowledge base, all their parents (actors the
+        knowledge base does not know keep their own details). Stored Actor rows are taken
+        too (see stored_actor): the store brings its actors in line with the knowledge base."""
         rows: dict[str, dict[str, Any]] = {}
         done = set(skip)
-        todo = list(refs)
+        todo = [a if isinstance(a, Actor) else stored_actor(a) for a in actors]
         while todo:
             current = todo.pop()
-            if current["id"] in done or current["id"] in rows:
+            if current.id in done or current.id in rows:
                 continue
             row = self.actor_row(current)
             rows[row["id"]] = row
-            todo.extend({"id": p, "name": p} for p in row["parent_ids"] if p not in rows)
+            # a parent the knowledge base lacks (a broken reference) stays a provisional actor
+            todo.extend(
+                Actor(id=p, name=p, type="provisional", provisional=True)
+                for p in row["parent_ids"]
+                if p not in rows
+            )
         return rows
 
     def document_row(self, batch: Batch, doc_id: str, document: Document | None) -> None:
@@ -203,20 +207,20 @@ class RowBuilder:
 
 
 def batches_by_document(
-    documents: Iterable[tuple[Document | None, str, list[Mapping[str, Any]]]],
+    documents: Iterable[tuple[Document | None, str, Sequence[RelationMention]]],
     builder: RowBuilder,
     size: int = 2000,
 ) -> Iterator[Batch]:
     """Batches of about `size` mentions made of whole documents (a document is replaced as a
-    unit): each item is (document metadata or None, document id, its relation records)."""
+    unit): each item is (document metadata or None, document id, its relation mentions)."""
     batch = Batch()
-    for document, doc_id, records in documents:
-        if batch.mentions and len(batch.mentions) + len(records) > size:
+    for document, doc_id, relations in documents:
+        if batch.mentions and len(batch.mentions) + len(relations) > size:
             yield batch
             batch = Batch()
         builder.document_row(batch, doc_id, document)
-        for record in records:
-            builder.add(batch, record)
+        for relation in relations:
+            builder.add(batch, relation)
     if batch.documents:
         yield batch
 

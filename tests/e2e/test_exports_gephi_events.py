@@ -12,7 +12,6 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graphx.extraction.pipeline import relation_record
 from graphx.models import Document
 from graphx.serve.export import EVENT_FIELDS, ExportError, export_store, gexf_date
 from graphx.serve.network import Selection, read_network
@@ -89,7 +88,7 @@ STRIKE = ("us", "strikes", "kataib_hezbollah")
 
 def _load(store, extractor) -> None:
     items = [
-        (doc, doc.id, [relation_record(r, extractor.kb) for r in extractor.extract(doc)])
+        (doc, doc.id, extractor.extract(doc))
         for doc in DOCUMENTS
     ]
     store.load(batches_by_document(items, RowBuilder(extractor.kb)), extractor.kb, _weights())

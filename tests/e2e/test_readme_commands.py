@@ -181,3 +181,16 @@ def test_the_readme_commands_run_as_written(readme: str, tmp_path: Path) -> None
         assert (tmp_path / written).stat().st_size > 0, written
     assert (tmp_path / "iraq-csv" / "edges.csv").exists()
     assert not (tmp_path / "PATH").exists()
+
+
+def test_the_readme_python_example_runs(readme: str, tmp_path: Path, monkeypatch) -> None:
+    """The Python API section's example, run as written in a folder holding the sample corpus."""
+    block = readme.split("## Python API", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    names: dict = {}
+    exec(compile(block, "README.md (Python API)", "exec"), names)
+    assert names["report"].mentions_added > 0
+    assert names["graph"].number_of_edges() > 0
+    assert all(data["relation"] == "strikes" for _, _, data in names["graph"].edges(data=True))
+    assert (tmp_path / "kh.html").exists() and (tmp_path / "strikes.gexf").exists()

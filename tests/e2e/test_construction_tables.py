@@ -1,0 +1,287 @@
+"""Constructions of news English, one table per relation family, run through the real pipeline.
+
+Each row: (text, date, triples that must be found, triples that must NOT be found). The sentences
+are written for these tests; the actor ids come from data/kb/*.yaml. Every table carries forbidden
+rows too: negation, denial and a cue word used in a sense that names no relation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+Triple = tuple[str, str, str]
+Row = tuple[str, str, set[Triple], set[Triple]]
+
+DATE = "2024-03-01"
+
+OPPOSES: list[Row] = [
+    (
+        "Washington blacklisted Hezbollah on Tuesday.",
+        DATE,
+        {("us", "opposes", "hezbollah")},
+        {("hezbollah", "opposes", "us")},
+    ),
+    (
+        "The Treasury designated Kataib Hezbollah a terrorist organisation.",
+        DATE,
+        {("us_treasury", "opposes", "kataib_hezbollah")},
+        set(),
+    ),
+    (
+        "Britain proscribed Hamas in 2021.",
+        DATE,
+        {("uk", "opposes", "hamas")},
+        {("hamas", "opposes", "uk")},
+    ),
+    (
+        "The United States indicted Qais al-Khazali on Tuesday.",
+        DATE,
+        {("us", "opposes", "qais_al_khazali")},
+        set(),
+    ),
+    (
+        "The United States slapped sanctions on Iran.",
+        DATE,
+        {("us", "opposes", "iran")},
+        {("us", "strikes", "iran")},
+    ),
+    (
+        "Egypt lambasted Israel after the raid.",
+        DATE,
+        {("egypt", "opposes", "israel")},
+        {("egypt", "strikes", "israel")},
+    ),
+    (
+        "Qatar condemned Iran's meddling in Iraq.",
+        DATE,
+        {("qatar", "opposes", "iran")},
+        {("qatar", "opposes", "iraq")},
+    ),
+    # negation
+    (
+        "The European Union did not blacklist Hezbollah.",
+        DATE,
+        set(),
+        {("european_union", "opposes", "hezbollah")},
+    ),
+    # a ban on travel to a state is no relation to it
+    (
+        "Iraq lifted its ban on flights to Iran.",
+        DATE,
+        set(),
+        {("iraq", "opposes", "iran"), ("iraq", "supports", "iran")},
+    ),
+]
+
+NEGOTIATES: list[Row] = [
+    (
+        "Erdogan hosted Assad in Ankara.",
+        DATE,
+        {("recep_tayyip_erdogan", "negotiates", "bashar_al_assad")},
+        {("recep_tayyip_erdogan", "supports", "bashar_al_assad")},
+    ),
+    ("Iran received an Omani delegation.", DATE, {("iran", "negotiates", "oman")}, set()),
+    (
+        "Putin telephoned Erdogan on Friday.",
+        DATE,
+        {("vladimir_putin", "negotiates", "recep_tayyip_erdogan")},
+        set(),
+    ),
+    (
+        "Blinken held a phone call with Netanyahu on Sunday.",
+        DATE,
+        {("antony_blinken", "negotiates", "benjamin_netanyahu")},
+        set(),
+    ),
+    (
+        "Israel and Hamas struck a ceasefire deal.",
+        DATE,
+        {("israel", "negotiates", "hamas")},
+        {("israel", "strikes", "hamas")},
+    ),
+    (
+        "The Houthis engaged in talks with Saudi Arabia.",
+        DATE,
+        {("houthis", "negotiates", "saudi_arabia")},
+        set(),
+    ),
+    ("Iran opened talks with the United States.", DATE, {("iran", "negotiates", "us")}, set()),
+    (
+        "Israel signed a truce with Hezbollah.",
+        DATE,
+        {("israel", "negotiates", "hezbollah")},
+        {("israel", "strikes", "hezbollah")},
+    ),
+    # negation and denial
+    (
+        "Blinken did not meet Netanyahu.",
+        DATE,
+        set(),
+        {("antony_blinken", "negotiates", "benjamin_netanyahu")},
+    ),
+    (
+        "Iran denied holding talks with the United States.",
+        DATE,
+        set(),
+        {("iran", "negotiates", "us")},
+    ),
+    # "host" an event, not a visitor
+    (
+        "The Houthis hosted a rally in Sanaa against Israel.",
+        DATE,
+        set(),
+        {("houthis", "negotiates", "israel")},
+    ),
+    # "receive" with a thing, not a visitor, as its object
+    (
+        "Hezbollah received weapons from Iran.",
+        DATE,
+        set(),
+        {("hezbollah", "negotiates", "iran"), ("iran", "negotiates", "hezbollah")},
+    ),
+]
+
+THREATENS: list[Row] = [
+    ("Trump cautioned Iran on Monday.", DATE, {("donald_trump", "threatens", "iran")}, set()),
+    (
+        "The Houthis vowed revenge against the United States.",
+        DATE,
+        {("houthis", "threatens", "us")},
+        {("houthis", "strikes", "us")},
+    ),
+    (
+        "Israel issued an ultimatum to Hamas.",
+        DATE,
+        {("israel", "threatens", "hamas")},
+        {("israel", "opposes", "hamas")},
+    ),
+    (
+        "Iran promised a response to Israel.",
+        DATE,
+        {("iran", "threatens", "israel")},
+        {("iran", "strikes", "israel")},
+    ),
+    # negation
+    ("Iran did not threaten Saudi Arabia.", DATE, set(), {("iran", "threatens", "saudi_arabia")}),
+]
+
+STRIKES: list[Row] = [
+    (
+        "Saudi Arabia waged war on the Houthis.",
+        DATE,
+        {("saudi_arabia", "strikes", "houthis")},
+        {("houthis", "strikes", "saudi_arabia")},
+    ),
+    (
+        "Israel waged a campaign against Hezbollah.",
+        DATE,
+        {("israel", "strikes", "hezbollah")},
+        set(),
+    ),
+    (
+        "Iraqi forces retook Mosul from the Islamic State.",
+        DATE,
+        {("iraqi_security_forces", "strikes", "isis")},
+        set(),
+    ),
+    ("Israel hammered Hezbollah on Sunday.", DATE, {("israel", "strikes", "hezbollah")}, set()),
+    (
+        "The Islamic State beheaded Iraqi soldiers.",
+        DATE,
+        {("isis", "strikes", "iraqi_security_forces")},
+        set(),
+    ),
+    ("Hamas fired rockets into Israel.", DATE, {("hamas", "strikes", "israel")}, set()),
+    # negation and denial
+    (
+        "The Houthis did not attack Saudi Arabia.",
+        DATE,
+        set(),
+        {("houthis", "strikes", "saudi_arabia")},
+    ),
+    (
+        "Hezbollah denied involvement in the attack on Israel.",
+        DATE,
+        set(),
+        {("hezbollah", "strikes", "israel"), ("hezbollah", "opposes", "israel")},
+    ),
+    # "hammered out" a deal is negotiation, never force
+    ("Israel hammered out a deal with Hamas.", DATE, set(), {("israel", "strikes", "hamas")}),
+]
+
+SUPPORTS: list[Row] = [
+    (
+        "Iran supplied drones to the Houthis.",
+        DATE,
+        {("iran", "supports", "houthis")},
+        {("houthis", "supports", "iran")},
+    ),
+    (
+        "The Houthis welcomed the Hamas attack on Israel.",
+        DATE,
+        {("houthis", "supports", "hamas"), ("hamas", "strikes", "israel")},
+        {("houthis", "supports", "israel")},
+    ),
+    (
+        "The Houthis swore allegiance to Iran.",
+        DATE,
+        {("houthis", "supports", "iran")},
+        {("iran", "supports", "houthis")},
+    ),
+    # negation
+    ("Iran did not supply weapons to Hamas.", DATE, set(), {("iran", "supports", "hamas")}),
+]
+
+WITHDRAWAL: list[Row] = [
+    (
+        "Iraq demanded a timetable for the withdrawal of US forces.",
+        DATE,
+        {("iraq", "demands_withdrawal", "us_military")},
+        {("us_military", "demands_withdrawal", "iraq")},
+    ),
+    (
+        "Iraq pushed for the departure of US troops.",
+        DATE,
+        {("iraq", "demands_withdrawal", "us_military")},
+        set(),
+    ),
+    (
+        "Iraq wants to phase out the US-led coalition.",
+        DATE,
+        {("iraq", "demands_withdrawal", "global_coalition")},
+        set(),
+    ),
+    # a force moving its own troops: no one demands it
+    (
+        "Israel withdrew its troops from Lebanon.",
+        DATE,
+        set(),
+        {("lebanon", "demands_withdrawal", "israel")},
+    ),
+]
+
+TABLES = {
+    "opposes": OPPOSES,
+    "negotiates": NEGOTIATES,
+    "threatens": THREATENS,
+    "strikes": STRIKES,
+    "supports": SUPPORTS,
+    "withdrawal": WITHDRAWAL,
+}
+
+CASES = [
+    pytest.param(*row, id=f"{family}: {row[0]}") for family, rows in TABLES.items() for row in rows
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected", "forbidden"), CASES)
+def test_construction(extract, text: str, date: str, expected: set, forbidden: set):
+    found = extract(text, date)
+    assert expected <= found, f"missing {expected - found}; found {found}"
+    assert not forbidden & found, f"forbidden {forbidden & found}"
+
+
+def test_every_table_has_a_row_that_forbids():
+    """A table with only positive rows could not catch a cue word that fires too widely."""
+    for family, rows in TABLES.items():
+        assert any(forbidden and not expected for _, _, expected, forbidden in rows), family

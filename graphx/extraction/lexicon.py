@@ -17,6 +17,7 @@ _PREPOSITIONS = frozenset(
     [
         "about",
         "against",
+        "alongside",
         "at",
         "between",
         "by",
@@ -39,7 +40,9 @@ _PREPOSITIONS = frozenset(
         "targeting",
     ]
 )
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _WORD_LISTS = (
+    "particles",
     "light_verbs",
     "recipient_verbs",
     "control_verbs",
@@ -70,6 +73,9 @@ class VerbCue:
     relation: str
     particle: str | None  # "out" in "kick out"
     preps: tuple[str, ...]  # empty: the target is the direct object
+    # an idiom's own object ("war" in "wage war on", "power" in "bring to power"): the verb
+    # must have it, and the target preps may hang on it ("went to war against X")
+    objects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
         raise KnowledgeBaseError(f"{name}: relation type(s) missing: {', '.join(sorted(missing))}")
     infos = {}
     lexicon = Lexicon(relations=infos)
+    particles = frozenset(w.lower() for w in _words(name, raw, "particles"))
     for relation, spec in raw["relations"].items():
         where = f"{name}: relations.{relation}"
         if not isinstance(spec, dict):
@@ -142,7 +149,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
             refused_types=_type_pairs(where, spec),
             refusal_exempt_rules=frozenset(_words(where, spec, "refusal_exempt_rules")),
         )
-        _add_cues(lexicon, where, relation, spec)
+        _add_cues(lexicon, where, relation, spec, particles)
     for key in _WORD_LISTS:
         lexicon.words[key] = frozenset(w.lower() for w in _words(name, raw, key))
     return lexicon
@@ -170,16 +177,26 @@ def _head_word(phrase: str) -> str:
     return words[-1]
 
 
-def _add_cues(lexicon: Lexicon, where: str, relation: str, spec: dict[str, Any]) -> None:
+def _add_cues(
+    lexicon: Lexicon, where: str, relation: str, spec: dict[str, Any], particles: frozenset[str]
+) -> None:
     for phrase in _words(where, spec, "verbs"):
         words = phrase.lower().split()
         lemma, rest = words[0], words[1:]
+        others = [w for w in rest if w not in _PREPOSITIONS and w not in _DETERMINERS]
+        particle = None
+        objects: tuple[str, ...] = ()
         preps = tuple(w for w in rest if w in _PREPOSITIONS)
-        others = [w for w in rest if w not in _PREPOSITIONS]
-        particle = others[0] if len(others) == 1 else None
-        if len(others) > 1:  # an idiom ("bring to power", "end the presence of"): key on its verb
-            particle = None
-        lexicon.verbs.setdefault(lemma, []).append(VerbCue(relation, particle, preps))
+        if len(others) == 1 and others[0] in particles:  # "kick out", "shoot down"
+            particle = others[0]
+        elif others:
+            # an idiom ("wage war on", "go to war against", "bring to power", "come to the aid
+            # of"): its last content word is its object; the prepositions after it introduce
+            # the target, those before it the object ("to" in "go to war")
+            objects = (others[-1],)
+            after = rest[len(rest) - rest[::-1].index(others[-1]) :]
+            preps = tuple(w for w in after if w in _PREPOSITIONS)
+        lexicon.verbs.setdefault(lemma, []).append(VerbCue(relation, particle, preps, objects))
     preps = frozenset(_words(where, spec, "noun_preps"))
     for phrase in _words(where, spec, "nouns"):
         head = _head_word(phrase)

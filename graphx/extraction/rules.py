@@ -302,16 +302,28 @@ class RuleEngine:
         for cue in self.lex.verbs[lemma]:
             if cue.particle is not None and cue.particle not in particles:
                 continue
-            if cue.relation == "demands_withdrawal":
+            idiom_object = _idiom_object(verb, cue.objects) if cue.objects else None
+            if cue.objects and idiom_object is None:
+                continue  # "went to Baghdad with" is not "went to war with"
+            if cue.relation == "demands_withdrawal" and not cue.objects:
                 yield from self._removal(verb)
                 continue
             if cue.preps:
+                heads = [verb] if idiom_object is None else [verb, idiom_object]
                 targets = [
                     p
-                    for prep in verb.children
+                    for head in heads
+                    for prep in head.children
                     if prep.dep_ in {"prep", "dative"} and prep.lower_ in cue.preps
                     for p in prep.children
                     if p.dep_ == "pobj"
+                ]
+                sources = self.agents(verb)
+                rule = "verb"
+            elif idiom_object is not None:
+                # "brought Maliki to power": the target is the object the idiom's own is not
+                targets = [
+                    c for c in verb.children if c.dep_ in {"dobj", "dative"} and c != idiom_object
                 ]
                 sources = self.agents(verb)
                 rule = "verb"
@@ -1356,3 +1368,20 @@ def wrong_for_types(lexicon: Lexicon, kb: KnowledgeBase, relation: RelationMenti
         and office.holder_on(relation.date) == source.id
         for office in kb.offices.values()
     )
+
+
+def _idiom_object(verb: Token, words: tuple[str, ...]) -> Token | None:
+    """The idiom's own object among the verb's: its direct object ("waged war") or the object
+    of one of its prepositions ("went to war", "came to the aid")."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "attr", "acomp", "oprd"} and _says(child, words):
+            return child
+        if child.dep_ == "prep":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and _says(grandchild, words):
+                    return grandchild
+    return None
+
+
+def _says(token: Token, words: tuple[str, ...]) -> bool:
+    return token.lower_ in words or token.lemma_.lower() in words

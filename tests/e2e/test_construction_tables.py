@@ -285,3 +285,31 @@ def test_every_table_has_a_row_that_forbids():
     """A table with only positive rows could not catch a cue word that fires too widely."""
     for family, rows in TABLES.items():
         assert any(forbidden and not expected for _, _, expected, forbidden in rows), family
+
+
+# Idioms: the verb's own object must be there ("war" in "went to war"), and only the
+# prepositions after it introduce the target.
+IDIOMS = [
+    (
+        "Saudi Arabia went to war against the Houthis in 2015.",
+        {("saudi_arabia", "strikes", "houthis")},
+        set(),
+    ),
+    ("Iran went to Baghdad with the Houthis.", set(), {("iran", "strikes", "houthis")}),
+    ("Iran threw its weight behind Hezbollah.", {("iran", "supports", "hezbollah")}, set()),
+    ("Russia came to the aid of Syria.", {("russia", "supports", "syria")}, set()),
+    ("Israel held talks with Hamas in Cairo.", {("israel", "negotiates", "hamas")}, set()),
+    ("Israel held prisoners from Hamas.", set(), {("israel", "negotiates", "hamas")}),
+    (
+        "Hezbollah fought alongside the Syrian army.",
+        {("hezbollah", "supports", "syrian_government")},
+        {("hezbollah", "strikes", "syrian_government")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "refused"), IDIOMS)
+def test_idioms(extract, text, found, refused):
+    triples = extract(text, date="2022-01-01")
+    assert found <= triples
+    assert not refused & triples

@@ -22,6 +22,7 @@ def _spec(**relations: dict[str, Any]) -> dict[str, Any]:
         "relations": {name: {"weight": 1} for name in RELATION_TYPES},
         "negation_words": ["not", "never"],
         "attribution_verbs": ["Say", "claim"],
+        "particles": ["out", "down"],
     }
     for name, fields in relations.items():
         spec["relations"][name].update(fields)
@@ -115,12 +116,13 @@ def test_verb_cues_split_particles_prepositions_and_idioms(tmp_path: Path):
     )
     assert lexicon.verbs["attack"] == [VerbCue("strikes", None, ())]
     assert lexicon.verbs["fire"] == [VerbCue("strikes", None, ("on",))]
-    # one word besides the prepositions is the verb's particle ("open fire on")
-    assert lexicon.verbs["open"] == [VerbCue("strikes", "fire", ("on",))]
+    # a listed particle is the verb's particle ("kick out", "push out of")
     assert lexicon.verbs["kick"] == [VerbCue("demands_withdrawal", "out", ())]
     assert lexicon.verbs["push"] == [VerbCue("demands_withdrawal", "out", ("of",))]
-    # more than one is an idiom, keyed on its verb alone: no particle
-    assert lexicon.verbs["end"] == [VerbCue("demands_withdrawal", None, ("of",))]
+    # any other word makes an idiom with that object: "open fire on" needs "fire", and only
+    # the prepositions after the object introduce the target
+    assert lexicon.verbs["open"] == [VerbCue("strikes", None, ("on",), ("fire",))]
+    assert lexicon.verbs["end"] == [VerbCue("demands_withdrawal", None, ("of",), ("presence",))]
     # cues are keyed by their first word, lower-cased: never by the particle or the phrase
     assert "Kick" not in lexicon.verbs and "out" not in lexicon.verbs
     assert "fire on" not in lexicon.verbs
@@ -266,3 +268,14 @@ def test_lexicon_rejects_yaml_booleans(tmp_path: Path):
     bad.write_text(text.replace('"on"', "on", 1), encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="not a word"):
         load_lexicon(bad)
+
+
+def test_an_idiom_keeps_the_prepositions_before_its_object_out_of_the_target(tmp_path: Path):
+    lexicon = _load(
+        tmp_path,
+        _spec(strikes={"verbs": ["go to war against", "come to the aid of", "wage war on"]}),
+    )
+    assert lexicon.verbs["go"] == [VerbCue("strikes", None, ("against",), ("war",))]
+    assert lexicon.verbs["come"] == [VerbCue("strikes", None, ("of",), ("aid",))]
+    # not ("to", "against"): "went to Baghdad" must not make Baghdad a target
+    assert "to" not in lexicon.verbs["go"][0].preps

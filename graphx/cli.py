@@ -1,5 +1,6 @@
 """The `graphx` command line. Each command parses options, calls one library function and
-renders its result; library errors become one-line messages and exit codes."""
+renders its result; `GraphxGroup` turns library errors into one-line messages and exit codes,
+in one place for every command."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ import click
 
 from graphx.errors import GraphxError
 
-EXIT_INPUT_FAILED = 3
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -92,30 +92,34 @@ _BATCH_SIZE = click.option(
 _QUIET = click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 
 
-def _friendly_errors(command: F) -> F:
-    """Turn graphx errors into `Error: ...` and an exit code; tracebacks only with --debug."""
+class GraphxGroup(click.Group):
+    """The `graphx` group: a GraphxError raised by any command (or while its options are
+    turned into values) becomes `Error: <message>` on standard error and the error's
+    `exit_code`; with --debug it propagates with its traceback instead."""
 
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        context = click.get_current_context()
+    def invoke(self, ctx: click.Context) -> Any:
         try:
-            return command(*args, **kwargs)
+            return super().invoke(ctx)
         except GraphxError as exc:
-            if context.obj and context.obj.get("debug"):
+            if ctx.params.get("debug"):
                 raise
             click.echo(f"Error: {exc}", err=True)
-            sys.exit(exc.exit_code)
-
-    return wrapper  # type: ignore[return-value]
+            ctx.exit(exc.exit_code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GraphxGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="graphx")
 @click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
-@click.pass_context
-def main(context: click.Context, debug: bool) -> None:
-    """graphx: turn conflict news into an actor-relationship graph."""
-    context.obj = {"debug": debug}
+def main(debug: bool) -> None:
+    """graphx: turn conflict news into an actor-relationship graph.
+
+    \b
+    Example:
+      graphx build data/corpus
+      graphx actor "Kataib Hezbollah"
+      graphx view -o iraq.html
+    """
+    # --debug is read where errors are handled: GraphxGroup.invoke, from the context's params
 
 
 @main.command()
@@ -138,7 +142,6 @@ def main(context: click.Context, debug: bool) -> None:
 @_DOC_TIMEOUT
 @_DOC_ID
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on standard error.")
-@_friendly_errors
 def extract(
     paths: tuple[str, ...],
     output: str | None,
@@ -155,12 +158,15 @@ def extract(
 
     Writes one JSON object per relation mention. Exit code 3 means some inputs could not be
     read (each is named on standard error); the others were still extracted.
+
+    \b
+    Example:
+      graphx extract data/corpus -o mentions.jsonl
+      graphx extract data/corpus/05_soleimani_strike_2020.txt --keep-negated
     """
-    from graphx.extraction.documents import read_inputs
-    from graphx.extraction.pipeline import write_jsonl
+    from graphx.extraction.pipeline import extract_to_jsonl
 
     kb = _knowledge_base(kb_files, kb_override_files)
-    items = read_inputs(paths, max_bytes=max_size, doc_id=doc_id, warn=_warn)
     with _progress("documents", quiet, details=_EXTRACT_DETAILS) as bar:
         task = bar.add_task("documents", total=_count_documents(paths), relations=0, failures=0)
 
@@ -172,9 +178,12 @@ def extract(
                 failures=so_far.failures,
             )
 
-        report = write_jsonl(
-            items,
+        report = extract_to_jsonl(
+            paths,
             output,
+            max_bytes=max_size,
+            doc_id=doc_id,
+            warn=_warn,
             on_failure=lambda failure: click.echo(f"Error: {failure}", err=True),
             on_progress=advance,
             jobs=jobs,
@@ -185,13 +194,9 @@ def extract(
             timeout=doc_timeout,
         )
     if not quiet:
-        click.echo(
-            f"{report.relations} relations from {report.documents} documents"
-            + (f"; {report.failures} input(s) failed" if report.failures else ""),
-            err=True,
-        )
-    if report.failures:
-        sys.exit(EXIT_INPUT_FAILED)
+        click.echo(report.summary(), err=True)
+    if report.exit_code:
+        click.get_current_context().exit(report.exit_code)
 
 
 def _warn(message: str) -> None:
@@ -244,21 +249,6 @@ def _store_options(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _report(outcome: Any, quiet: bool) -> None:
-    for failure in outcome.failures:
-        click.echo(f"Error: {failure}", err=True)
-    if quiet:
-        return
-    report = outcome.report
-    click.echo(
-        f"{report.documents} documents: {report.mentions_added} mentions added, "
-        f"{report.mentions_removed} removed, {report.mentions_kept} unchanged; "
-        f"{report.edges_added} edges added, {report.edges_removed} removed",
-        err=True,
-    )
-    click.echo(", ".join(f"{name} {count}" for name, count in report.counts.items()), err=True)
-
-
 def _load_with_progress(
     where: StoreChoice,
     unit: str,
@@ -268,12 +258,15 @@ def _load_with_progress(
 ) -> None:
     """Open the store, run `load` under a progress bar counting `unit` up to `total` (None:
     unknown), report, set the exit code (3 when some inputs failed)."""
+    from graphx.extraction.pipeline import EXIT_INPUT_FAILED
+    from graphx.render import render_load_outcome
+
     with where.open(write=True) as store, _progress(unit, quiet) as bar:
         task = bar.add_task(unit, total=total)
         outcome = load(store, lambda n: bar.advance(task, n))
-    _report(outcome, quiet)
+    render_load_outcome(outcome, quiet)
     if outcome.failures:
-        sys.exit(EXIT_INPUT_FAILED)
+        click.get_current_context().exit(EXIT_INPUT_FAILED)
 
 
 _EXTRACT_DETAILS = "{task.fields[relations]} relations, {task.fields[failures]} failed"
@@ -358,7 +351,6 @@ def _stderr_console() -> Any:
 @_DOC_ID
 @_BATCH_SIZE
 @_QUIET
-@_friendly_errors
 def build(
     paths: tuple[str, ...],
     where: StoreChoice,
@@ -375,6 +367,11 @@ def build(
 
     Loading is idempotent: the same documents again change nothing, and a re-extracted
     document replaces its own mentions. Exit code 3 means some inputs could not be read.
+
+    \b
+    Example:
+      graphx build data/corpus
+      graphx build data/corpus/12_sanctions_2024.txt --db sanctions.lbdb
     """
     from graphx.extraction.documents import refuse_extract_output
     from graphx.store.loading import build as build_graph
@@ -409,7 +406,6 @@ def build(
 @_KB_OVERRIDE
 @_BATCH_SIZE
 @_QUIET
-@_friendly_errors
 def load(
     mentions: str,
     where: StoreChoice,
@@ -421,6 +417,11 @@ def load(
     """Load MENTIONS (JSON Lines written by `graphx extract`) into the store.
 
     Bad lines are named on standard error and skipped (exit code 3); the rest is loaded.
+
+    \b
+    Example:
+      graphx extract data/corpus -o mentions.jsonl
+      graphx load mentions.jsonl
     """
     from graphx.store.loading import load_mentions
 
@@ -467,7 +468,6 @@ def load(
     help="Let the query change the store (CREATE, SET, DELETE...); without it the store is "
     "opened read-only and writes are refused.",
 )
-@_friendly_errors
 def query(
     cypher_or_file: str,
     where: StoreChoice,
@@ -478,7 +478,14 @@ def query(
     """Run a Cypher query: inline text, a .cypher file, or a query of the library by name
     (`graphx queries` lists them). Parameters are passed as parameters, never pasted in;
     a library query's actor parameters take a name, an alias or an id.
-    Read-only unless --write is given."""
+    Read-only unless --write is given.
+
+    \b
+    Example:
+      graphx query who_strikes_whom
+      graphx query what_actor_does -p actor=Iran --format json
+      graphx query 'MATCH (a:Actor) RETURN a.name AS name ORDER BY name LIMIT 5' --format csv
+    """
     from graphx.render import render_result
     from graphx.serve.queries import parse_params, prepare_query
 
@@ -492,9 +499,14 @@ def query(
 @main.command()
 @_store_options
 @click.option("--yes", is_flag=True, help="Confirm: delete everything graphx stored.")
-@_friendly_errors
 def reset(where: StoreChoice, yes: bool) -> None:
-    """Delete every actor, document, mention and edge from the store (needs --yes)."""
+    """Delete every actor, document, mention and edge from the store (needs --yes).
+
+    \b
+    Example:
+      graphx reset --yes
+      graphx reset --yes --db sanctions.lbdb
+    """
     if not yes:
         raise click.UsageError("reset deletes the whole store; add --yes to confirm")
     with where.open(write=True) as store:
@@ -504,9 +516,13 @@ def reset(where: StoreChoice, yes: bool) -> None:
 
 
 @main.command()
-@_friendly_errors
 def queries() -> None:
-    """List the analyst queries of the library (cypher/*.cypher) with their parameters."""
+    """List the analyst queries of the library (cypher/*.cypher) with their parameters.
+
+    \b
+    Example:
+      graphx queries
+    """
     from graphx.render import render_library
     from graphx.serve.queries import library
 
@@ -673,7 +689,6 @@ def _selection_options(command: F) -> F:
     help="The HTML file to write (self-contained, works offline).",
 )
 @click.option("--title", default="graphx network", show_default=True, help="The page's heading.")
-@_friendly_errors
 def view(
     where: StoreChoice,
     selection: SelectionChoice,
@@ -681,7 +696,13 @@ def view(
     title: str,
 ) -> None:
     """Write an interactive HTML network view: filter relations and dates, search actors,
-    click an actor or a relation for its evidence."""
+    click an actor or a relation for its evidence.
+
+    \b
+    Example:
+      graphx view -o iraq.html
+      graphx view --actor 'Kataib Hezbollah' --hops 2 --since 2020 -o kataib.html
+    """
     from graphx.serve.view import build_view, write_view
 
     with where.open() as store:
@@ -710,7 +731,6 @@ def view(
     help="Relations shown per table, most mentioned first (0: all; JSON has all).",
 )
 @_FORMAT
-@_friendly_errors
 def actor(
     name: str,
     where: StoreChoice,
@@ -719,7 +739,13 @@ def actor(
     output_format: str,
 ) -> None:
     """Who NAME is and what it does to whom: aliases, type, parents, relations in and out with
-    counts and date ranges, and its best evidence. NAME may be a name, an alias or an id."""
+    counts and date ranges, and its best evidence. NAME may be a name, an alias or an id.
+
+    \b
+    Example:
+      graphx actor US
+      graphx actor 'Kataib Hezbollah' --evidence 2 --format json
+    """
     from graphx.render import render_profile
     from graphx.serve.lookup import actor_profile
 
@@ -733,14 +759,19 @@ def actor(
 @click.argument("second", shell_complete=_complete_actor)
 @_store_options
 @_FORMAT
-@_friendly_errors
 def between(
     first: str,
     second: str,
     where: StoreChoice,
     output_format: str,
 ) -> None:
-    """Every relation between FIRST and SECOND, both ways, with its evidence sentences."""
+    """Every relation between FIRST and SECOND, both ways, with its evidence sentences.
+
+    \b
+    Example:
+      graphx between Iran 'United States'
+      graphx between Soleimani US --format json
+    """
     from graphx.render import render_between
     from graphx.serve.lookup import between as relations_between
 
@@ -761,7 +792,6 @@ def between(
     help="Longest chain to look for.",
 )
 @_FORMAT
-@_friendly_errors
 def path(
     first: str,
     second: str,
@@ -769,7 +799,12 @@ def path(
     max_hops: int,
     output_format: str,
 ) -> None:
-    """The shortest chains of relations linking FIRST and SECOND (either direction per step)."""
+    """The shortest chains of relations linking FIRST and SECOND (either direction per step).
+
+    \b
+    Example:
+      graphx path 'Kataib Hezbollah' 'Iraqi Parliament' --max-hops 3
+    """
     from graphx.render import render_paths
     from graphx.serve.lookup import paths
 
@@ -783,14 +818,19 @@ def path(
 @click.argument("second", required=False, shell_complete=_complete_actor)
 @_store_options
 @_FORMAT
-@_friendly_errors
 def timeline(
     first: str,
     second: str | None,
     where: StoreChoice,
     output_format: str,
 ) -> None:
-    """Mentions by month involving FIRST, or between FIRST and SECOND, by relation."""
+    """Mentions by month involving FIRST, or between FIRST and SECOND, by relation.
+
+    \b
+    Example:
+      graphx timeline 'Kataib Hezbollah'
+      graphx timeline US Soleimani --format json
+    """
     from graphx.render import render_timeline
     from graphx.serve.lookup import timeline as build_timeline
 
@@ -806,7 +846,6 @@ def timeline(
     "--top", type=click.IntRange(1), default=20, show_default=True, help="How many actors to rank."
 )
 @_FORMAT
-@_friendly_errors
 def stats(
     where: StoreChoice,
     selection: SelectionChoice,
@@ -814,7 +853,13 @@ def stats(
     output_format: str,
 ) -> None:
     """Network analytics: degree, betweenness and PageRank centrality, communities, and the
-    signed network (allied and hostile camps, unbalanced triads, enemies of enemies)."""
+    signed network (allied and hostile camps, unbalanced triads, enemies of enemies).
+
+    \b
+    Example:
+      graphx stats --top 5
+      graphx stats --rollup --since 2020 --format json
+    """
     from graphx.render import render_stats
     from graphx.serve.analytics import compute_stats
     from graphx.serve.network import read_network
@@ -840,7 +885,6 @@ def stats(
 @click.option(
     "-o", "--output", required=True, type=click.Path(), help="File (or folder, for csv) to write."
 )
-@_friendly_errors
 def export(
     where: StoreChoice,
     selection: SelectionChoice,
@@ -848,7 +892,13 @@ def export(
     output: str,
 ) -> None:
     """Export the actor graph (or a selection of it) for Gephi and other tools, or its
-    events as a table for event-data tools."""
+    events as a table for event-data tools.
+
+    \b
+    Example:
+      graphx export --format gexf -o iraq.gexf
+      graphx export --format events --relation strikes -o strikes.csv
+    """
     from graphx.serve.export import export_store
 
     with where.open() as store:

@@ -54,6 +54,25 @@ def render_library(queries: list[LibraryQuery]) -> None:
     Console().print(table)
 
 
+def render_load_outcome(outcome: Any, quiet: bool) -> None:
+    """On standard error: each skipped input or line, then (unless `quiet`) what the load
+    changed and what the store now holds."""
+    import click
+
+    for failure in outcome.failures:
+        click.echo(f"Error: {failure}", err=True)
+    if quiet:
+        return
+    report = outcome.report
+    click.echo(
+        f"{report.documents} documents: {report.mentions_added} mentions added, "
+        f"{report.mentions_removed} removed, {report.mentions_kept} unchanged; "
+        f"{report.edges_added} edges added, {report.edges_removed} removed",
+        err=True,
+    )
+    click.echo(", ".join(f"{name} {count}" for name, count in report.counts.items()), err=True)
+
+
 # ----------------------------------------------------------------------------- lookups
 def _json(payload: Any) -> None:
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1, default=str) + "\n")

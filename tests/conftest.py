@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import traceback
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -19,9 +22,37 @@ CORPUS = ROOT / "data" / "corpus"
 
 
 def run_graphx(
-    *args: str, timeout: int = 300, check: bool = False, input: str | None = None
+    *args: str,
+    timeout: int = 300,
+    check: bool = False,
+    input: str | None = None,
+    env: Mapping[str, str | None] | None = None,
+    subprocess: bool = False,
 ) -> subprocess.CompletedProcess:
-    """`graphx ARGS...` in a fresh interpreter, as a user runs it (`input` piped in)."""
+    """`graphx ARGS...` with `input` on standard input and `env` over the environment (None
+    unsets a variable): exit code, standard output and standard error kept apart.
+
+    In this process through click's CliRunner by default (no interpreter or spaCy import to
+    pay for); with `subprocess`, in a fresh interpreter as a user runs it, for the tests about
+    start-up, imports, signals, standard streams, terminals or separate processes. `timeout`
+    holds only for a subprocess."""
+    if subprocess:
+        return _run_in_subprocess(args, timeout=timeout, check=check, input=input, env=env)
+    return _run_in_process(args, check=check, input=input, env=env)
+
+
+def _run_in_subprocess(
+    args: tuple[str, ...],
+    *,
+    timeout: int,
+    check: bool,
+    input: str | None,
+    env: Mapping[str, str | None] | None,
+) -> subprocess.CompletedProcess:
+    environment = None
+    if env:
+        environment = {**os.environ, **env}
+        environment = {name: value for name, value in environment.items() if value is not None}
     return subprocess.run(
         [sys.executable, "-m", "graphx", *args],
         capture_output=True,
@@ -29,7 +60,55 @@ def run_graphx(
         timeout=timeout,
         check=check,
         input=input,
+        env=environment,
     )
+
+
+# What a command may change in the process it runs in and a fresh interpreter would forget.
+_SIGNALS = tuple(
+    getattr(signal, name)
+    for name in ("SIGINT", "SIGTERM", "SIGPIPE", "SIGPROF", "SIGALRM", "SIGXFSZ", "SIGCHLD")
+    if hasattr(signal, name)
+)
+
+
+def _run_in_process(
+    args: tuple[str, ...],
+    *,
+    check: bool,
+    input: str | None,
+    env: Mapping[str, str | None] | None,
+) -> subprocess.CompletedProcess:
+    from click.testing import CliRunner
+
+    from graphx.cli import main
+    from graphx.extraction import kb
+
+    saved_environment = dict(os.environ)
+    saved_cwd = os.getcwd()
+    saved_handlers = {number: signal.getsignal(number) for number in _SIGNALS}
+    # a fresh interpreter reads the knowledge-base files afresh: so does every run here
+    kb._build_cached.cache_clear()
+    try:
+        result = CliRunner().invoke(main, list(args), input=input, env=env, prog_name="graphx")
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_environment)
+        for number, handler in saved_handlers.items():
+            if handler is not None:
+                signal.signal(number, handler)
+        kb._build_cached.cache_clear()
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        # what the interpreter would print for an exception no one caught
+        stderr += "".join(traceback.format_exception(*result.exc_info))
+    completed = subprocess.CompletedProcess(
+        ["graphx", *args], result.exit_code, result.stdout, stderr
+    )
+    if check:
+        completed.check_returncode()
+    return completed
 
 
 @pytest.fixture(scope="session")

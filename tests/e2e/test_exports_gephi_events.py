@@ -87,10 +87,7 @@ STRIKE = ("us", "strikes", "kataib_hezbollah")
 
 
 def _load(store, extractor) -> None:
-    items = [
-        (doc, doc.id, extractor.extract(doc))
-        for doc in DOCUMENTS
-    ]
+    items = [(doc, doc.id, extractor.extract(doc)) for doc in DOCUMENTS]
     store.load(batches_by_document(items, RowBuilder(extractor.kb)), extractor.kb, _weights())
 
 

@@ -408,7 +408,16 @@ def test_a_slow_document_is_skipped_on_time_and_the_others_kept(tmp_path: Path, 
     output = tmp_path / "out.jsonl"
     start = time.perf_counter()
     result = run_graphx(
-        "extract", str(news), "-j", jobs, "--doc-timeout", "1", "-q", "-o", str(output)
+        "extract",
+        str(news),
+        "-j",
+        jobs,
+        "--doc-timeout",
+        "1",
+        "-q",
+        "-o",
+        str(output),
+        subprocess=True,
     )
     elapsed = time.perf_counter() - start
     assert result.returncode == 3, result.stderr

@@ -54,7 +54,9 @@ def test_cli_override_gives_the_name_and_warnings_print_once_with_jobs(tmp_path:
     (news / "two.txt").write_text("Washington condemned Iran.\n", encoding="utf-8")
 
     def sources(*options: str) -> tuple[dict[str, set[str]], list[str]]:
-        result = run_graphx("extract", str(news), "-q", "--jobs", "2", *options, check=True)
+        result = run_graphx(
+            "extract", str(news), "-q", "--jobs", "2", *options, check=True, subprocess=True
+        )
         by_sentence: dict[str, set[str]] = {}
         for line in result.stdout.splitlines():
             record = json.loads(line)

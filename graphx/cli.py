@@ -904,3 +904,101 @@ def export(
     with where.open() as store:
         result = export_store(store, selection.resolve(store), output_format, output)
     click.echo(result.summary(), err=True)
+
+
+@main.command()
+@click.argument("sentence", required=False)
+@click.option(
+    "--doc",
+    "doc_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Explain this document (a .txt/.md/.html file) instead of SENTENCE.",
+)
+@click.option(
+    "--sentence",
+    "sentence_number",
+    type=click.IntRange(1),
+    help="With --doc: only its Nth sentence.",
+)
+@click.option(
+    "--date",
+    metavar="DATE",
+    help="The text's date (YYYY[-MM[-DD]]), for titles held by date and relative dates.",
+)
+@_KB
+@_KB_OVERRIDE
+@click.option("--no-parse", is_flag=True, help="Leave out the token-by-token parse.")
+@_FORMAT
+def explain(
+    sentence: str | None,
+    doc_file: str | None,
+    sentence_number: int | None,
+    date: str | None,
+    kb_files: tuple[str, ...],
+    kb_override_files: tuple[str, ...],
+    no_parse: bool,
+    output_format: str,
+) -> None:
+    """Why a relation is or is not in the graph: the parse, the actors found, each rule that
+    fired with its triple, and each reading refused and why.
+
+    \b
+    Example:
+      graphx explain "Iran-backed militias attacked US forces." --date 2024-02-01
+      graphx explain --doc data/corpus/05_soleimani_strike_2020.txt --sentence 2 --no-parse
+    """
+    from graphx.extraction.explain import explain_input
+    from graphx.render import render_explanation
+
+    kb = _knowledge_base(kb_files, kb_override_files)
+    result = explain_input(sentence, doc_file, date=date, kb=kb, sentence=sentence_number)
+    render_explanation(result, output_format, parse=not no_parse)
+
+
+@main.command()
+@click.option(
+    "--gold",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Gold triples, JSON Lines in the annotation guidelines' format.",
+)
+@click.option(
+    "--actors",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="The gold's actor table (JSON: ids with names, aliases, parents).",
+)
+@click.argument("inputs", nargs=-1, required=True)
+@_KB
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1),
+    default=1,
+    show_default=True,
+    help="Worker processes when documents are extracted first.",
+)
+@click.option("--show", is_flag=True, help="List each false alarm and each miss.")
+@_FORMAT
+def evaluate(
+    gold: str,
+    actors: str,
+    inputs: tuple[str, ...],
+    kb_files: tuple[str, ...],
+    jobs: int,
+    show: bool,
+    output_format: str,
+) -> None:
+    """Score an extraction against analysts' gold triples: P/R/F1 overall, per relation type
+    and per rule. INPUTS are graphx extract's output, or documents extracted first.
+
+    \b
+    Example:
+      graphx evaluate --gold data/eval/sample.gold.jsonl \\
+          --actors data/eval/sample.actors.json data/corpus --show
+    """
+    from graphx.extraction.evaluation import evaluate_inputs
+    from graphx.render import render_evaluation
+
+    result = evaluate_inputs(gold, actors, list(inputs), kb_files=kb_files, jobs=jobs)
+    render_evaluation(result, output_format, show=show)

@@ -296,3 +296,56 @@ def render_stats(stats: Any, output_format: str) -> None:
             row["stance"],
         )
     console.print(table)
+
+
+def render_evaluation(result: Any, output_format: str, show: bool = False) -> None:
+    """Scores overall, per relation type and per rule; with `show`, each false alarm and miss."""
+    if output_format == "json":
+        payload = result.as_dict()
+        if show:
+            payload["false"] = [
+                {
+                    "doc": v.doc,
+                    **{k: v.prediction.get(k) for k in ("relation", "rule", "sentence")},
+                    "source": _endpoint(v.prediction["source"]),
+                    "target": _endpoint(v.prediction["target"]),
+                }
+                for v in result.verdicts
+                if v.kind == "fp"
+            ]
+            payload["missed"] = list(result.missed)
+        _json(payload)
+        return
+    lines = []
+    for relation, score in result.by_relation.items():
+        lines.append(f"  {relation:20s} {score.line()}")
+    lines.append("by rule (right / false):")
+    for rule, counts in result.by_rule.items():
+        lines.append(f"  {rule:20s} {counts['tp']:4d} / {counts['fp']}")
+    if show:
+        for v in result.verdicts:
+            if v.kind == "fp":
+                p = v.prediction
+                lines.append(
+                    f"FALSE  {v.doc}: {_endpoint(p['source'])} --{p['relation']}--> "
+                    f"{_endpoint(p['target'])}  [{p.get('rule') or '?'}]  | "
+                    f"{str(p.get('sentence') or '')[:120]}"
+                )
+        for g in result.missed:
+            lines.append(
+                f"MISSED {g['doc']}: {g['source']} --{g['relation']}--> {g['target']}  | "
+                f"{str(g.get('evidence') or '')[:120]}"
+            )
+    lines.append(f"overall {result.overall.line()}")
+    print("\n".join(lines))
+
+
+def _endpoint(value: Any) -> str:
+    return str(value.get("name")) if isinstance(value, dict) else str(value)
+
+
+def render_explanation(result: Any, output_format: str, parse: bool = True) -> None:
+    if output_format == "json":
+        _json(result.as_dict())
+        return
+    print(result.text(parse=parse))

@@ -281,3 +281,48 @@ def read_actor_table(path: str | Path) -> ActorTable:
     if not isinstance(table, dict):
         raise InputError(str(path), "not a JSON object of actors")
     return ActorTable(table)
+
+
+def evaluate_inputs(
+    gold_path: str | Path,
+    actors_path: str | Path,
+    inputs: Sequence[str],
+    *,
+    kb_files: Sequence[str] = (),
+    jobs: int = 1,
+) -> Evaluation:
+    """Score `inputs` against a gold file: each input is graphx extract's output (a JSON
+    Lines file of relation mentions), or documents (files, folders, corpora) extracted first
+    with the knowledge base and `kb_files`. Unreadable documents are skipped (the score then
+    counts their gold triples as missed)."""
+    from graphx.extraction.documents import looks_like_extract_output, read_inputs
+
+    gold = read_json_lines(gold_path)
+    actors = read_actor_table(actors_path)
+    predictions: list[Mapping[str, Any]] = []
+    documents: list[str] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_file() and _is_extract_output(path, looks_like_extract_output):
+            predictions.extend(read_json_lines(path))
+        else:
+            documents.append(item)
+    if documents:
+        from graphx.extraction.kb import load_knowledge_base
+        from graphx.extraction.pipeline import extract_stream, relation_record
+
+        kb = load_knowledge_base(list(kb_files))
+        for item in extract_stream(read_inputs(documents), jobs=jobs, kb=kb, kb_files=kb_files):
+            if isinstance(item, InputError):
+                continue
+            _, relations = item
+            predictions.extend(relation_record(r, kb) for r in relations)
+    return evaluate(gold, actors, predictions)
+
+
+def _is_extract_output(path: Path, looks_like: Any) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return bool(looks_like(handle.read(65536)))
+    except OSError as exc:
+        raise InputError(str(path), exc.strerror or str(exc)) from exc

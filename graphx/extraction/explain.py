@@ -8,7 +8,7 @@ ends, an organ of a state acting on it, a better reading of the same triple).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from graphx.extraction.dates import DateIndex, clause_date
@@ -67,6 +67,24 @@ class Explanation:
     mentions: list[MentionRow] = field(default_factory=list)
     readings: list[Reading] = field(default_factory=list)
 
+    def only(self, number: int) -> Explanation:
+        """The report of sentence `number` (1-based) alone; an InputError if there is none."""
+        from graphx.errors import InputError
+
+        if not 1 <= number <= len(self.sentences):
+            raise InputError(
+                "--sentence", f"{number} is not a sentence of it (it has {len(self.sentences)})"
+            )
+        index = number - 1
+        return Explanation(
+            self.text_,
+            self.date,
+            [self.sentences[index]],
+            [self.tokens[index]],
+            [replace(m, sentence=0) for m in self.mentions if m.sentence == index],
+            [replace(r, sentence=0) for r in self.readings if r.sentence == index],
+        )
+
     @property
     def kept(self) -> list[Reading]:
         return [r for r in self.readings if r.kept]
@@ -119,9 +137,15 @@ class Explanation:
         return "\n".join(lines)
 
 
-def explain(text: str, date: str | None = None, extractor: Extractor | None = None) -> Explanation:
+def explain(
+    text: str,
+    date: str | None = None,
+    extractor: Extractor | None = None,
+    sentence: int | None = None,
+) -> Explanation:
     """Read `text` (dated `date`, an ISO date, when given) as extraction does and say what
-    each step found. `extractor` reuses a loaded model and knowledge base."""
+    each step found; `sentence` (1-based) keeps only that sentence of the report. `extractor`
+    reuses a loaded model and knowledge base."""
     from graphx.extraction.pipeline import Extractor
     from graphx.extraction.rules import Rejected, wrong_for_types
 
@@ -173,9 +197,7 @@ def explain(text: str, date: str | None = None, extractor: Extractor | None = No
             if reading.kept and wrong_for_types(
                 extractor.lexicon, extractor.kb, _as_mention(document, item, stated)
             ):
-                reading = Reading(
-                    **{**reading.__dict__, "kept": False, "reason": "wrong for the actors' types"}
-                )
+                reading = replace(reading, kept=False, reason="wrong for the actors' types")
             result.readings.append(reading)
         for refused in trace:
             result.readings.append(
@@ -189,6 +211,8 @@ def explain(text: str, date: str | None = None, extractor: Extractor | None = No
                     reason=refused.reason,
                 )
             )
+    if sentence is not None:
+        result = result.only(sentence)
     return result
 
 
@@ -212,3 +236,31 @@ def _as_mention(document: Document, item: Any, date: str | None) -> Any:
         rule=item.rule,
         negated=item.negated,
     )
+
+
+def explain_input(
+    text: str | None,
+    doc_file: str | None,
+    *,
+    date: str | None = None,
+    kb: Any = None,
+    sentence: int | None = None,
+) -> Explanation:
+    """`explain` for the CLI: a sentence given as text, or a document file read as extraction
+    reads it (dated by its metadata or dateline unless `date` says), optionally one sentence
+    (1-based) of it. Exactly one of `text` and `doc_file`."""
+    from graphx.errors import InputError, OptionError
+    from graphx.extraction.documents import read_inputs
+    from graphx.extraction.pipeline import Extractor
+
+    if (text is None) == (doc_file is None):
+        raise OptionError("give a SENTENCE or --doc FILE (one of them)")
+    if doc_file is not None:
+        [item] = list(read_inputs([doc_file]))
+        if isinstance(item, InputError):
+            raise item
+        text, date = item.text, date or item.date
+    elif sentence is not None:
+        raise OptionError("--sentence goes with --doc")
+    assert text is not None
+    return explain(text, date, Extractor(kb=kb), sentence=sentence)

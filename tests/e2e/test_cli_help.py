@@ -72,7 +72,10 @@ def _examples(name: str | None) -> list[list[str]]:
     lines = block.splitlines()
     examples = []
     while lines and lines[0].startswith("    graphx "):
-        examples.append(shlex.split(lines.pop(0).strip())[1:])
+        command = lines.pop(0).strip()
+        while command.endswith("\\") and lines:  # a shell continuation line
+            command = command[:-1] + " " + lines.pop(0).strip()
+        examples.append(shlex.split(command)[1:])
     # the last paragraph of the help text: the options (or commands) come next
     assert lines[:1] == [""] and lines[1] in ("Options:", "Commands:"), lines[:2]
     return examples

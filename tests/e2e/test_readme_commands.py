@@ -154,6 +154,7 @@ def test_the_readme_commands_run_as_written(readme: str, tmp_path: Path) -> None
     assert any("scripts/neo4j-local start" in command for command, _ in skipped)
     assert not any("neo4j" in command.lower() for command in run)
     shutil.copytree(CORPUS, tmp_path / "data" / "corpus")
+    shutil.copytree(ROOT / "data" / "eval", tmp_path / "data" / "eval")
     env = {
         key: value
         for key, value in os.environ.items()

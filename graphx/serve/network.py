@@ -76,9 +76,24 @@ def check_date(option: str, value: str | None) -> str | None:
     """An ISO date or prefix (YYYY, YYYY-MM, YYYY-MM-DD), else an error naming the option."""
     if value is None:
         return None
-    if not _DATE.match(value.strip()):
+    text = value.strip()
+    if not _DATE.match(text) or not _real_date(text):
         raise SelectionError(f"{option} {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
-    return value.strip()
+    return text
+
+
+def _real_date(text: str) -> bool:
+    """Whether a date-shaped text names a real month and day (not 2024-13 or 2023-02-30)."""
+    import datetime
+
+    parts = [int(part) for part in text.split("-")]
+    try:
+        datetime.date(
+            parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
+        )
+    except ValueError:
+        return False
+    return True
 
 
 def read_actors(store: GraphStore) -> dict[str, dict[str, Any]]:

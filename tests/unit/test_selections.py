@@ -112,3 +112,13 @@ def test_the_default_selection_keeps_every_edge():
     selection = Selection()
     assert all(selection.keeps(relation, _edge(0)) for relation in RELATION_TYPES)
     assert (selection.actor, selection.hops, selection.rollup) == (None, 1, False)
+
+
+def test_a_date_of_no_real_month_or_day_is_refused():
+    from graphx.errors import SelectionError
+    from graphx.serve.network import check_date
+
+    for bad in ("2024-13", "2023-02-30", "2024-00"):
+        with pytest.raises(SelectionError, match="--until"):
+            check_date("--until", bad)
+    assert check_date("--until", "2024-02-29") == "2024-02-29"  # a leap day is real

@@ -66,7 +66,9 @@ class Browser:
         page.on("pageerror", lambda error: self.errors.append(str(error)))
         page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
         page.goto(path.resolve().as_uri())
-        page.wait_for_function("document.body.dataset.drawn === 'true'", timeout=120_000)
+        # a selector, not wait_for_function: polling a JS predicate runs eval() in the page,
+        # which the page's own content security policy (rightly) refuses
+        page.wait_for_selector("body[data-drawn='true']", state="attached", timeout=120_000)
         return page
 
     def check_clean(self) -> None:

@@ -299,6 +299,8 @@ class RuleEngine:
             and (_is_passive(verb.head) or verb.head.dep_ == "acomp")
         )
         passive = _is_passive(verb) or shares_passive
+        if verb.dep_ == "acl" and lemma in self._words["blame_verbs"]:
+            return  # "an attack blamed on X": X is the event's agent (see _noun_owner)
         for cue in self.lex.verbs[lemma]:
             if cue.particle is not None and cue.particle not in particles:
                 continue
@@ -790,6 +792,22 @@ class RuleEngine:
                         owners.append(led_by)
             elif child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from"}:
                 owners += [m for p in child.children if p.dep_ == "pobj" for m in self.resolve(p)]
+        # "an attack attributed to Kataib Hezbollah", "the strike blamed on Israel", and "an
+        # attack on US forces blamed on X", where the parser hangs the participle on the target
+        carriers = [noun] + [
+            p for c in noun.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+        ]
+        owners += [
+            m
+            for carrier in carriers
+            for acl in carrier.children
+            if acl.dep_ == "acl" and acl.lemma_.lower() in self._words["blame_verbs"]
+            for prep in acl.children
+            if prep.dep_ in {"prep", "dative"} and prep.lower_ in {"to", "on"}
+            for p in prep.children
+            if p.dep_ == "pobj"
+            for m in self.resolve(p)
+        ]
         return _unique(owners)
 
     def _event_agent_from_context(self, noun: Token, depth: int = 0) -> list[TokenMention]:
@@ -799,6 +817,16 @@ class RuleEngine:
         if head is noun or depth > 6:
             return []
         lemma = head.lemma_.lower()
+        if noun.dep_ == "nsubjpass" and lemma in self._words["blame_verbs"]:
+            # "the strike on Hezbollah was attributed to Israel"
+            return [
+                m
+                for prep in head.children
+                if prep.dep_ in {"prep", "dative"} and prep.lower_ in {"to", "on"}
+                for p in prep.children
+                if p.dep_ == "pobj"
+                for m in self.resolve(p)
+            ]
         if noun.dep_ in {"dobj", "attr"} and head.pos_ in _VERBAL:
             if lemma in self._words["recipient_verbs"]:
                 return []
@@ -809,6 +837,27 @@ class RuleEngine:
             glemma = governor.lemma_.lower()
             if head.lower_ == "for" and glemma == "responsible" and governor.dep_ == "acomp":
                 return self.agents(governor.head, depth + 1)  # "the group was responsible for"
+            if (
+                head.lower_ == "for"
+                and glemma in self._words["responsibility_nouns"]
+                and governor.dep_ == "dobj"
+                and governor.head.lemma_.lower() in self._words["responsibility_verbs"]
+            ):
+                # "Kataib Hezbollah claimed responsibility for the attack on US forces"
+                return self.agents(governor.head, depth + 1)
+            if (
+                head.lower_ == "for"
+                and governor.pos_ in _VERBAL
+                and glemma in self._words["blame_verbs"]
+            ):
+                # "Washington blamed Kataib Hezbollah for the rocket fire" (or "... was blamed
+                # for"): the one blamed is the agent; the blamer's claim is the evidence
+                return [
+                    m
+                    for c in governor.children
+                    if c.dep_ in {"dobj", "nsubjpass"}
+                    for m in self.resolve(c)
+                ]
             if head.lower_ == "of" and glemma in _QUANTITY_NOUNS:
                 return self._event_agent_from_context(governor, depth + 1)  # "dozens of attacks"
             if governor.pos_ in _VERBAL and (

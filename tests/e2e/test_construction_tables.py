@@ -313,3 +313,50 @@ def test_idioms(extract, text, found, refused):
     triples = extract(text, date="2022-01-01")
     assert found <= triples
     assert not refused & triples
+
+
+# Responsibility: who claims or is blamed for an event is its agent; a denial gives nothing.
+RESPONSIBILITY = [
+    (
+        "Kataib Hezbollah claimed responsibility for the attack on US forces.",
+        {("kataib_hezbollah", "strikes", "us_military")},
+        set(),
+    ),
+    (
+        "Hezbollah took responsibility for the drone attack on Israel.",
+        {("hezbollah", "strikes", "israel")},
+        set(),
+    ),
+    (
+        "Washington blamed Kataib Hezbollah for the attack on US forces.",
+        {("us", "opposes", "kataib_hezbollah"), ("kataib_hezbollah", "strikes", "us_military")},
+        {("us", "strikes", "us_military")},
+    ),
+    (
+        "The strike on Hezbollah was attributed to Israel.",
+        {("israel", "strikes", "hezbollah")},
+        {("hezbollah", "strikes", "israel")},
+    ),
+    (
+        "An attack on US forces blamed on Kataib Hezbollah killed three soldiers.",
+        {("kataib_hezbollah", "strikes", "us_military")},
+        {("us_military", "opposes", "kataib_hezbollah")},
+    ),
+    (
+        "Iran denied responsibility for the attack on Israel.",
+        set(),
+        {("iran", "strikes", "israel")},
+    ),
+    (
+        "Iran denied involvement in the attack on Israel.",
+        set(),
+        {("iran", "strikes", "israel")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "refused"), RESPONSIBILITY)
+def test_responsibility(extract, text, found, refused):
+    triples = extract(text, date="2024-02-01")
+    assert found <= triples
+    assert not refused & triples

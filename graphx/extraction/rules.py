@@ -802,13 +802,20 @@ class RuleEngine:
             for carrier in carriers
             for acl in carrier.children
             if acl.dep_ == "acl" and acl.lemma_.lower() in self._words["blame_verbs"]
-            for prep in acl.children
+            for m in self._blamed(acl)
+        ]
+        return _unique(owners)
+
+    def _blamed(self, verb: Token) -> list[TokenMention]:
+        """Whom a blaming verb puts an event on: "attributed to X", "blamed on X"."""
+        return [
+            m
+            for prep in verb.children
             if prep.dep_ in {"prep", "dative"} and prep.lower_ in {"to", "on"}
             for p in prep.children
             if p.dep_ == "pobj"
             for m in self.resolve(p)
         ]
-        return _unique(owners)
 
     def _event_agent_from_context(self, noun: Token, depth: int = 0) -> list[TokenMention]:
         """An event noun without its own agent takes the subject of the verb that carries it
@@ -819,14 +826,7 @@ class RuleEngine:
         lemma = head.lemma_.lower()
         if noun.dep_ == "nsubjpass" and lemma in self._words["blame_verbs"]:
             # "the strike on Hezbollah was attributed to Israel"
-            return [
-                m
-                for prep in head.children
-                if prep.dep_ in {"prep", "dative"} and prep.lower_ in {"to", "on"}
-                for p in prep.children
-                if p.dep_ == "pobj"
-                for m in self.resolve(p)
-            ]
+            return self._blamed(head)
         if noun.dep_ in {"dobj", "attr"} and head.pos_ in _VERBAL:
             if lemma in self._words["recipient_verbs"]:
                 return []

@@ -31,17 +31,13 @@ def test_taking_over_a_name_gives_it_to_the_user_actor(tmp_path: Path, extractor
     else:
         path = _write(tmp_path, "user.yaml", f"actors:\n{FOO}, takes_over: [kh, WASHINGTON]}}\n")
         kb = load_knowledge_base([path])
-    assert kb.warnings == []  # a deliberate choice
-    assert [a.id for a in kb.find("KH")] == ["foo_brigade"]
-    assert [a.id for a in kb.find("Washington")] == ["foo_brigade"]
-    assert "KH" not in kb.get("kataib_hezbollah").aliases
-    assert kb.find("Kataib Hezbollah")[0].id == "kataib_hezbollah"
-    assert kb.find("Iraqis")[0].id == "iraq"
+    # how find() moves the name is tests/unit/test_knowledge_base.py's; here, extraction
     custom = Extractor(kb=kb, nlp=extractor.nlp)
     found = custom.extract(
         Document(id="t", text="KH fired rockets at Iraqi forces.", source="test")
     )
     assert {r.source.actor.id for r in found} == {"foo_brigade"}
+    assert "kataib_hezbollah" not in {r.source.actor.id for r in found}
 
 
 def test_cli_override_gives_the_name_and_warnings_print_once_with_jobs(tmp_path: Path):

@@ -656,8 +656,12 @@ class RuleEngine:
     def _role(self, noun: Token, lemma: str) -> Iterator[Candidate]:
         relation, inverse = self.lex.roles[lemma]
         others: list[TokenMention] = []
+        # "a faction within the PMF" names the whole; "Iran's ally in Lebanon" names a place
+        preps = (
+            {"of", "to", "for", "in", "within"} if relation == "part_of" else {"of", "to", "for"}
+        )
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "to", "for", "in", "within"}:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 others += [
                     m
                     for p in child.children
@@ -911,6 +915,11 @@ class RuleEngine:
         mention = self.dm.at(token)
         if mention is not None:
             return self._from_mention(token, mention)
+        if token.dep_ == "appos" and token.pos_ in _NOMINAL:
+            # "Asaib Ahl al-Haq, an Iran-backed militia": the description is the named actor
+            anchor = self.dm.at(token.head)
+            if anchor is not None:
+                return self._from_mention(token.head, anchor)
         lemma = token.lemma_.lower()
         if token.pos_ == "PRON":
             return self._coref_pronoun(token)

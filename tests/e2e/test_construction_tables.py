@@ -360,3 +360,30 @@ def test_responsibility(extract, text, found, refused):
     triples = extract(text, date="2024-02-01")
     assert found <= triples
     assert not refused & triples
+
+
+# Appositions: a description beside a name is that actor; a place after a role is no party.
+APPOSITIONS = [
+    (
+        "Asaib Ahl al-Haq, an Iran-backed militia, attacked US forces.",
+        {("iran", "supports", "asaib_ahl_al_haq"), ("asaib_ahl_al_haq", "strikes", "us_military")},
+        {("iran", "supports", "pmf")},
+    ),
+    (
+        "Hezbollah, Iran's main ally in Lebanon, fired rockets at Israel.",
+        {("hezbollah", "supports", "iran"), ("hezbollah", "strikes", "israel")},
+        {("hezbollah", "supports", "lebanon")},
+    ),
+    (
+        "Kataib Hezbollah is a faction within the Popular Mobilization Forces.",
+        {("kataib_hezbollah", "part_of", "pmf")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "refused"), APPOSITIONS)
+def test_appositions(extract, text, found, refused):
+    triples = extract(text, date="2024-02-01")
+    assert found <= triples
+    assert not refused & triples

@@ -321,6 +321,10 @@ class RuleEngine:
                     if p.dep_ == "pobj"
                 ]
                 sources = self.agents(verb)
+                if not sources and passive and cue.preps == ("with",) and not self._by_agents(verb):
+                    # "the Houthis, who are allied with Iran": a stative participle whose
+                    # subject holds the relation
+                    sources = self._subjects(verb, {"nsubjpass"})
                 rule = "verb"
             elif idiom_object is not None:
                 # "brought Maliki to power": the target is the object the idiom's own is not
@@ -717,6 +721,10 @@ class RuleEngine:
                     return patients
             if verb.dep_ not in {"xcomp", "conj", "advcl"}:
                 return []
+            if any(c.dep_ == "nsubjpass" for c in verb.children):
+                # "..., and Syria was shipped rockets": a passive with a subject of its own
+                # inherits no agent from the clause it is joined to
+                return []
         own = self._own_agents(verb)
         if own:
             return own
@@ -921,6 +929,9 @@ class RuleEngine:
             if anchor is not None:
                 return self._from_mention(token.head, anchor)
         lemma = token.lemma_.lower()
+        if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
+            # "the Houthis, who are allied with Iran": the relative pronoun is its antecedent
+            return self._resolve_one(token.head.head, depth + 1)
         if token.pos_ == "PRON":
             return self._coref_pronoun(token)
         lower = token.lower_

@@ -374,6 +374,17 @@ APPOSITIONS = [
         {("hezbollah", "supports", "iran"), ("hezbollah", "strikes", "israel")},
         {("hezbollah", "supports", "lebanon")},
     ),
+    (  # a relative pronoun stands for its antecedent; a stative participle's subject holds
+        "The Houthis, who are allied with Iran, fired missiles at Israel.",
+        {("houthis", "supports", "iran"), ("houthis", "strikes", "israel")},
+        {("iran", "supports", "houthis"), ("iran", "strikes", "israel")},
+    ),
+    ("Syria is aligned with Russia.", {("syria", "supports", "russia")}, set()),
+    (  # the one supplied is not the supplier: the passive subject holds only stative links
+        "Hezbollah was supplied with weapons by Iran, and Syria was shipped rockets to Hamas.",
+        set(),
+        {("hezbollah", "supports", "iran"), ("syria", "supports", "hamas")},
+    ),
     (
         "Kataib Hezbollah is a faction within the Popular Mobilization Forces.",
         {("kataib_hezbollah", "part_of", "pmf")},

@@ -56,6 +56,8 @@ _WORD_LISTS = (
     "responsibility_nouns",
     "responsibility_verbs",
     "blame_verbs",
+    "labelling_verbs",
+    "hostile_labels",
     "negation_words",
     "negating_dets",
     "speculation_words",

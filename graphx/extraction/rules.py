@@ -87,6 +87,7 @@ _CONFIDENCE = {
     "title": 0.6,
     "demand": 0.75,
     "accusation": 0.6,
+    "labelling": 0.7,
 }
 
 
@@ -276,6 +277,8 @@ class RuleEngine:
                 yield from self._verb(token, lemma)
             if lemma in self._words["demand_verbs"]:
                 yield from self._want_out(token)
+            if lemma in self._words["labelling_verbs"]:
+                yield from self._labelling(token)
         if lower in self.lex.prefixes and token.i >= 2 and token.nbor(-1).text in {"-", "–"}:
             yield from self._prefix(token, lower)
         if lower in self.lex.polarity_prefixes:
@@ -366,6 +369,36 @@ class RuleEngine:
             resolved = [m for t in targets for m in self.resolve_target(t, cue.relation)]
             if resolved:
                 yield Candidate(cue.relation, sources, resolved, verb, rule)
+
+    def _labelling(self, verb: Token) -> Iterator[Candidate]:
+        """ "The Houthis called the United States the greatest enemy", "branded the group
+        terrorists", "described him as a killer": naming an actor with a hostile label."""
+        nouns = [c for c in verb.children if c.dep_ in {"dobj", "dative", "oprd", "attr"}]
+        labels = [c for c in nouns if c.dep_ in {"oprd", "attr"}] + [
+            p
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "as"
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+        named = [c for c in nouns if c not in labels]
+        if len(named) == 2 and not labels:  # "called [the US] [the enemy]": object, label
+            named, labels = named[:1], named[1:]
+        hostile = self._words["hostile_labels"]
+        words = [
+            w.lemma_.lower()
+            for label in labels
+            for w in [label, *label.children]
+            if w is label or w.dep_ in {"amod", "compound"}  # "a terrorist entity"
+        ]
+        if not any(word in hostile for word in words):
+            return
+        if any(self.dm.at(label) is not None for label in labels):
+            return  # "called Hezbollah Iran's proxy": the label names an actor itself
+        targets = [m for c in named for m in self.resolve(c)]
+        sources = self.agents(verb)
+        if targets and sources:
+            yield Candidate("opposes", sources, targets, verb, "labelling")
 
     def _removal(self, verb: Token) -> Iterator[Candidate]:
         targets = [

@@ -398,3 +398,33 @@ def test_appositions(extract, text, found, refused):
     triples = extract(text, date="2024-02-01")
     assert found <= triples
     assert not refused & triples
+
+
+# Labelling: naming an actor with a hostile label is opposition; a friendly one is not.
+LABELLING = [
+    (
+        "The Houthis called the United States the greatest enemy.",
+        {("houthis", "opposes", "us")},
+        {("us", "opposes", "houthis")},
+    ),
+    (
+        "Pompeo described Soleimani as a killer.",
+        {("mike_pompeo", "opposes", "qassem_soleimani")},
+        set(),
+    ),
+    (
+        "Hezbollah listed Israel as a terrorist entity.",
+        {("hezbollah", "opposes", "israel")},
+        set(),
+    ),
+    ("Iran called Hezbollah a friend.", set(), {("iran", "opposes", "hezbollah")}),
+    ("Washington called Iraq a key partner.", set(), {("us", "opposes", "iraq")}),
+    ("The US did not call Iran an enemy.", set(), {("us", "opposes", "iran")}),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "refused"), LABELLING)
+def test_labelling(extract, text, found, refused):
+    triples = extract(text, date="2024-02-01")
+    assert found <= triples
+    assert not refused & triples

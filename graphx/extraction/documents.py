@@ -140,12 +140,18 @@ def _refuse_path_of_mentions(path: Path) -> None:
         return
     for corpus in corpora:
         try:
-            with corpus.open("rb") as handle:
-                head = handle.read(_EXTRACT_PROBE_BYTES)
+            given = is_extract_output(corpus)
         except OSError:
             continue  # the reader names what cannot be read, in its place
-        if looks_like_extract_output(head):
+        if given:
             raise ExtractOutputGiven(str(corpus))
+
+
+def is_extract_output(path: Path) -> bool:
+    """Whether the file at `path` holds relation mentions (graphx extract's output), judged
+    from its first records. OSError when it cannot be read."""
+    with path.open("rb") as handle:
+        return looks_like_extract_output(handle.read(_EXTRACT_PROBE_BYTES))
 
 
 def looks_like_extract_output(head: bytes) -> bool:

@@ -295,7 +295,7 @@ def evaluate_inputs(
     Lines file of relation mentions), or documents (files, folders, corpora) extracted first
     with the knowledge base and `kb_files`. Unreadable documents are skipped (the score then
     counts their gold triples as missed)."""
-    from graphx.extraction.documents import looks_like_extract_output, read_inputs
+    from graphx.extraction.documents import read_inputs
 
     gold = read_json_lines(gold_path)
     actors = read_actor_table(actors_path)
@@ -303,7 +303,7 @@ def evaluate_inputs(
     documents: list[str] = []
     for item in inputs:
         path = Path(item)
-        if path.is_file() and _is_extract_output(path, looks_like_extract_output):
+        if path.is_file() and _is_extract_output(path):
             predictions.extend(read_json_lines(path))
         else:
             documents.append(item)
@@ -320,9 +320,10 @@ def evaluate_inputs(
     return evaluate(gold, actors, predictions)
 
 
-def _is_extract_output(path: Path, looks_like: Any) -> bool:
+def _is_extract_output(path: Path) -> bool:
+    from graphx.extraction.documents import is_extract_output
+
     try:
-        with path.open("rb") as handle:
-            return bool(looks_like(handle.read(65536)))
+        return is_extract_output(path)
     except OSError as exc:
         raise InputError(str(path), exc.strerror or str(exc)) from exc

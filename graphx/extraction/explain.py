@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from graphx.extraction.dates import DateIndex, clause_date
-from graphx.models import Document
 
 if TYPE_CHECKING:
     from graphx.extraction.pipeline import Extractor
@@ -150,7 +149,6 @@ def explain(
     from graphx.extraction.rules import Rejected, wrong_for_types
 
     extractor = extractor or Extractor()
-    document = Document(id="explain", text=text, source="explain", date=date)
     dates = DateIndex(text, date)
     parsed = extractor.nlp(text)
     found = extractor.mentions.find(parsed, dates.date_at)
@@ -195,7 +193,13 @@ def explain(
                 claimed_by=item.claimant.actor.name if item.claimant else None,
             )
             if reading.kept and wrong_for_types(
-                extractor.lexicon, extractor.kb, _as_mention(document, item, stated)
+                extractor.lexicon,
+                extractor.kb,
+                item.relation,
+                item.rule,
+                item.source.actor,
+                item.target.actor,
+                stated,
             ):
                 reading = replace(reading, kept=False, reason="wrong for the actors' types")
             result.readings.append(reading)
@@ -214,28 +218,6 @@ def explain(
     if sentence is not None:
         result = result.only(sentence)
     return result
-
-
-def _as_mention(document: Document, item: Any, date: str | None) -> Any:
-    """The bits of a RelationMention the type check reads."""
-    from graphx.models import ActorMention, RelationMention
-
-    def mention(found: Any) -> ActorMention:
-        return ActorMention(found.actor, found.start, found.end, found.actor.name, found.kind)
-
-    return RelationMention(
-        doc=document.id,
-        relation=item.relation,
-        source=mention(item.source),
-        target=mention(item.target),
-        sentence="",
-        sentence_span=(0, 0),
-        date=date,
-        claimed_by=None,
-        confidence=item.confidence,
-        rule=item.rule,
-        negated=item.negated,
-    )
 
 
 def explain_input(

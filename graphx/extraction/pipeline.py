@@ -240,7 +240,17 @@ class Extractor:
                 # the relation's own clause dates it; else the section's or document's date
                 in_force = dates.date_at(start)
                 date = clause_date(found.cue, sent, in_force) or in_force
-                relation = RelationMention(
+                if wrong_for_types(
+                    self.lexicon,
+                    self.kb,
+                    found.relation,
+                    found.rule,
+                    found.source.actor,
+                    found.target.actor,
+                    date,
+                ):
+                    continue
+                yield RelationMention(
                     doc=document.id,
                     relation=found.relation,
                     source=mention(found.source),
@@ -253,8 +263,6 @@ class Extractor:
                     rule=found.rule,
                     negated=found.negated,
                 )
-                if not wrong_for_types(self.lexicon, self.kb, relation):
-                    yield relation
 
 
 def _emit(order: deque[_Job]) -> Iterator[DocumentPart | InputError]:

@@ -29,7 +29,7 @@ from graphx.extraction.mentions import (
     is_plural_pronoun,
     naming_verbs,
 )
-from graphx.models import Actor, RelationMention
+from graphx.models import Actor
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -1453,21 +1453,28 @@ def _better(new: Found, old: Found) -> bool:
     return new.confidence > old.confidence
 
 
-def wrong_for_types(lexicon: Lexicon, kb: KnowledgeBase, relation: RelationMention) -> bool:
+def wrong_for_types(
+    lexicon: Lexicon,
+    kb: KnowledgeBase,
+    relation: str,
+    rule: str | None,
+    source: Actor,
+    target: Actor,
+    date: str | None,
+) -> bool:
     """A fact the actors' types rule out (the lexicon's `refused_types`), unless the
     knowledge base's offices say so on the relation's date: "Iraq joined Kataib Hezbollah"
     (a state is no part of an armed group), "Ali Khamenei leads Iran" read from a verb or a
     role is kept only while he holds an office of Iran on that date."""
-    info = lexicon.relations[relation.relation]
-    source, target = relation.source.actor, relation.target.actor
+    info = lexicon.relations[relation]
     if (source.type, target.type) not in info.refused_types:
         return False
-    if relation.rule in info.refusal_exempt_rules:
+    if rule in info.refusal_exempt_rules:
         return False
     return not any(
         office.body == target.id
-        and office.relation == relation.relation
-        and office.holder_on(relation.date) == source.id
+        and office.relation == relation
+        and office.holder_on(date) == source.id
         for office in kb.offices.values()
     )
 

@@ -328,10 +328,10 @@ def read_events(
     """The events (see the module docstring) behind the edges of `graph`, the selected
     network: rows keyed by EVENT_FIELDS, by date (undated last), document, actors, relation."""
     from graphx.extraction.lexicon import load_lexicon
-    from graphx.serve.network import Selection, folded_into
+    from graphx.serve.network import folded_into
 
     lexicon = lexicon or load_lexicon()
-    into = folded_into(store, graph, selection or Selection())
+    into = folded_into(graph)
     rows = store.query(cypher.EVENT_MENTIONS, {"ids": sorted(into)}).records()
     events: dict[tuple[str, str, str, str, str], dict[str, Any]] = {}
     for row in rows:

@@ -235,23 +235,18 @@ def read_network(store: GraphStore, selection: Selection | None = None) -> nx.Mu
             provisional=bool(info.get("provisional")),
         )
     if rollup is not None:
+        members = {a: into for a, into in rollup.items() if into != a and into in graph}
         folded: dict[str, list[str]] = {}
-        for actor_id, into in rollup.items():
-            if into != actor_id and into in graph:
-                folded.setdefault(into, []).append(actors[actor_id].get("name") or actor_id)
+        for actor_id, into in members.items():
+            folded.setdefault(into, []).append(actors[actor_id].get("name") or actor_id)
         for node in graph.nodes:
             graph.nodes[node]["rolled_up"] = sorted(folded.get(node, []))
+        graph.graph["folded_into"] = members  # for folded_into: no second read of the actors
     return graph
 
 
-def folded_into(store: GraphStore, graph: nx.MultiDiGraph, selection: Selection) -> dict[str, str]:
-    """Each actor whose mentions stand behind a node of `graph`, mapped to that node: the
-    node itself, and with `rollup` also the actors folded into it (US forces -> United
-    States), so evidence and events can be read for a rolled-up network."""
-    into = {node: node for node in graph.nodes}
-    if selection.rollup:
-        for actor_id, row in read_actors(store).items():
-            node = row.get("rollup") or actor_id
-            if node in graph:
-                into[actor_id] = node
-    return into
+def folded_into(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Each actor whose mentions stand behind a node of `graph` (as `read_network` made it),
+    mapped to that node: the node itself, and in a rolled-up network also the actors folded
+    into it (US forces -> United States), so evidence and events can be read for it."""
+    return {**{node: node for node in graph.nodes}, **graph.graph.get("folded_into", {})}

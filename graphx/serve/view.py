@@ -132,7 +132,7 @@ def edge_mentions(
     if not graph.number_of_edges():
         return {}
     wanted = {(s, r, t) for s, t, r in graph.edges(keys=True)}
-    into = folded_into(store, graph, selection)
+    into = folded_into(graph)
     rows = store.query(cypher.VIEW_EVIDENCE_AMONG_ACTORS, {"ids": sorted(into)}).records()
     grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:

@@ -315,14 +315,7 @@ class RuleEngine:
                 continue
             if cue.preps:
                 heads = [verb] if idiom_object is None else [verb, idiom_object]
-                targets = [
-                    p
-                    for head in heads
-                    for prep in head.children
-                    if prep.dep_ in {"prep", "dative"} and prep.lower_ in cue.preps
-                    for p in prep.children
-                    if p.dep_ == "pobj"
-                ]
+                targets = [p for head in heads for p in _prep_objects(head, cue.preps)]
                 sources = self.agents(verb)
                 if not sources and passive and cue.preps == ("with",) and not self._by_agents(verb):
                     # "the Houthis, who are allied with Iran": a stative participle whose
@@ -853,14 +846,7 @@ class RuleEngine:
 
     def _blamed(self, verb: Token) -> list[TokenMention]:
         """Whom a blaming verb puts an event on: "attributed to X", "blamed on X"."""
-        return [
-            m
-            for prep in verb.children
-            if prep.dep_ in {"prep", "dative"} and prep.lower_ in {"to", "on"}
-            for p in prep.children
-            if p.dep_ == "pobj"
-            for m in self.resolve(p)
-        ]
+        return [m for p in _prep_objects(verb, ("to", "on")) for m in self.resolve(p)]
 
     def _event_agent_from_context(self, noun: Token, depth: int = 0) -> list[TokenMention]:
         """An event noun without its own agent takes the subject of the verb that carries it
@@ -1477,6 +1463,18 @@ def wrong_for_types(
         and office.holder_on(date) == source.id
         for office in kb.offices.values()
     )
+
+
+def _prep_objects(head: Token, preps: Iterable[str]) -> list[Token]:
+    """The objects of `head`'s prepositions among `preps` ("fired at [X]", "blamed on [X]")."""
+    wanted = set(preps)
+    return [
+        p
+        for prep in head.children
+        if prep.dep_ in {"prep", "dative"} and prep.lower_ in wanted
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _idiom_object(verb: Token, words: tuple[str, ...]) -> Token | None:

@@ -13,34 +13,6 @@ from graphx.errors import KnowledgeBaseError
 from graphx.models import RELATION_TYPES
 from graphx.resources import data_text
 
-_PREPOSITIONS = frozenset(
-    [
-        "about",
-        "against",
-        "alongside",
-        "at",
-        "between",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "onto",
-        "over",
-        "to",
-        "toward",
-        "towards",
-        "upon",
-        "with",
-        "within",
-        "behind",
-        "under",
-        "targeting",
-    ]
-)
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _WORD_LISTS = (
     "particles",
     "light_verbs",
@@ -61,6 +33,35 @@ _WORD_LISTS = (
     "negation_words",
     "negating_dets",
     "speculation_words",
+    # the words the shared readings (arguments, coreference, context) need
+    "relative_pronouns",
+    "conditional_marks",
+    "speculative_heads",
+    "causative_verbs",
+    "using_verbs",
+    "allegiance_words",
+    "quantity_nouns",
+    "out_words",
+    "locative_preps",
+    "subordinators",
+    "container_nouns",
+    "non_state_group_nouns",
+    "demanding_attribution_verbs",
+    "non_reporting_verbs",
+    "accusing_claim_verbs",
+    "own_forces_verbs",
+    "vote_words",
+    "agent_prefixes",
+    "definite_dets",
+    "inclusion_preps",
+    "responsibility_adjectives",
+    "roles_needing_whole",
+    "agent_nouns",
+    "proxy_nouns",
+    "group_nouns",
+    "naming_verbs",
+    "person_pronouns",
+    "plural_pronouns",
 )
 
 
@@ -110,6 +111,42 @@ class Lexicon:
     leave_verbs: dict[str, set[str | None]] = field(default_factory=dict)
     words: dict[str, frozenset[str]] = field(default_factory=dict)
 
+    group_noun_types: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def trigger_words(self, table: str) -> frozenset[str]:
+        """The words of lexicon table `table` that fire a rule: a cue table ("verbs",
+        "event_nouns", "roles", ...) or one of the word lists."""
+        if table in self._cue_tables:
+            return self._cue_tables[table]
+        try:
+            return self.words[table]
+        except KeyError:
+            raise KeyError(f"the lexicon has no word table {table!r}") from None
+
+    @property
+    def _cue_tables(self) -> dict[str, frozenset[str]]:
+        tables = self.__dict__.get("_tables")
+        if tables is None:
+            tables = {
+                "verbs": frozenset(self.verbs),
+                "removal_verbs": frozenset(
+                    v
+                    for v, cues in self.verbs.items()
+                    if any(c.relation == "demands_withdrawal" and not c.objects for c in cues)
+                ),
+                "leave_verbs": frozenset(self.leave_verbs),
+                "event_nouns": frozenset(self.nouns) | frozenset(self.mutual_nouns),
+                "withdrawal_nouns": frozenset(
+                    n for n, r in self.nouns.items() if r == "demands_withdrawal"
+                ),
+                "roles": frozenset(self.roles),
+                "adjectives": frozenset(self.adjectives),
+                "prefixes": frozenset(self.prefixes),
+                "polarity_prefixes": frozenset(self.polarity_prefixes),
+            }
+            self.__dict__["_tables"] = tables
+        return tables
+
     def weight(self, relation: str) -> int:
         return self.relations[relation].weight
 
@@ -137,7 +174,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
         raise KnowledgeBaseError(f"{name}: relation type(s) missing: {', '.join(sorted(missing))}")
     infos = {}
     lexicon = Lexicon(relations=infos)
-    particles = frozenset(w.lower() for w in _words(name, raw, "particles"))
+    syntax = _cue_syntax(name, raw)
     for relation, spec in raw["relations"].items():
         where = f"{name}: relations.{relation}"
         if not isinstance(spec, dict):
@@ -154,9 +191,16 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
             refused_types=_type_pairs(where, spec),
             refusal_exempt_rules=frozenset(_words(where, spec, "refusal_exempt_rules")),
         )
-        _add_cues(lexicon, where, relation, spec, particles)
+        _add_cues(lexicon, where, relation, spec, syntax)
     for key in _WORD_LISTS:
         lexicon.words[key] = frozenset(w.lower() for w in _words(name, raw, key))
+    group_nouns = raw.get("group_noun_types") or {}
+    if not isinstance(group_nouns, dict):
+        raise KnowledgeBaseError(f"{name}: group_noun_types must map a noun to actor types")
+    for noun in group_nouns:
+        lexicon.group_noun_types[str(noun).lower()] = frozenset(
+            _words(f"{name}: group_noun_types", group_nouns, noun)
+        )
     return lexicon
 
 
@@ -173,26 +217,49 @@ def _words(where: str, spec: dict[str, Any], key: str) -> list[str]:
     return [str(v).strip() for v in value if str(v).strip()]
 
 
-def _head_word(phrase: str) -> str:
+@dataclass(frozen=True)
+class _CueSyntax:
+    """The function words that give a multi-word cue its shape."""
+
+    particles: frozenset[str]
+    prepositions: frozenset[str]
+    determiners: frozenset[str]
+
+
+def _cue_syntax(name: str, raw: dict[str, Any]) -> _CueSyntax:
+    """The file's cue syntax; a lexicon file without its own lists uses the bundled ones."""
+    lists = {}
+    for key in ("particles", "cue_prepositions", "cue_determiners"):
+        if key in raw:
+            lists[key] = frozenset(w.lower() for w in _words(name, raw, key))
+        else:
+            bundled_name, text = data_text("lexicon.yaml")
+            lists[key] = frozenset(
+                w.lower() for w in _words(bundled_name, yaml.safe_load(text), key)
+            )
+    return _CueSyntax(lists["particles"], lists["cue_prepositions"], lists["cue_determiners"])
+
+
+def _head_word(phrase: str, syntax: _CueSyntax) -> str:
     """The word a multi-word noun cue is found by: its head ("drone strike" -> "strike")."""
     words = phrase.lower().split()
     for index, word in enumerate(words):
-        if index and word in _PREPOSITIONS:
+        if index and word in syntax.prepositions:
             return words[index - 1]
     return words[-1]
 
 
 def _add_cues(
-    lexicon: Lexicon, where: str, relation: str, spec: dict[str, Any], particles: frozenset[str]
+    lexicon: Lexicon, where: str, relation: str, spec: dict[str, Any], syntax: _CueSyntax
 ) -> None:
     for phrase in _words(where, spec, "verbs"):
         words = phrase.lower().split()
         lemma, rest = words[0], words[1:]
-        others = [w for w in rest if w not in _PREPOSITIONS and w not in _DETERMINERS]
+        others = [w for w in rest if w not in syntax.prepositions and w not in syntax.determiners]
         particle = None
         objects: tuple[str, ...] = ()
-        preps = tuple(w for w in rest if w in _PREPOSITIONS)
-        if len(others) == 1 and others[0] in particles:  # "kick out", "shoot down"
+        preps = tuple(w for w in rest if w in syntax.prepositions)
+        if len(others) == 1 and others[0] in syntax.particles:  # "kick out", "shoot down"
             particle = others[0]
         elif others:
             # an idiom ("wage war on", "go to war against", "bring to power", "come to the aid
@@ -200,11 +267,11 @@ def _add_cues(
             # the target, those before it the object ("to" in "go to war")
             objects = (others[-1],)
             after = rest[len(rest) - rest[::-1].index(others[-1]) :]
-            preps = tuple(w for w in after if w in _PREPOSITIONS)
+            preps = tuple(w for w in after if w in syntax.prepositions)
         lexicon.verbs.setdefault(lemma, []).append(VerbCue(relation, particle, preps, objects))
     preps = frozenset(_words(where, spec, "noun_preps"))
     for phrase in _words(where, spec, "nouns"):
-        head = _head_word(phrase)
+        head = _head_word(phrase, syntax)
         lexicon.nouns.setdefault(head, relation)
         lexicon.noun_preps.setdefault(head, preps)
     for phrase in _words(where, spec, "adjectives"):
@@ -212,9 +279,9 @@ def _add_cues(
         _, known = lexicon.adjectives.get(words[0], (relation, frozenset()))
         lexicon.adjectives[words[0]] = (relation, known | frozenset(words[1:]))
     for phrase in _words(where, spec, "roles"):
-        lexicon.roles.setdefault(_head_word(phrase), (relation, False))
+        lexicon.roles.setdefault(_head_word(phrase, syntax), (relation, False))
     for phrase in _words(where, spec, "inverse_roles"):
-        lexicon.roles.setdefault(_head_word(phrase), (relation, True))
+        lexicon.roles.setdefault(_head_word(phrase, syntax), (relation, True))
     for word in _words(where, spec, "prefixes"):
         lexicon.prefixes.setdefault(word.lower(), (relation, False))
     for word in _words(where, spec, "inverse_prefixes"):
@@ -223,7 +290,7 @@ def _add_cues(
     if polarity:
         lexicon.polarity_prefixes[str(polarity).lower()] = relation
     for word in _words(where, spec, "mutual_nouns"):
-        lexicon.mutual_nouns.setdefault(_head_word(word), relation)
+        lexicon.mutual_nouns.setdefault(_head_word(word, syntax), relation)
     for phrase in _words(where, spec, "leave_verbs"):
         words = phrase.lower().split()
         lexicon.leave_verbs.setdefault(words[0], set()).add(words[1] if len(words) > 1 else None)

@@ -23,138 +23,6 @@ from graphx.extraction.kb import (
 )
 from graphx.models import Actor, ActorMention
 
-# Nouns that stand for the actor modifying them: "US forces", "Iraqi officials".
-AGENT_NOUNS = frozenset(
-    [
-        "force",
-        "forces",
-        "troop",
-        "troops",
-        "soldier",
-        "soldiers",
-        "military",
-        "militaries",
-        "army",
-        "armies",
-        "government",
-        "governments",
-        "official",
-        "officials",
-        "authority",
-        "authorities",
-        "leadership",
-        "leader",
-        "leaders",
-        "administration",
-        "regime",
-        "commander",
-        "commanders",
-        "diplomat",
-        "diplomats",
-        "delegation",
-        "envoy",
-        "spokesman",
-        "spokesperson",
-        "spokeswoman",
-        "personnel",
-        "contingent",
-        "contingents",
-        "fighter",
-        "fighters",
-        "militant",
-        "militants",
-        "unit",
-        "units",
-        "warplane",
-        "warplanes",
-        "jet",
-        "jets",
-        "drone",
-        "drones",
-        "navy",
-        "ministry",
-        "cabinet",
-        "state",
-        "side",
-        "camp",
-        "lawmaker",
-        "lawmakers",
-        "politician",
-        "politicians",
-        "establishment",
-        "elite",
-        "elites",
-    ]
-)
-# Things that stand for their owner when attacked or removed: "attacks on US bases".
-PROXY_NOUNS = frozenset(
-    [
-        "base",
-        "bases",
-        "position",
-        "positions",
-        "convoy",
-        "convoys",
-        "embassy",
-        "embassies",
-        "presence",
-        "interests",
-        "facility",
-        "facilities",
-        "installation",
-        "installations",
-        "headquarters",
-        "camp",
-        "outpost",
-        "outposts",
-        "patrol",
-        "patrols",
-        "vessel",
-        "vessels",
-        "ship",
-        "ships",
-        "aircraft",
-        "mission",
-        "missions",
-        "asset",
-        "assets",
-        "consulate",
-        "consulates",
-        "depot",
-        "depots",
-        "warehouse",
-        "warehouses",
-        "site",
-        "sites",
-    ]
-)
-# Collective and group nouns resolved through naming, membership or coreference.
-GROUP_NOUNS = frozenset(
-    [
-        "group",
-        "groups",
-        "militia",
-        "militias",
-        "faction",
-        "factions",
-        "organization",
-        "organisation",
-        "movement",
-        "bloc",
-        "blocs",
-        "alliance",
-        "network",
-        "umbrella",
-        "outfit",
-        "coalition",
-        "array",
-        "party",
-        "parties",
-    ]
-)
-_NAMING_VERBS = frozenset({"call", "name", "know", "dub", "brand", "style", "describe"})
-_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
-_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 _GROUP_TYPES = frozenset(
     {
         "armed_group",
@@ -361,6 +229,8 @@ class MentionFinder:
         if following is None and end + 1 < len(doc) and doc[end].text == ",":
             following = by_token.get(end + 1)  # "Iran's foreign minister, Javad Zarif,"
         if following is not None and following.actor.type == "person":
+            if _past_office(doc, start):
+                return  # "former Prime Minister Nouri al-Maliki" holds the office no more
             office = _office_for_person(offices, following.actor) or _office_by_country(
                 offices, _modifier_country(doc, start, by_token), state_counts
             )
@@ -384,6 +254,15 @@ class MentionFinder:
 
 
 _DASHES = frozenset({"—", "–", "-", "--"})
+_PAST_OFFICE = frozenset({"former", "ex", "erstwhile", "onetime", "one-time"})
+
+
+def _past_office(doc: Doc, start: int) -> bool:
+    """ "former Prime Minister", "ex-President": the title is one its holder no longer has."""
+    index = start - 1
+    if index >= 0 and doc[index].text in _DASHES:
+        index -= 1
+    return index >= 0 and doc[index].lower_ in _PAST_OFFICE
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:
@@ -445,20 +324,8 @@ def _office_by_country(
     return ranked[0] if state_counts.get(ranked[0].country, 0) else None
 
 
-def is_person_pronoun(token: Token) -> bool:
-    return token.lower_ in _PERSON_PRONOUNS
-
-
-def is_plural_pronoun(token: Token) -> bool:
-    return token.lower_ in _PLURAL_PRONOUNS
-
-
 def group_types() -> frozenset[str]:
     return _GROUP_TYPES
-
-
-def naming_verbs() -> frozenset[str]:
-    return _NAMING_VERBS
 
 
 def to_actor_mention(mention: TokenMention, doc: Doc, offset: int) -> ActorMention:

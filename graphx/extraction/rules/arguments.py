@@ -1,0 +1,517 @@
+"""Argument resolution: which actors fill a cue's roles.
+
+Arguments are resolved through coordination, agent nouns ("US forces"), naming ("a group
+calling itself X"), "including" lists and coreference; agents are found through control chains
+("voted to order ... to expel"), light verbs ("launched attacks"), relative clauses ("an
+airstrike that killed") and claims of responsibility."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from graphx.extraction.kb import DEMONYM, GENERIC, KnowledgeBase
+from graphx.extraction.lexicon import Lexicon
+from graphx.extraction.mentions import (
+    DocMentions,
+    TokenMention,
+    group_types,
+)
+from graphx.extraction.rules.context import Context
+from graphx.extraction.rules.coreference import Coreference
+from graphx.extraction.rules.registry import NOMINAL, VERBAL
+from graphx.extraction.rules.syntax import (
+    MODIFIER_DEPS,
+    OBJECTS,
+    STRUCTURAL,
+    SUBJECTS,
+    cue_form,
+    is_passive,
+    prep_objects,
+    same_state,
+    unique,
+)
+
+
+class Reader(Coreference, Context):
+    """What the rules read a document with: the lexicon, the knowledge base and the
+    document's mentions, and the argument, coreference and context readings over them."""
+
+    def __init__(self, lexicon: Lexicon, kb: KnowledgeBase) -> None:
+        self.lex = lexicon
+        self.kb = kb
+        self.words = lexicon.words
+        self.event_nouns = frozenset(lexicon.nouns)
+        self.withdrawal_nouns = lexicon.trigger_words("withdrawal_nouns")
+        # readings of the sentence being read that several rules share
+        self.sentence_cache: dict[tuple[str, int], Any] = {}
+        # relations whose target may be an event standing for its agent ("condemned strikes")
+        self.lexicon_targets_as_agents = frozenset({"opposes", "supports", "threatens"})
+        self.dm: DocMentions
+        self._starts: list[int] = []
+
+    def begin(self, dm: DocMentions) -> None:
+        """Read the document whose mentions are `dm` from now on."""
+        if getattr(self, "_document", None) is not dm:
+            self._document = dm
+            self.dm = dm
+            self._starts = [m.start for m in dm.mentions]
+
+    def polarity_prefixed(self, token: Token) -> bool:
+        """ "anti-US", "pro-Iran": the name is what its holder is for or against, not its owner."""
+        doc = token.doc
+        for back in (1, 2):
+            if token.i - back >= 0 and doc[token.i - back].lower_ in self.lex.polarity_prefixes:
+                return all(doc[i].text in {"-", "–"} for i in range(token.i - back + 1, token.i))
+        return False
+
+    def subordinated(self, verb: Token) -> bool:
+        """ "after a strike killed X", "when they left": a clause under a subordinator."""
+        return any(
+            c.dep_ == "mark" and c.lower_ in self.words["subordinators"] for c in verb.children
+        )
+
+    def rejection(self, relation: str, source: TokenMention, target: TokenMention) -> str | None:
+        """Why a reading says nothing (None: it is acceptable)."""
+        if source.actor.id == target.actor.id:
+            return "the same actor at both ends"
+        if (source.start, source.end) == (target.start, target.end):
+            return "one mention at both ends"
+        if relation not in STRUCTURAL:
+            # "US forces support the US" says nothing: a state's own organs do not act on it.
+            # (Iran backing the Houthis of its "axis" is news, so this is limited to one state.)
+            for inner, outer in ((source.actor, target.actor), (target.actor, source.actor)):
+                if outer.id in self.kb.ancestors(inner.id) and same_state(inner, outer):
+                    return (
+                        f"{inner.name} is an organ of {outer.name}: a state does not act on itself"
+                    )
+        return None
+
+    def agents(self, verb: Token, depth: int = 0) -> list[TokenMention]:
+        """The actors doing what `verb` says, inherited through control and coordination."""
+        if depth > 6:
+            return []
+        if is_passive(verb):
+            by = self.by_agents(verb)
+            if by:
+                return by
+            if depth > 0:
+                # "which was engaged in fighting X": the passive subject does the embedded act
+                patients = self.subjects(verb, {"nsubjpass"})
+                if patients:
+                    return patients
+            if verb.dep_ not in {"xcomp", "conj", "advcl"}:
+                return []
+            if any(c.dep_ == "nsubjpass" for c in verb.children):
+                # "..., and Syria was shipped rockets": a passive with a subject of its own
+                # inherits no agent from the clause it is joined to
+                return []
+        own = self.own_agents(verb)
+        if own:
+            return own
+        if any(c.dep_ in SUBJECTS for c in verb.children):
+            return []  # it has a subject, just not an actor
+        head = verb.head
+        if head is verb:
+            return []
+        if verb.dep_ == "advcl" and self.subordinated(verb):
+            return []  # "after a strike killed X": the clause has an agent of its own, or none
+        if verb.dep_ == "pcomp" and head.lower_ in {"of", "for"}:
+            accuser = head.head
+            accused = [c for c in accuser.children if c.dep_ in OBJECTS]
+            if accused and accuser.lemma_.lower() in self.words["accusation_verbs"]:
+                return [m for c in accused for m in self.resolve(c)]  # "accused X of bombing"
+        if verb.dep_ in {"xcomp", "advcl", "conj", "pcomp"}:
+            if verb.dep_ == "pcomp":
+                head = head.head
+            if head.pos_ in VERBAL:
+                return self.agents(head, depth + 1)
+            if head.pos_ in NOMINAL:
+                return self.noun_owner(head) or self.context_agents(head, depth + 1)
+        if verb.dep_ == "acl":
+            if (
+                head.lemma_.lower() in self.words["control_nouns"]
+                or head.lemma_.lower() in self.event_nouns
+            ):
+                return self.noun_owner(head) or self.context_agents(head, depth + 1)
+            return self.resolve(head)
+        return []
+
+    def own_agents(self, verb: Token) -> list[TokenMention]:
+        if is_passive(verb):
+            return self.by_agents(verb)
+        return self.subjects(verb, SUBJECTS)
+
+    def subjects(self, verb: Token, deps: frozenset[str] | set[str]) -> list[TokenMention]:
+        out: list[TokenMention] = []
+        for subject in (c for c in verb.children if c.dep_ in deps):
+            if subject.lower_ in self.words["relative_pronouns"] and verb.dep_ == "relcl":
+                antecedent = verb.head
+                out += self.resolve(antecedent) or self.noun_owner(antecedent)
+            else:
+                out += self.resolve(subject) or (
+                    self.noun_owner(subject) if subject.lemma_.lower() in self.event_nouns else []
+                )
+        return out
+
+    def by_agents(self, verb: Token) -> list[TokenMention]:
+        """ "killed by Kataib Hezbollah", "killed by a US drone strike" (the strike's owner)."""
+        return [
+            m
+            for c in verb.children
+            if c.dep_ == "agent"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for m in (
+                self.resolve(p)
+                or (self.noun_owner(p) if p.lemma_.lower() in self.event_nouns else [])
+            )
+        ]
+
+    def noun_owner(self, noun: Token, blamed: bool = True) -> list[TokenMention]:
+        """Who owns an event or statement noun: "Washington's support", "a U.S. airstrike",
+        "attacks by armed groups", "support from the government", "the Hamas-led attack";
+        with `blamed`, also the one it is blamed on ("an attack attributed to X")."""
+        owners: list[TokenMention] = []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                owners += self.resolve(child)
+            elif child.dep_ in {"compound", "amod", "nmod"}:
+                mention = self.dm.at(child)
+                if mention is not None and mention.actor.type != "population":
+                    owners.append(mention)
+                elif child.lower_ in self.words["agent_prefixes"] and child.i >= 2:
+                    led_by = self.dm.by_token.get(child.i - 2)
+                    if led_by is not None:
+                        owners.append(led_by)
+            elif child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from"}:
+                owners += [m for p in child.children if p.dep_ == "pobj" for m in self.resolve(p)]
+        if blamed:
+            owners += self.blamed_owners(noun)
+        return unique(owners)
+
+    def blamed_owners(self, noun: Token) -> list[TokenMention]:
+        """The one an event is blamed on by a participle beside it."""
+        # "an attack attributed to Kataib Hezbollah", "the strike blamed on Israel", and "an
+        # attack on US forces blamed on X", where the parser hangs the participle on the target
+        carriers = [noun] + [
+            p for c in noun.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+        ]
+        return unique(
+            m
+            for carrier in carriers
+            for acl in carrier.children
+            if acl.dep_ == "acl" and acl.lemma_.lower() in self.words["blame_verbs"]
+            for m in self.blamed(acl)
+        )
+
+    def blamed(self, verb: Token) -> list[TokenMention]:
+        """Whom a blaming verb puts an event on: "attributed to X", "blamed on X"."""
+        return [m for p in prep_objects(verb, ("to", "on")) for m in self.resolve(p)]
+
+    def context_agents(
+        self, noun: Token, depth: int = 0, responsibility: bool = True
+    ) -> list[TokenMention]:
+        """An event noun without its own agent takes the subject of the verb that carries it
+        ("launched attacks", "expressed interest in negotiating", "calls for a withdrawal");
+        with `responsibility`, also the one who claims it or is blamed for it."""
+        head = noun.head
+        if head is noun or depth > 6:
+            return []
+        if responsibility:
+            found = self.responsible_agents(noun, depth)
+            if found:
+                return found
+        lemma = head.lemma_.lower()
+        if noun.dep_ in {"dobj", "attr"} and head.pos_ in VERBAL:
+            if lemma in self.words["recipient_verbs"]:
+                return []
+            if lemma in self.words["light_verbs"] or lemma in self.words["control_verbs"]:
+                return self.agents(head, depth + 1)
+        if noun.dep_ == "pobj" and head.pos_ == "ADP":
+            governor = head.head
+            glemma = governor.lemma_.lower()
+            if head.lower_ == "of" and glemma in self.words["quantity_nouns"]:
+                # "dozens of attacks"
+                return self.context_agents(governor, depth + 1, responsibility)
+            if governor.pos_ in VERBAL and (
+                glemma in self.words["demand_verbs"]
+                or glemma in self.words["control_verbs"]
+                or glemma in self.words["light_verbs"]
+            ):
+                return self.agents(governor, depth + 1)
+            if governor.pos_ in NOMINAL and (
+                glemma in self.words["control_nouns"] or glemma in self.words["demand_nouns"]
+            ):
+                return self.noun_owner(governor) or self.context_agents(governor, depth + 1)
+        return []
+
+    def responsible_agents(self, noun: Token, depth: int = 0) -> list[TokenMention]:
+        """Who an event is put on by claiming or blaming: "X claimed responsibility for the
+        attack", "blamed X for the rocket fire", "the strike was attributed to X", "X was
+        responsible for the bombing" (the claim or the blame is the evidence)."""
+        head = noun.head
+        if head is noun or depth > 6:
+            return []
+        lemma = head.lemma_.lower()
+        if noun.dep_ == "nsubjpass" and lemma in self.words["blame_verbs"]:
+            # "the strike on Hezbollah was attributed to Israel"
+            return self.blamed(head)
+        if noun.dep_ != "pobj" or head.pos_ != "ADP":
+            return []
+        governor = head.head
+        glemma = governor.lemma_.lower()
+        if head.lower_ == "of" and glemma in self.words["quantity_nouns"]:
+            return self.responsible_agents(governor, depth + 1)  # "claimed dozens of attacks"
+        if head.lower_ != "for":
+            return []
+        if glemma in self.words["responsibility_adjectives"] and governor.dep_ == "acomp":
+            return self.agents(governor.head, depth + 1)  # "the group was responsible for"
+        if (
+            glemma in self.words["responsibility_nouns"]
+            and governor.dep_ == "dobj"
+            and governor.head.lemma_.lower() in self.words["responsibility_verbs"]
+        ):
+            # "Kataib Hezbollah claimed responsibility for the attack on US forces"
+            return self.agents(governor.head, depth + 1)
+        if governor.pos_ in VERBAL and glemma in self.words["blame_verbs"]:
+            # "Washington blamed Kataib Hezbollah for the rocket fire" (or "... was blamed
+            # for"): the one blamed is the agent; the blamer's claim is the evidence
+            return [
+                m
+                for c in governor.children
+                if c.dep_ in {"dobj", "nsubjpass"}
+                for m in self.resolve(c)
+            ]
+        return []
+
+    def resolve_target(self, token: Token, relation: str) -> list[TokenMention]:
+        """A target; an event noun in target position stands for its agent ("condemned U.S.
+        strikes", "critics of Israel's campaign")."""
+        found = self.resolve(token)
+        if (
+            not found
+            and relation in self.lexicon_targets_as_agents
+            and (cue_form(token, self.event_nouns) or cue_form(token, self.lex.mutual_nouns))
+        ):
+            found = self.noun_owner(token)
+        return found
+
+    def resolve(self, token: Token) -> list[TokenMention]:
+        """The actors a noun phrase headed by `token` stands for, with its coordinated phrases."""
+        out = self.resolve_one(token, 0)
+        for conjunct in token.conjuncts:
+            if conjunct.i > token.i:
+                out += self.resolve_one(conjunct, 0)
+        # "the UK, Australia and a few other nations": a list parsed as apposition
+        for child in token.children:
+            if child.dep_ == "appos" and out and self.dm.at(child) is not None:
+                listed = self.resolve_one(child, 0)
+                if listed and all(m.actor.type == out[0].actor.type for m in listed):
+                    out += listed
+                    for conjunct in child.conjuncts:
+                        if conjunct.i > child.i:
+                            out += self.resolve_one(conjunct, 0)
+        return unique(out)
+
+    def resolve_one(self, token: Token, depth: int) -> list[TokenMention]:
+        if depth > 4:
+            return []
+        named = self._named_container(token)
+        if named:
+            return named
+        mention = self.dm.at(token)
+        if mention is not None:
+            return self._from_mention(token, mention)
+        if token.dep_ == "appos" and token.pos_ in NOMINAL:
+            # "Asaib Ahl al-Haq, an Iran-backed militia": the description is the named actor
+            anchor = self.dm.at(token.head)
+            if anchor is not None:
+                return self._from_mention(token.head, anchor)
+        lemma = token.lemma_.lower()
+        if token.lower_ in self.words["relative_pronouns"] and token.head.dep_ == "relcl":
+            # "the Houthis, who are allied with Iran": the relative pronoun is its antecedent
+            return self.resolve_one(token.head.head, depth + 1)
+        if token.pos_ == "PRON":
+            return self.coref_pronoun(token)
+        lower = token.lower_
+        if (
+            lemma in self.words["agent_nouns"]
+            or lemma in self.words["proxy_nouns"]
+            or lower in self.words["agent_nouns"]
+            or lower in self.words["proxy_nouns"]
+        ):
+            owner = self._owner(token, depth)
+            if owner:
+                return owner
+        if lemma in self.words["group_nouns"] or token.lower_ in self.words["group_nouns"]:
+            found = self._named(token) or self.included(token)
+            if found:
+                return found
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found = self.resolve_one(pobj, depth + 1)
+                            if found:
+                                return found
+            owner = self._owner(token, depth)
+            if owner:
+                return owner
+            if any(
+                c.dep_ == "det" and c.lower_ in self.words["definite_dets"] for c in token.children
+            ):
+                return self.coref_group(token)
+        for child in token.children:
+            if child.dep_ == "appos":
+                found = self.resolve_one(child, depth + 1)
+                if found:
+                    return found
+        return []
+
+    def _from_mention(self, token: Token, mention: TokenMention) -> list[TokenMention]:
+        if mention.kind == GENERIC or token.lemma_.lower() in self.words["group_nouns"]:
+            named = self._named(token)  # "militias calling themselves Kataib Hezbollah"
+            if named:
+                return named
+            loyal = self._allegiance(token)
+            if loyal:
+                return loyal  # "lawmakers loyal to Moqtada al-Sadr" act for Sadr's side
+        if mention.kind == DEMONYM and token.pos_ == "ADJ":
+            return []  # "Iraqi soil": a demonym modifying something that is not an actor
+        if mention.kind == GENERIC:
+            # "Iran's parliament": the generic name is for another country's body
+            for child in token.children:
+                other = self.dm.at(child)
+                if (
+                    child.dep_ in MODIFIER_DEPS
+                    and other is not None
+                    and other is not mention
+                    and other.actor.type == "state"
+                    and other.actor.id != mention.actor.country
+                    and not self.polarity_prefixed(child)
+                ):
+                    return [other]
+            included = self.included(token)
+            if included:
+                return included
+        if mention.actor.type in group_types():
+            included = self.included(token)
+            if included:
+                return included
+        return [mention]
+
+    def _owner(self, noun: Token, depth: int) -> list[TokenMention]:
+        """ "US forces", "Iraq's government", "the government of Iraq", "US-led forces"."""
+        for child in noun.children:
+            if child.dep_ in MODIFIER_DEPS:
+                mention = self.dm.at(child)
+                if mention is not None:
+                    # "Iraqi and American officials": both countries' officials
+                    others = [self.dm.at(c) for c in child.conjuncts if self.dm.at(c) is not None]
+                    return unique([mention, *others])
+                if child.dep_ == "poss" and child.pos_ == "PRON":
+                    return self.coref_pronoun(child)
+                if child.lower_ == "led" and child.i >= 2 and self.dm.by_token.get(child.i - 2):
+                    return [self.dm.by_token[child.i - 2]]
+            loyal = self._loyal_to(child)  # "fighters loyal to Moqtada al-Sadr"
+            if loyal:
+                return loyal
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self.resolve_one(pobj, depth + 1)
+            if child.dep_ == "acl" and child.lemma_.lower() in self.words["using_verbs"]:
+                by = self.by_agents(child)  # "bases used by the groups"
+                if by:
+                    return by
+        return []
+
+    def _allegiance(self, noun: Token) -> list[TokenMention]:
+        for child in noun.children:
+            loyal = self._loyal_to(child)
+            if loyal:
+                return loyal
+        return []
+
+    def _loyal_to(self, modifier: Token) -> list[TokenMention]:
+        """Whom a modifier such as "loyal to X" or "affiliated with X" names."""
+        if (
+            modifier.dep_ not in {"amod", "acl"}
+            or modifier.lemma_.lower() not in self.words["allegiance_words"]
+        ):
+            return []
+        for prep in modifier.children:
+            if prep.dep_ == "prep":
+                return [m for p in prep.children if p.dep_ == "pobj" for m in self.resolve(p)]
+        return []
+
+    def _named(self, noun: Token) -> list[TokenMention]:
+        """ "a group ... calling itself the Islamic Resistance in Iraq", "known as X"."""
+        for child in noun.children:
+            naming = child.lemma_.lower() in self.words["naming_verbs"]
+            if child.dep_ in {"acl", "relcl"} and naming:
+                for grand in child.subtree:
+                    if grand is child or grand.i < child.i:
+                        continue
+                    mention = self.dm.at(grand)
+                    if mention is not None:
+                        return [mention]
+        return []
+
+    def _named_container(self, token: Token) -> list[TokenMention]:
+        """ "militias" in "a group of militias calling itself X" is X."""
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            container = token.head.head
+            if container.lemma_.lower() in self.words["group_nouns"] and container is not token:
+                return self._named(container)
+        return []
+
+    def included(self, noun: Token) -> list[TokenMention]:
+        """ "the armed groups, including Kataeb Hezbollah and al-Nujaba"."""
+        for child in noun.children:
+            if (child.dep_ == "prep" and child.lower_ in self.words["inclusion_preps"]) or (
+                child.dep_ == "prep" and child.lower_ == "as" and child.nbor(-1).lower_ == "such"
+            ):
+                members = [m for p in child.children if p.dep_ == "pobj" for m in self.resolve(p)]
+                if members:
+                    return members
+        return []
+
+    def modifier_mentions(self, noun: Token) -> list[TokenMention]:
+        found = []
+        for token in noun.subtree:
+            if token.i >= noun.i:
+                break
+            mention = self.dm.at(token)
+            if (
+                mention is not None
+                and mention not in found
+                and token.dep_ in MODIFIER_DEPS | {"punct"}
+            ):
+                found.append(mention)
+        return found
+
+    def located_targets(self, noun: Token, places: list[TokenMention]) -> list[TokenMention]:
+        """ "an offensive in Gaza" hits its people, and an armed group's attack inside a state
+        hits that state; "US strikes in Iraq" do not make Iraq the target."""
+        if cue_form(noun, self.lex.mutual_nouns):
+            return [p for p in places if p.actor.type == "population"]  # "the ISIS war in Iraq"
+        agents = self.noun_owner(noun)
+        kept = []
+        for place in places:
+            foreign_group = bool(agents) and all(
+                a.actor.type == "armed_group" and a.actor.country != place.actor.id for a in agents
+            )
+            if place.actor.type == "population" or (foreign_group and place.actor.type == "state"):
+                kept.append(place)
+        return kept
+
+    def recipient(self, noun: Token) -> list[TokenMention]:
+        """ "militias who enjoy support from X": the subject of a receiving verb is the target."""
+        head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in self.words["recipient_verbs"]:
+            return self.agents(head)
+        return []

@@ -1,0 +1,150 @@
+"""Coreference inside a document: pronouns, "the group", "the militia", possessive "its"."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from graphx.extraction.mentions import TokenMention
+from graphx.extraction.rules.syntax import as_coref
+from graphx.models import Actor
+
+
+class Coreference:
+    """What a pronoun or a definite group noun refers back to (mixed into the Reader)."""
+
+    def earlier(self, token: Token, window: int) -> Iterable[TokenMention]:
+        """Mentions before `token`, nearest first, within `window` sentences."""
+        sentence = self.dm.sentence_of[token.i]
+        index = bisect.bisect_left(self._starts, token.i) - 1
+        while index >= 0:
+            mention = self.dm.mentions[index]
+            if sentence - mention.sentence > window:
+                return
+            if mention.end <= token.i:
+                yield mention
+            index -= 1
+
+    def coref_pronoun(self, pronoun: Token) -> list[TokenMention]:
+        if pronoun.lower_ in self.words["person_pronouns"]:
+            for mention in self.earlier(pronoun, 2):
+                if mention.actor.type == "person":
+                    return [as_coref(mention, pronoun)]
+            return []
+        if pronoun.lower_ in self.words["plural_pronouns"]:
+            return [as_coref(m, pronoun) for m in self._plural_antecedent(pronoun)]
+        if pronoun.lower_ in {"it", "its", "itself"}:
+            return [as_coref(m, pronoun) for m in self._singular_antecedent(pronoun)]
+        return []
+
+    def _singular_antecedent(self, pronoun: Token) -> list[TokenMention]:
+        """ "it" / "its" for an organisation or state: the subject above an embedded "it", or
+        the nearest such actor earlier in the sentence for "its"."""
+        if pronoun.lower_ == "it" and pronoun.dep_ in {"nsubj", "nsubjpass"}:
+            clause = pronoun.head
+            if clause.dep_ == "ccomp":
+                return [m for m in self.own_agents(clause.head) if m.actor.type != "person"]
+            return []
+        if pronoun.lower_ != "its":
+            return []
+        for mention in self.earlier(pronoun, 0):
+            if (
+                mention.actor.type != "person"
+                and not mention.actor.provisional
+                and not self.locative(self.head_of(mention))
+            ):
+                return [mention]
+        return []
+
+    def _plural_antecedent(self, pronoun: Token) -> list[TokenMention]:
+        # Inside an embedded clause "they" is usually the matrix subject ("US officials have
+        # said they have no intention of leaving").
+        clause = pronoun.head
+        while clause.dep_ not in {"ROOT", "ccomp", "relcl"} and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ == "ccomp":
+            plural_objects = [
+                c
+                for t in (clause.head, *clause.head.conjuncts)
+                for c in t.children
+                if c.dep_ == "dobj" and c.tag_ == "NNS"
+            ]
+            if plural_objects:
+                found = [m for o in plural_objects for m in (self.resolve(o) or self.noun_owner(o))]
+                return [m for m in found if m.actor.type != "person"]
+            matrix = self.own_agents(clause.head)
+            if matrix and all(m.actor.type != "person" for m in matrix):
+                return matrix
+        here = self.dm.sentence_of[pronoun.i]  # token.sent would rebuild every sentence
+        if here == 0:
+            return []
+        previous = self.dm.sentences[here - 1]
+        subjects = [t for t in previous if t.dep_ in {"nsubj", "nsubjpass"}]
+        for subject in reversed(subjects):
+            found = [m for m in self.resolve(subject) if m.actor.type != "person"]
+            if found:
+                return found
+        return []
+
+    def coref_group(self, noun: Token) -> list[TokenMention]:
+        """ "the group": the nearest group named, passing over one named only as a container
+        ("Kataib Hezbollah, which is part of the PMF": the group is Kataib Hezbollah)."""
+        lemma = noun.lemma_.lower()
+        wanted = self.lex.group_noun_types.get(
+            lemma, {"armed_group", "coalition", "political_bloc"}
+        )
+        candidates = [
+            m
+            for m in self.earlier(noun, 8 if lemma in self.lex.group_noun_types else 6)
+            if m.actor.type in wanted
+            and not (
+                # a state's own forces are never "the group" or "the militia"
+                lemma in self.words["non_state_group_nouns"] and self.state_organ(m.actor)
+            )
+        ]
+        if not candidates:
+            return []
+        nearest = [m for m in candidates if m.sentence == candidates[0].sentence]
+        for mention in nearest:
+            head = self.head_of(mention)
+            while head.dep_ in {"compound", "flat"} and head.head is not head:
+                head = head.head
+            if head.dep_ == "nsubj" and head.head.dep_ == "ROOT":
+                return [as_coref(mention, noun)]
+        chosen = next(
+            (m for m in candidates if not self.is_container(self.head_of(m))), candidates[0]
+        )
+        return [as_coref(chosen, noun)]
+
+    def head_of(self, mention: TokenMention) -> Token:
+        """The syntactic head of a mention ("Resistance" in "Islamic Resistance in Iraq")."""
+        return self.dm.doc[mention.start : mention.end].root
+
+    def state_organ(self, actor: Actor) -> bool:
+        return any(self.kb.get(a).type == "state" for a in self.kb.ancestors(actor.id)[1:])
+
+    def previous_subject(self, token: Token) -> list[TokenMention]:
+        """The actors heading the previous sentence's main clause."""
+        here = self.dm.sentence_of[token.i]
+        if here == 0:
+            return []
+        for candidate in self.dm.sentences[here - 1]:
+            if candidate.dep_ == "nsubj" and candidate.head.dep_ == "ROOT":
+                return [m for m in self.resolve(candidate) if m.actor.type != "person"]
+        return []
+
+    def locative(self, token: Token) -> bool:
+        """ "in Iraq", "across Syria": a place, not an actor that later text refers back to."""
+        return token.dep_ == "pobj" and token.head.lower_ in self.words["locative_preps"]
+
+    def is_container(self, token: Token) -> bool:
+        """Named as what something belongs to: "part of X", "member of X", "faction of X"."""
+        while token.dep_ in {"compound", "flat", "appos"} and token.head is not token:
+            token = token.head
+        return (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and token.head.head.lemma_.lower() in self.words["container_nouns"]
+        )

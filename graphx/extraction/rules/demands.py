@@ -1,0 +1,196 @@
+"""Demands for withdrawal: "voted to expel US troops", "called for the withdrawal of foreign
+forces", "asked the coalition to leave", "want US forces out"; by a legislature's vote they are
+votes_against."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphx.extraction.mentions import TokenMention
+from graphx.extraction.rules.arguments import Reader
+from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
+from graphx.extraction.rules.syntax import (
+    OBJECTS,
+    SUBJECTS,
+    as_coref,
+    cue_form,
+    infinitival,
+    verb_lemma,
+)
+
+
+@token_rule(
+    "demand-removal",
+    family="demands",
+    confidence=0.75,
+    trigger=Trigger("removal_verbs", VERBAL),
+    reads='"parliament voted to expel US troops", "the militias vowed to kick out the Americans"',
+)
+def removal(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """A verb whose object is removed by its subject, or by whoever demands it above."""
+    if verb.dep_ == "amod":
+        return
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    if not any(
+        cue.relation == "demands_withdrawal"
+        and not cue.objects
+        and (cue.particle is None or cue.particle in particles)
+        for cue in r.lex.verbs.get(cue_form(verb, r.lex.verbs) or "", ())
+    ):
+        return
+    targets = [
+        m for c in verb.children if c.dep_ in {"dobj", "dative", "nsubjpass"} for m in r.resolve(c)
+    ]
+    if not targets:
+        return
+    demanders, voted = demander(r, verb)
+    if not demanders:
+        demanders = r.agents(verb)
+    relation = "votes_against" if voted else "demands_withdrawal"
+    if demanders:
+        yield Candidate(relation, demanders, targets, verb, "demand-removal")
+
+
+@token_rule(
+    "demand-leave",
+    family="demands",
+    confidence=0.75,
+    trigger=Trigger("leave_verbs", VERBAL),
+    reads='"the bloc demanded that US forces leave", "asked the coalition to pull out"',
+)
+def leave(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """A verb of leaving under a demand: the demander asks the leaver to go."""
+    lemma = cue_form(verb, r.lex.leave_verbs) or ""
+    allowed = r.lex.leave_verbs[lemma]
+    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
+    if None not in allowed and not (particles & {p for p in allowed if p}):
+        return
+    if lemma in r.words["own_forces_verbs"] and any(c.dep_ == "dobj" for c in verb.children):
+        return  # "withdraw troops": the subject moves its own forces, no one demands it
+    leavers = [m for c in verb.children if c.dep_ in SUBJECTS for m in r.resolve(c)]
+    head = verb.head
+    if not leavers and verb.dep_ in {"xcomp", "ccomp"}:
+        leavers = [m for c in head.children if c.dep_ in {"dobj", "dative"} for m in r.resolve(c)]
+        if not leavers and head.dep_ == "xcomp" and head.head.lemma_ in r.words["causative_verbs"]:
+            leavers = r.agents(head)
+    if not leavers:
+        return
+    demanders, voted = demander(r, verb)
+    if demanders:
+        yield Candidate(
+            "votes_against" if voted else "demands_withdrawal",
+            demanders,
+            leavers,
+            verb,
+            "demand-leave",
+        )
+
+
+@token_rule(
+    "demand-out",
+    family="demands",
+    confidence=0.75,
+    trigger=Trigger("demand_verbs", VERBAL),
+    reads='"Iraqis want US forces out", "the cleric wants the Americans home"',
+)
+def want_out(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """A demand verb with an object and "out"."""
+    objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    if not any(
+        c.lower_ in r.words["out_words"] and c.dep_ in {"prt", "advmod", "prep", "advcl"}
+        for t in [verb, *objects]
+        for c in t.children
+    ):
+        return
+    targets = [m for c in verb.children if c.dep_ in OBJECTS for m in r.resolve(c)]
+    sources = r.agents(verb)
+    if targets and sources:
+        yield Candidate("demands_withdrawal", sources, targets, verb, "demand-out")
+
+
+@token_rule(
+    "demand-noun",
+    family="demands",
+    confidence=0.75,
+    trigger=Trigger("withdrawal_nouns", NOMINAL),
+    reads='"lawmakers called for the withdrawal of foreign troops", "voted for its departure"',
+)
+def withdrawal_noun(r: Reader, noun: Token) -> Iterator[Candidate]:
+    """A noun of departure under a demand: the demander asks for the leaver's exit."""
+    leavers: list[TokenMention] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            leavers += [m for p in child.children if p.dep_ == "pobj" for m in r.resolve(p)]
+        elif child.dep_ in {"poss", "compound"}:
+            leavers += r.resolve(child)
+    demanders, voted = demander(r, noun)
+    if not demanders:
+        return
+    family = {a for d in demanders for a in r.kb.ancestors(d.actor.id)}
+    leavers = [m for m in leavers if m.actor.id not in family]
+    if not leavers and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+        leavers = earlier_leaver(r, noun, family)  # "voted for its departure"
+    if leavers:
+        yield Candidate(
+            "votes_against" if voted else "demands_withdrawal",
+            demanders,
+            leavers,
+            noun,
+            "demand-noun",
+        )
+
+
+def earlier_leaver(r: Reader, noun: Token, family: set[str]) -> list[TokenMention]:
+    """The force a possessive pronoun names, from the sentence before, never the demander."""
+    here = r.dm.sentence_of[noun.i]
+    for mention in r.earlier(noun, 1):
+        if (
+            mention.sentence < here
+            and mention.actor.id not in family
+            and mention.actor.type in {"coalition", "armed_group", "state"}
+        ):
+            return [as_coref(mention, noun)]
+    return []
+
+
+def demander(r: Reader, token: Token) -> tuple[list[TokenMention], bool]:
+    """Who asks for the removal `token` names, climbing demand verbs and nouns above it."""
+    best: list[TokenMention] = []
+    voted = False
+    current = token
+    for _ in range(8):
+        head = current.head
+        if head is current or current.dep_ in {"relcl", "conj"}:
+            break
+        if current.dep_ == "advcl" and not infinitival(current):
+            break
+        lemma = verb_lemma(head)
+        if head.pos_ in VERBAL or lemma != head.lemma_.lower():
+            if lemma in r.words["attribution_verbs"] and lemma not in {
+                "call",
+                "vow",
+                "pledge",
+                "promise",
+            }:
+                break
+            if lemma in r.words["demand_verbs"] or lemma in r.words["control_verbs"]:
+                voted = voted or lemma in r.words["vote_words"]
+                own = r.own_agents(head)
+                if own:
+                    best = own
+            elif lemma not in r.words["causative_verbs"] and lemma not in r.words["light_verbs"]:
+                break
+        elif head.pos_ in NOMINAL:
+            if lemma in r.words["demand_nouns"] or lemma in r.words["control_nouns"]:
+                voted = voted or lemma in r.words["vote_words"]
+                own = r.noun_owner(head)
+                if own:
+                    best = own
+            else:
+                break
+        elif head.pos_ not in {"ADP", "PART", "SCONJ", "ADJ"}:
+            break
+        current = head
+    return best, voted

@@ -1,0 +1,115 @@
+"""Prefixes and adjectives: "Iran-backed militias", "pro-Iran factions", "anti-US militias",
+"factions close to Iran"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphx.extraction.mentions import TokenMention
+from graphx.extraction.rules.arguments import Reader
+from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
+from graphx.extraction.rules.syntax import cue_form, same_state
+
+
+@token_rule(
+    "prefix",
+    family="modifiers",
+    confidence=0.75,
+    trigger=Trigger("prefixes", form="lower"),
+    reads='"Iran-backed militias", "the US-led coalition", "Tehran-aligned factions"',
+)
+def prefix(r: Reader, token: Token) -> Iterator[Candidate]:
+    """A name joined by a hyphen to a participle modifying the actor it relates to."""
+    if token.i < 2 or token.nbor(-1).text not in {"-", "–"}:
+        return
+    word = token.lower_
+    relation, inverse = r.lex.prefixes[word]
+    modifier = r.dm.by_token.get(token.i - 2)
+    if modifier is None:
+        return
+    if modifier.end > token.i:  # the prefix is inside a longer name: "US-led coalition"
+        inner = r.kb.find(token.doc[modifier.start : token.i - 1].text)
+        if not inner or inner[0].id == modifier.actor.id:
+            return
+        holder = modifier
+        if same_state(holder.actor, inner[0]):
+            return  # "US-led forces" are the US's own
+        modifier = TokenMention(modifier.start, token.i - 1, inner[0], "alias", modifier.sentence)
+        sources, targets = ([modifier], [holder]) if not inverse else ([holder], [modifier])
+        yield Candidate("leads" if word == "led" else relation, sources, targets, token, "prefix")
+        return
+    head = token.head if token.head is not token else token
+    if head.lemma_.lower() in r.event_nouns:
+        return  # "Hamas-led attack": the prefix names the attack's agent (see _noun_owner)
+    heads = r.resolve_one(head, 0)
+    if heads:
+        heads = r.resolve(head)
+    if not heads:
+        return
+    sources, targets = ([modifier], heads) if not inverse else (heads, [modifier])
+    if word == "led":
+        relation = "leads"
+    yield Candidate(relation, sources, targets, token, "prefix")
+
+
+@token_rule(
+    "polarity",
+    family="modifiers",
+    confidence=0.65,
+    trigger=Trigger("polarity_prefixes", form="lower"),
+    reads='"pro-Iran factions" (they support Iran), "anti-US militias" (they oppose the US)',
+)
+def polarity(r: Reader, token: Token) -> Iterator[Candidate]:
+    """A pro- or anti- prefix on a name, said of the noun it modifies."""
+    word = token.lower_
+    index = token.i + 1
+    if index < len(token.doc) and token.doc[index].text in {"-", "–"}:
+        index += 1
+    modifier = r.dm.by_token.get(index) if index < len(token.doc) else None
+    if modifier is None:
+        return
+    holder = token.doc[modifier.end - 1]
+    for _ in range(3):
+        holder = holder.head
+        if holder.i >= modifier.end and holder.pos_ in NOMINAL:
+            break
+    if holder.i < modifier.end:
+        return
+    holders = r.resolve(holder)
+    if holders:
+        yield Candidate(r.lex.polarity_prefixes[word], holders, [modifier], token, "polarity")
+
+
+@token_rule(
+    "adjective",
+    family="modifiers",
+    confidence=0.6,
+    trigger=Trigger("adjectives", frozenset({"ADJ"})),
+    reads='"factions close to Iran", "the group is hostile to Washington"',
+)
+def adjective(r: Reader, adjective: Token) -> Iterator[Candidate]:
+    """An adjective with a preposition, said of the noun or subject it describes."""
+    relation, preps = r.lex.adjectives[cue_form(adjective, r.lex.adjectives) or ""]
+    targets = [
+        m
+        for c in adjective.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+        for m in r.resolve(p)
+    ]
+    if not targets:
+        return
+    head = adjective.head
+    if adjective.dep_ in {"acomp", "attr"} and head.pos_ in VERBAL:
+        holders = r.agents(head)
+    elif adjective.dep_ in {"amod", "acl", "appos"} and head.pos_ in NOMINAL:
+        holders = r.resolve(head)
+    else:
+        return
+    target_ids = {t.actor.id for t in targets}
+    if holders and not target_ids & {h.actor.id for h in holders}:
+        # ("lawmakers loyal to X and Y" already resolved to X and Y: nothing more to say)
+        yield Candidate(relation, holders, targets, adjective, "adjective")

@@ -1,0 +1,104 @@
+"""Tree shapes the rules share: passives, prepositional objects, idiom objects, mentions.
+
+These read the grammar only (dependency labels and function words); the open-class words a
+construction needs come from the lexicon."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
+
+from spacy.tokens import Token
+
+from graphx.extraction.mentions import TokenMention
+from graphx.models import Actor
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+OBJECTS = frozenset({"dobj", "dative"})
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+STRUCTURAL = frozenset({"part_of", "leads"})
+_VERB_SUFFIXES = ("s", "es", "ed", "d")
+
+
+def same_state(inner: Actor, outer: Actor) -> bool:
+    """Whether `inner` belongs to the state `outer` is or belongs to."""
+    home = outer.id if outer.type == "state" else outer.country
+    return home is not None and (inner.country == home or inner.id == home)
+
+
+def infinitival(verb: Token) -> bool:
+    """ "(moving) to expel", "(called) for X to withdraw": a purpose or demand clause."""
+    return any(c.dep_ in {"aux", "mark"} and c.lower_ in {"to", "for"} for c in verb.children)
+
+
+def verb_lemma(token: Token) -> str:
+    """The lemma, also for verbs a title-case headline got tagged as names ("Prepares")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "PROPN" or not any(
+        c.dep_ in {"nsubj", "xcomp", "dobj"} for c in token.children
+    ):
+        return lemma
+    lower = token.lower_
+    for suffix in _VERB_SUFFIXES:
+        if lower.endswith(suffix):
+            return lower[: -len(suffix)]
+    return lower
+
+
+def cue_form(token: Token, table: Mapping[str, object] | AbstractSet[str]) -> str | None:
+    """The form under which `token` is in a cue table: its lemma, else its lower-cased text
+    (the lexicon lists "talks" as a mutual noun; spaCy lemmatises it "talk")."""
+    lemma = token.lemma_.lower()
+    if lemma in table:
+        return lemma
+    return token.lower_ if token.lower_ in table else None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def as_coref(mention: TokenMention, token: Token) -> TokenMention:
+    """`mention`'s actor, found at the pronoun or noun `token` that refers back to it."""
+    return TokenMention(token.i, token.i + 1, mention.actor, "coref", mention.sentence)
+
+
+def unique(mentions: Iterable[TokenMention]) -> list[TokenMention]:
+    """Mentions without repeats of one actor at one place, in order."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for mention in mentions:
+        key = (mention.actor.id, mention.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(mention)
+    return out
+
+
+def prep_objects(head: Token, preps: Iterable[str]) -> list[Token]:
+    """The objects of `head`'s prepositions among `preps` ("fired at [X]", "blamed on [X]")."""
+    wanted = set(preps)
+    return [
+        p
+        for prep in head.children
+        if prep.dep_ in {"prep", "dative"} and prep.lower_ in wanted
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def idiom_object(verb: Token, words: tuple[str, ...]) -> Token | None:
+    """The idiom's own object among the verb's: its direct object ("waged war") or the object
+    of one of its prepositions ("went to war", "came to the aid")."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "attr", "acomp", "oprd"} and _says(child, words):
+            return child
+        if child.dep_ == "prep":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and _says(grandchild, words):
+                    return grandchild
+    return None
+
+
+def _says(token: Token, words: tuple[str, ...]) -> bool:
+    return token.lower_ in words or token.lemma_.lower() in words

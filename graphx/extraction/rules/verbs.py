@@ -1,0 +1,187 @@
+"""Verbs and their passives and participles: "Iran backs the militias", "the base was hit by
+drones", "militias armed by Iran"; and labelling ("called the US the greatest enemy")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphx.extraction.lexicon import VerbCue
+from graphx.extraction.rules.arguments import Reader
+from graphx.extraction.rules.registry import VERBAL, Candidate, Trigger, token_rule
+from graphx.extraction.rules.syntax import cue_form, idiom_object, is_passive, prep_objects
+
+_VERB_CUES = Trigger("verbs", VERBAL)
+
+
+def matched_cues(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, Token | None]]:
+    """The lexicon's cues for `verb` whose particle and idiom object the sentence has, with
+    the idiom's object ("war" in "waged war on")."""
+    if verb.dep_ == "amod":
+        return
+    lemma = verb.lemma_.lower()
+    if verb.dep_ == "acl" and lemma in r.words["blame_verbs"]:
+        return  # "an attack blamed on X": X is the event's agent (the responsibility rule)
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    for cue in r.lex.verbs.get(cue_form(verb, r.lex.verbs) or "", ()):
+        if cue.particle is not None and cue.particle not in particles:
+            continue
+        own_object = idiom_object(verb, cue.objects) if cue.objects else None
+        if cue.objects and own_object is None:
+            continue  # "went to Baghdad with" is not "went to war with"
+        if cue.relation == "demands_withdrawal" and not cue.objects:
+            continue  # "expel US troops": the demands family reads removals
+        yield cue, own_object
+
+
+def _shares_passive(verb: Token) -> bool:
+    # "are armed and trained by Iran": conjoined participles share subject and agent
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and (is_passive(verb.head) or verb.head.dep_ == "acomp")
+    )
+
+
+def _is_participle(verb: Token) -> bool:
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+@token_rule(
+    "verb",
+    family="verbs",
+    confidence=0.85,
+    trigger=_VERB_CUES,
+    reads='"Iran backs Kataib Hezbollah", "fired rockets at US troops", "waged war on ISIS"',
+)
+def verb(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """An active verb: the subject acts on the object, or on a cue preposition's object."""
+    passive = is_passive(verb) or _shares_passive(verb)
+    for cue, own_object in matched_cues(r, verb):
+        if cue.preps:
+            heads = [verb] if own_object is None else [verb, own_object]
+            # "fired missiles at Israel", "shipped drones to the Houthis": the preposition
+            # may hang on the object the verb moves
+            heads += [c for c in verb.children if c.dep_ == "dobj" and r.dm.at(c) is None]
+            targets = [p for head in heads for p in prep_objects(head, cue.preps)]
+            sources = r.agents(verb)
+            if not sources and passive and cue.preps == ("with",) and not r.by_agents(verb):
+                # "the Houthis, who are allied with Iran": a stative participle whose
+                # subject holds the relation
+                sources = r.subjects(verb, {"nsubjpass"})
+        elif own_object is not None:
+            # "brought Maliki to power": the target is the object the idiom's own is not
+            targets = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c != own_object]
+            sources = r.agents(verb)
+        elif _is_participle(verb) or passive:
+            continue  # the participle and passive rules
+        else:
+            targets = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+            if (
+                not targets
+                and verb.dep_ == "relcl"
+                and not any(c.dep_ == "prep" for c in verb.children)
+            ):
+                targets = [verb.head]  # "the militia al-Muhandis founded"
+            sources = r.agents(verb)
+        yield from _candidate(r, cue, sources, targets, verb, "verb")
+
+
+@token_rule(
+    "participle",
+    family="verbs",
+    confidence=0.8,
+    trigger=_VERB_CUES,
+    reads='"militias armed by Iran", "the fighters trained by the IRGC"',
+)
+def participle(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """A past participle modifying a noun: its "by" phrase acts on the noun."""
+    if not _is_participle(verb):
+        return
+    for cue, own_object in matched_cues(r, verb):
+        if cue.preps or own_object is not None:
+            continue
+        yield from _candidate(r, cue, r.by_agents(verb), [verb.head], verb, "participle")
+
+
+@token_rule(
+    "verb-passive",
+    family="verbs",
+    confidence=0.8,
+    trigger=_VERB_CUES,
+    reads='"the base was hit by drones", "the Houthis are armed and trained by Iran"',
+)
+def passive_verb(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """A passive clause: the "by" agent acts on the passive subject."""
+    shares_passive = _shares_passive(verb)
+    if _is_participle(verb) or not (is_passive(verb) or shares_passive):
+        return
+    for cue, own_object in matched_cues(r, verb):
+        if cue.preps or own_object is not None:
+            continue
+        carrier = verb.head if shares_passive else verb
+        targets = [c for c in carrier.children if c.dep_ == "nsubjpass"]
+        if not targets and carrier.dep_ == "acomp":  # "are armed and trained by Iran"
+            targets = [c for c in carrier.head.children if c.dep_ == "nsubj"]
+        if carrier.dep_ == "relcl" and any(
+            t.lower_ in r.words["relative_pronouns"] for t in targets
+        ):
+            targets = [carrier.head]
+        sources = r.by_agents(verb) or [
+            m for other in verb.conjuncts if other.tag_ == "VBN" for m in r.by_agents(other)
+        ]
+        yield from _candidate(r, cue, sources, targets, verb, "verb-passive")
+
+
+def _candidate(
+    r: Reader,
+    cue: VerbCue,
+    sources: list,
+    targets: list[Token],
+    verb: Token,
+    rule: str,
+) -> Iterator[Candidate]:
+    if not targets or not sources:
+        return
+    resolved = [m for t in targets for m in r.resolve_target(t, cue.relation)]
+    if resolved:
+        yield Candidate(cue.relation, sources, resolved, verb, rule)
+
+
+@token_rule(
+    "labelling",
+    family="verbs",
+    confidence=0.7,
+    trigger=Trigger("labelling_verbs", VERBAL),
+    reads='"The Houthis called the United States the greatest enemy", "branded the group '
+    'terrorists", "described him as a killer"',
+)
+def labelling(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Naming an actor with a hostile label is opposition."""
+    nouns = [c for c in verb.children if c.dep_ in {"dobj", "dative", "oprd", "attr"}]
+    labels = [c for c in nouns if c.dep_ in {"oprd", "attr"}] + [
+        p
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    named = [c for c in nouns if c not in labels]
+    if len(named) == 2 and not labels:  # "called [the US] [the enemy]": object, label
+        named, labels = named[:1], named[1:]
+    hostile = r.words["hostile_labels"]
+    words = [
+        w.lemma_.lower()
+        for label in labels
+        for w in [label, *label.children]
+        if w is label or w.dep_ in {"amod", "compound"}  # "a terrorist entity"
+    ]
+    if not any(word in hostile for word in words):
+        return
+    if any(r.dm.at(label) is not None for label in labels):
+        return  # "called Hezbollah Iran's proxy": the label names an actor itself
+    targets = [m for c in named for m in r.resolve(c)]
+    sources = r.agents(verb)
+    if targets and sources:
+        yield Candidate("opposes", sources, targets, verb, "labelling")

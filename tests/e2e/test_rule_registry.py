@@ -1,0 +1,316 @@
+"""The rule registry's table: for every registered rule, sentences it must read (the triple
+found BY THAT RULE) and sentences where it must read nothing (negation, denial, a cue word in a
+sense that names no relation). The sentences are written for these tests.
+
+A rule without a row of each kind fails `test_every_rule_has_a_positive_and_a_forbidden_row`,
+so adding a construction means adding its declaration, its function and its rows here."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphx.extraction.documents import Document
+
+Triple = tuple[str, str, str]
+Row = tuple[str, str, set[Triple], set[Triple]]
+
+DATE = "2024-03-01"
+
+RULE_TABLE: dict[str, list[Row]] = {
+    "verb": [
+        ("Iran armed the Houthis for years.", DATE, {("iran", "supports", "houthis")}, set()),
+        ("Iran did not arm the Houthis.", DATE, set(), {("iran", "supports", "houthis")}),
+        (
+            "The Houthis fired missiles at Israel on Sunday.",
+            DATE,
+            {("houthis", "strikes", "israel")},
+            {("israel", "strikes", "houthis")},
+        ),
+    ],
+    "participle": [
+        (
+            "Fighters of Kataib Hezbollah trained by Iran crossed the border.",
+            DATE,
+            {("iran", "supports", "kataib_hezbollah")},
+            set(),
+        ),
+        (
+            "A convoy attacked near Hezbollah positions burned for hours.",
+            DATE,
+            set(),
+            {("hezbollah", "strikes", "hezbollah")},
+        ),
+    ],
+    "verb-passive": [
+        (
+            "The US embassy was attacked by Kataib Hezbollah.",
+            DATE,
+            {("kataib_hezbollah", "strikes", "us_embassy_baghdad")},
+            set(),
+        ),
+        (
+            "Hamas was not backed by Turkey, the minister said.",
+            DATE,
+            set(),
+            {("turkey", "supports", "hamas")},
+        ),
+    ],
+    "labelling": [
+        (
+            "The Houthis called the United States an enemy of Islam.",
+            DATE,
+            {("houthis", "opposes", "us")},
+            set(),
+        ),
+        ("The minister called Qatar a partner.", DATE, set(), {("iraq", "opposes", "qatar")}),
+    ],
+    "demand-removal": [
+        (
+            "Parliament voted to expel US troops from Iraq.",
+            DATE,
+            {("iraqi_parliament", "votes_against", "us_military")},
+            set(),
+        ),
+        (
+            "Parliament refused to expel US troops.",
+            DATE,
+            set(),
+            {("iraqi_parliament", "votes_against", "us_military")},
+        ),
+    ],
+    "demand-leave": [
+        (
+            "Moqtada al-Sadr demanded that US forces leave Iraq.",
+            DATE,
+            {("moqtada_al_sadr", "demands_withdrawal", "us_military")},
+            set(),
+        ),
+        (
+            "US forces withdrew troops from the base, officials said.",
+            DATE,
+            set(),
+            {("us_military", "demands_withdrawal", "us_military")},
+        ),
+    ],
+    "demand-out": [
+        (
+            "Kataib Hezbollah wants US forces out of Iraq.",
+            DATE,
+            {("kataib_hezbollah", "demands_withdrawal", "us_military")},
+            set(),
+        ),
+        (
+            "Kataib Hezbollah wants US forces to stay.",
+            DATE,
+            set(),
+            {("kataib_hezbollah", "demands_withdrawal", "us_military")},
+        ),
+    ],
+    "demand-noun": [
+        (
+            "Lawmakers loyal to Hadi al-Amiri called for the withdrawal of US forces.",
+            DATE,
+            {("hadi_al_amiri", "demands_withdrawal", "us_military")},
+            set(),
+        ),
+        (
+            "The withdrawal of US forces was completed in 2011.",
+            DATE,
+            set(),
+            {("us_military", "demands_withdrawal", "us_military")},
+        ),
+    ],
+    "noun": [
+        (
+            "Israel's strikes on Hezbollah continued overnight.",
+            DATE,
+            {("israel", "strikes", "hezbollah")},
+            set(),
+        ),
+        (
+            "Iran's support for Hamas grew after the war began.",
+            DATE,
+            {("iran", "supports", "hamas")},
+            set(),
+        ),
+        (
+            "There was no Israeli strike on Hezbollah that night.",
+            DATE,
+            set(),
+            {("israel", "strikes", "hezbollah")},
+        ),
+    ],
+    "mutual": [
+        (
+            "Talks between Iran and Saudi Arabia resumed in Baghdad.",
+            DATE,
+            {("iran", "negotiates", "saudi_arabia")},
+            set(),
+        ),
+        (
+            "Iran rejected talks with Saudi Arabia.",
+            DATE,
+            set(),
+            {("iran", "negotiates", "saudi_arabia")},
+        ),
+    ],
+    "responsibility": [
+        (
+            "Kataib Hezbollah claimed responsibility for the attack on US forces.",
+            DATE,
+            {("kataib_hezbollah", "strikes", "us_military")},
+            set(),
+        ),
+        (
+            "Kataib Hezbollah denied responsibility for the attack on US forces.",
+            DATE,
+            set(),
+            {("kataib_hezbollah", "strikes", "us_military")},
+        ),
+    ],
+    "prefix": [
+        ("Iran-backed militias shelled the base.", DATE, set(), set()),
+        ("The Iran-backed Houthis fired drones.", DATE, {("iran", "supports", "houthis")}, set()),
+        (
+            "The US-led coalition struck ISIS.",
+            DATE,
+            set(),
+            {("us", "supports", "us_led_coalition")},
+        ),
+    ],
+    "polarity": [
+        ("Pro-Iran factions in parliament blocked the vote.", DATE, set(), set()),
+        (
+            "The anti-American Kataib Hezbollah threatened the embassy.",
+            DATE,
+            {("kataib_hezbollah", "opposes", "us")},
+            set(),
+        ),
+        ("Anti-aircraft fire over Baghdad was heard.", DATE, set(), {("iraq", "opposes", "iraq")}),
+    ],
+    "adjective": [
+        (
+            "Kataib Hezbollah, a militia close to Iran, denied the report.",
+            DATE,
+            {("kataib_hezbollah", "supports", "iran")},
+            set(),
+        ),
+        (
+            "Kataib Hezbollah is not close to Iran, its spokesman claimed.",
+            DATE,
+            set(),
+            {("kataib_hezbollah", "supports", "iran")},
+        ),
+    ],
+    "role": [
+        (
+            "Hezbollah is Iran's closest ally in Lebanon.",
+            DATE,
+            {("hezbollah", "supports", "iran")},
+            set(),
+        ),
+        (
+            "Hezbollah is no ally of Saudi Arabia.",
+            DATE,
+            set(),
+            {("hezbollah", "supports", "saudi_arabia")},
+        ),
+    ],
+    "title": [
+        (
+            "Prime Minister Mohammed Shia al-Sudani met the envoy.",
+            DATE,
+            {("mohammed_shia_al_sudani", "leads", "iraq")},
+            set(),
+        ),
+        (
+            "Former Prime Minister Nouri al-Maliki met the envoy.",
+            DATE,
+            set(),
+            {("nouri_al_maliki", "leads", "iraq")},
+        ),
+    ],
+    "accusation": [
+        (
+            "Washington charged that Kataib Hezbollah had shelled US troops.",
+            DATE,
+            {("us", "opposes", "kataib_hezbollah")},
+            set(),
+        ),
+        (
+            "Washington said Kataib Hezbollah had not attacked US troops.",
+            DATE,
+            set(),
+            {("us", "opposes", "kataib_hezbollah")},
+        ),
+    ],
+}
+
+
+CASES = [
+    pytest.param(rule, *row, id=f"{rule}: {row[0]}")
+    for rule, rows in RULE_TABLE.items()
+    for row in rows
+]
+
+
+@pytest.fixture(scope="module")
+def readings(extractor):
+    """(source, relation, target) -> the rule that read it, for the positive relations."""
+
+    def run(text: str, date: str) -> dict[Triple, str]:
+        found = extractor.extract(Document(id="t", text=text, source="test", date=date))
+        return {
+            (r.source.actor.id, r.relation, r.target.actor.id): r.rule
+            for r in found
+            if not r.negated
+        }
+
+    return run
+
+
+@pytest.mark.parametrize(("rule", "text", "date", "expected", "forbidden"), CASES)
+def test_rule_reads_its_construction(readings, rule, text, date, expected, forbidden):
+    found = readings(text, date)
+    for triple in expected:
+        assert found.get(triple) == rule, f"{triple} not read by {rule}; read {found}"
+    assert not forbidden & set(found), f"forbidden {forbidden & set(found)}"
+
+
+def test_every_rule_has_a_positive_and_a_forbidden_row():
+    from graphx.extraction.rules import RULES
+
+    assert set(RULE_TABLE) == set(RULES), (
+        f"rules without rows: {sorted(set(RULES) - set(RULE_TABLE))}; "
+        f"rows for no rule: {sorted(set(RULE_TABLE) - set(RULES))}"
+    )
+    for rule, rows in RULE_TABLE.items():
+        assert any(expected for _, _, expected, _ in rows), f"{rule}: no positive row"
+        assert any(forbidden and not expected for _, _, expected, forbidden in rows), (
+            f"{rule}: no row that only forbids"
+        )
+
+
+def test_every_rule_is_declared_with_a_family_a_confidence_and_a_known_trigger():
+    from graphx.extraction.lexicon import load_lexicon
+    from graphx.extraction.rules import RULES
+    from graphx.extraction.rules.registry import FAMILIES
+
+    lexicon = load_lexicon()
+    for rule in RULES.values():
+        assert rule.family in FAMILIES
+        assert 0 < rule.confidence <= 1
+        assert rule.reads
+        if rule.trigger is not None:
+            assert lexicon.trigger_words(rule.trigger.words), rule.name
+
+
+def test_a_rule_cannot_be_declared_twice_or_without_a_valid_confidence():
+    from graphx.extraction.rules.registry import derived_rule
+
+    with pytest.raises(ValueError, match="declared twice"):
+        derived_rule("verb", family="verbs", confidence=0.5, reads="x")
+    with pytest.raises(ValueError, match="confidence"):
+        derived_rule("a-new-rule", family="verbs", confidence=0.0, reads="x")
+    with pytest.raises(ValueError, match="unknown family"):
+        derived_rule("another-rule", family="guesses", confidence=0.5, reads="x")

@@ -1,4 +1,5 @@
-"""The bar on the seed articles, measured with the shared scorer: P >= 0.80, R >= 0.65."""
+"""The bar on the seed articles, measured with the shared scorer: P >= 0.85, R >= 0.70 (issue 11:
+no regression on the seeds for the sake of the dev set)."""
 
 from __future__ import annotations
 
@@ -38,5 +39,5 @@ def test_seed_score_meets_the_bar(tmp_path: Path):
     )
     overall = json.loads(scored.stdout)["overall"]
     print(f"seeds: {overall}")
-    assert overall["precision"] >= 0.80
-    assert overall["recall"] >= 0.65
+    assert overall["precision"] >= 0.85
+    assert overall["recall"] >= 0.70

@@ -1,0 +1,66 @@
+"""The development set (../shared/eval/dev: forty annotated news articles), scored with the
+shared scorer in CI.
+
+Issue 11's bar is precision >= 0.80 and recall >= 0.60. Until extraction reaches it, the test
+that asserts the bar is a strict expected failure (it turns red the day the bar is met, so the
+mark is removed then), and a floor test keeps what has been reached: a change that loses dev
+precision or recall below the floor fails CI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from ..conftest import SHARED, run_graphx
+
+EVAL = SHARED / "eval"
+DEV = EVAL / "dev"
+
+pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason="../shared is not beside the checkout")
+
+# what extraction reached when the floor was last raised (raise it with each gain)
+FLOOR = {"precision": 0.72, "recall": 0.21}
+BAR = {"precision": 0.80, "recall": 0.60}
+
+
+@pytest.fixture(scope="module")
+def dev_score(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    predictions = tmp_path_factory.mktemp("dev") / "dev.jsonl"
+    run_graphx("extract", str(DEV / "docs"), "-q", "-o", str(predictions), timeout=600, check=True)
+    scored = subprocess.run(
+        [
+            sys.executable,
+            str(EVAL / "score.py"),
+            "--gold",
+            str(DEV / "gold.jsonl"),
+            "--actors",
+            str(DEV / "actors.json"),
+            str(predictions),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    result = json.loads(scored.stdout)
+    print(f"dev: {result['overall']}")
+    for relation, score in sorted(result["by_relation"].items()):
+        print(f"  {relation}: {score}")
+    return result
+
+
+def test_dev_score_holds_its_floor(dev_score: dict):
+    overall = dev_score["overall"]
+    assert overall["precision"] >= FLOOR["precision"], overall
+    assert overall["recall"] >= FLOOR["recall"], overall
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11 open: dev recall is far below 0.60")
+def test_dev_score_meets_the_issue_bar(dev_score: dict):
+    overall = dev_score["overall"]
+    assert overall["precision"] >= BAR["precision"], overall
+    assert overall["recall"] >= BAR["recall"], overall

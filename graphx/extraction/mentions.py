@@ -147,6 +147,8 @@ class MentionFinder:
         for start, end, actor_id, kind in chosen:
             if actor_id == "@non" or _dateline(doc, start, end):
                 continue
+            if kind == CAPITAL and _inside_another_name(doc, start, end):
+                continue  # "the carrier Fly Baghdad", "Radio Tehran": a name, not the government
             if actor_id == "@title":
                 titles.append((start, end, kind))
                 continue
@@ -263,6 +265,17 @@ def _past_office(doc: Doc, start: int) -> bool:
     if index >= 0 and doc[index].text in _DASHES:
         index -= 1
     return index >= 0 and doc[index].lower_ in _PAST_OFFICE
+
+
+def _inside_another_name(doc: Doc, start: int, end: int) -> bool:
+    """The span ends a longer proper name whose other words are not ours ("Fly Baghdad")."""
+    before = doc[start - 1] if start > 0 else None
+    return (
+        before is not None
+        and before.pos_ == "PROPN"
+        and before.dep_ in {"compound", "flat"}
+        and start <= before.head.i < end
+    )
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:

@@ -260,6 +260,48 @@ WITHDRAWAL: list[Row] = [
     ),
 ]
 
+# Who demands and who votes: the highest demander with agents of its own asks; it votes only
+# when it casts the vote (a pledge that a legislature will vote is the pledger's demand).
+DEMANDERS: list[Row] = [
+    (
+        "Hadi al-Amiri promised that parliament would vote to kick the US troops out.",
+        DATE,
+        {("hadi_al_amiri", "demands_withdrawal", "us_military")},
+        {("hadi_al_amiri", "votes_against", "us_military")},
+    ),
+    (
+        "Parliament voted to order the government to expel US troops.",
+        DATE,
+        {("iraqi_parliament", "votes_against", "us_military")},
+        {("iraq", "votes_against", "us_military")},
+    ),
+    (
+        "Hadi al-Amiri said parliament would never vote to expel US troops.",
+        DATE,
+        set(),
+        {
+            ("hadi_al_amiri", "demands_withdrawal", "us_military"),
+            ("iraqi_parliament", "votes_against", "us_military"),
+        },
+    ),
+]
+
+# A capital inside another name is that name, not the government it stands for elsewhere.
+NAMES: list[Row] = [
+    (
+        "Washington imposed sanctions on the airline Fly Damascus.",
+        DATE,
+        set(),
+        {("us", "opposes", "syria")},
+    ),
+    (
+        "Washington imposed sanctions on Damascus in 2011.",
+        DATE,
+        {("us", "opposes", "syria")},
+        set(),
+    ),
+]
+
 TABLES = {
     "opposes": OPPOSES,
     "negotiates": NEGOTIATES,
@@ -267,6 +309,8 @@ TABLES = {
     "strikes": STRIKES,
     "supports": SUPPORTS,
     "withdrawal": WITHDRAWAL,
+    "demanders": DEMANDERS,
+    "names": NAMES,
 }
 
 CASES = [

@@ -159,6 +159,7 @@ def demander(r: Reader, token: Token) -> tuple[list[TokenMention], bool]:
     """Who asks for the removal `token` names, climbing demand verbs and nouns above it."""
     best: list[TokenMention] = []
     voted = False
+    voter_named = False
     current = token
     for _ in range(8):
         head = current.head
@@ -168,29 +169,44 @@ def demander(r: Reader, token: Token) -> tuple[list[TokenMention], bool]:
             break
         lemma = verb_lemma(head)
         if head.pos_ in VERBAL or lemma != head.lemma_.lower():
-            if lemma in r.words["attribution_verbs"] and lemma not in {
-                "call",
-                "vow",
-                "pledge",
-                "promise",
-            }:
+            if (
+                lemma in r.words["attribution_verbs"]
+                and lemma not in r.words["demanding_attribution_verbs"]
+            ):
                 break
             if lemma in r.words["demand_verbs"] or lemma in r.words["control_verbs"]:
-                voted = voted or lemma in r.words["vote_words"]
-                own = r.own_agents(head)
-                if own:
-                    best = own
+                best, voted, voter_named = _climbed(
+                    r, lemma, r.own_agents(head), best, voted, voter_named
+                )
             elif lemma not in r.words["causative_verbs"] and lemma not in r.words["light_verbs"]:
                 break
         elif head.pos_ in NOMINAL:
             if lemma in r.words["demand_nouns"] or lemma in r.words["control_nouns"]:
-                voted = voted or lemma in r.words["vote_words"]
-                own = r.noun_owner(head)
-                if own:
-                    best = own
+                best, voted, voter_named = _climbed(
+                    r, lemma, r.noun_owner(head), best, voted, voter_named
+                )
             else:
                 break
         elif head.pos_ not in {"ADP", "PART", "SCONJ", "ADJ"}:
             break
         current = head
     return best, voted
+
+
+def _climbed(
+    r: Reader,
+    lemma: str,
+    own: list[TokenMention],
+    best: list[TokenMention],
+    voted: bool,
+    voter_named: bool,
+) -> tuple[list[TokenMention], bool, bool]:
+    """One step of the demander climb: the higher demand verb or noun with agents of its own
+    becomes the demander. It votes when it is the vote ("parliament voted to order the
+    government to expel"), or asks for a vote no one is named casting ("X called for a vote to
+    expel"); "X pledged that the legislature would vote to throw the troops out" is X's
+    demand, not X's vote."""
+    is_vote = lemma in r.words["vote_words"]
+    if not own:
+        return best, voted or is_vote, voter_named
+    return own, is_vote or (voted and not voter_named), voter_named or is_vote

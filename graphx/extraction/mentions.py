@@ -111,6 +111,13 @@ class MentionFinder:
         for name in kb.non_actor_names:
             folded.setdefault("@non|", []).append(name)
         self._keys["@non|"] = ("@non", "@non")
+        words: dict[str, set[str]] = {}
+        for form in kb.surface_forms:
+            name = form.text.lower().replace("-", " ")
+            words.setdefault(form.actor_id, set()).update(name.split())
+        self._name_words = {actor: frozenset(found) for actor, found in words.items()}
+        # words of titles ("President", "Sheikh" when the base lists it), never a given name
+        self._title_words = frozenset(w.lower() for t in kb.titles for w in t.split())
         for title in kb.titles:
             key = f"@title|{title.lower()}"
             self._keys[key] = ("@title", title.lower())
@@ -137,6 +144,8 @@ class MentionFinder:
         for start, end, actor_id, kind in candidates:
             if any(i in taken for i in range(start, end)):
                 continue
+            if kind == ALIAS and self._namesake(doc, start, end, actor_id):
+                continue  # "Falih al-Khazali" is not Qais al-Khazali: left to the recogniser
             taken.update(range(start, end))
             chosen.append((start, end, actor_id, kind))
         chosen.sort()
@@ -179,6 +188,26 @@ class MentionFinder:
             )
         mentions.sort(key=lambda m: m.start)
         return DocMentions(doc, mentions, by_token, links, sentence_of, sentences)
+
+    def _namesake(self, doc: Doc, start: int, end: int, actor_id: str) -> bool:
+        """A person's short name ("al-Khazali", "Assad") inside a longer personal name the
+        recogniser found, with another given name before it ("Laith al-Khazali", "Maher
+        al-Assad"): a relative or a namesake, not the person the short name stands for."""
+        if start == 0 or actor_id.startswith("@") or self.kb.get(actor_id).type != "person":
+            return False
+        if doc[start].ent_type_ != "PERSON" or doc[start].ent_iob_ != "I":
+            return False
+        first = start
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+        own = self._name_words.get(actor_id, frozenset())
+        return any(
+            word.pos_ == "PROPN"
+            and word.is_title
+            and word.lower_ not in self._title_words
+            and word.lower_ not in own  # "Ali Sistani" is Ali al-Sistani
+            for word in doc[first:start]
+        )
 
     def _provisional(self, doc: Doc, taken: set[int], sentence_of: list[int]) -> list[TokenMention]:
         found = []

@@ -286,8 +286,28 @@ DEMANDERS: list[Row] = [
     ),
 ]
 
-# A capital inside another name is that name, not the government it stands for elsewhere.
+# A capital inside another name is that name, not the government it stands for elsewhere; a
+# person's short name after another given name is a relative or a namesake; a broadcaster one
+# speaks to is no party to talks.
 NAMES: list[Row] = [
+    (
+        "Laith al-Khazali met the Iranian envoy in Baghdad.",
+        DATE,
+        set(),
+        {("qais_al_khazali", "negotiates", "iran")},
+    ),
+    (
+        "Speaking to Al Arabiya, Qais al-Khazali said the talks had failed.",
+        DATE,
+        set(),
+        {("qais_al_khazali", "negotiates", "provisional:al_arabiya")},
+    ),
+    (
+        "Ayatollah Ali Sistani condemned Israel.",
+        DATE,
+        {("ali_al_sistani", "opposes", "israel")},
+        set(),
+    ),
     (
         "Washington imposed sanctions on the airline Fly Damascus.",
         DATE,

@@ -174,7 +174,7 @@ def explain(
                 mention.sentence,
             )
         )
-    for sent in found.sentences_with_mentions():
+    for sent in found.sentences_to_read():
         number = numbers[id(sent)]
         trace: list[Rejected] = []
         for item in extractor.rules.relations(sent, found, trace=trace):

@@ -62,6 +62,7 @@ _WORD_LISTS = (
     "naming_verbs",
     "person_pronouns",
     "plural_pronouns",
+    "pair_words",
 )
 
 
@@ -108,10 +109,14 @@ class Lexicon:
     prefixes: dict[str, tuple[str, bool]] = field(default_factory=dict)
     polarity_prefixes: dict[str, str] = field(default_factory=dict)
     mutual_nouns: dict[str, str] = field(default_factory=dict)
+    # verbs whose coordinated or plural subject holds the relation between its members
+    # ("Iran and Saudi Arabia met", "the two sides clashed")
+    mutual_verbs: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
     leave_verbs: dict[str, set[str | None]] = field(default_factory=dict)
     words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     group_noun_types: dict[str, frozenset[str]] = field(default_factory=dict)
+    pair_noun_types: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def trigger_words(self, table: str) -> frozenset[str]:
         """The words of lexicon table `table` that fire a rule: a cue table ("verbs",
@@ -136,6 +141,7 @@ class Lexicon:
                 ),
                 "leave_verbs": frozenset(self.leave_verbs),
                 "event_nouns": frozenset(self.nouns) | frozenset(self.mutual_nouns),
+                "mutual_verbs": frozenset(self.mutual_verbs),
                 "withdrawal_nouns": frozenset(
                     n for n, r in self.nouns.items() if r == "demands_withdrawal"
                 ),
@@ -194,14 +200,17 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
         _add_cues(lexicon, where, relation, spec, syntax)
     for key in _WORD_LISTS:
         lexicon.words[key] = frozenset(w.lower() for w in _words(name, raw, key))
-    group_nouns = raw.get("group_noun_types") or {}
-    if not isinstance(group_nouns, dict):
-        raise KnowledgeBaseError(f"{name}: group_noun_types must map a noun to actor types")
-    for noun in group_nouns:
-        lexicon.group_noun_types[str(noun).lower()] = frozenset(
-            _words(f"{name}: group_noun_types", group_nouns, noun)
-        )
+    lexicon.group_noun_types = _noun_types(name, raw, "group_noun_types")
+    lexicon.pair_noun_types = _noun_types(name, raw, "pair_noun_types")
     return lexicon
+
+
+def _noun_types(name: str, raw: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
+    """A mapping of nouns to the actor types they refer back to."""
+    table = raw.get(key) or {}
+    if not isinstance(table, dict):
+        raise KnowledgeBaseError(f"{name}: {key} must map a noun to actor types")
+    return {str(noun).lower(): frozenset(_words(f"{name}: {key}", table, noun)) for noun in table}
 
 
 def _words(where: str, spec: dict[str, Any], key: str) -> list[str]:
@@ -291,6 +300,11 @@ def _add_cues(
         lexicon.polarity_prefixes[str(polarity).lower()] = relation
     for word in _words(where, spec, "mutual_nouns"):
         lexicon.mutual_nouns.setdefault(_head_word(word, syntax), relation)
+    for phrase in _words(where, spec, "mutual_verbs"):
+        # "trade fire": the verb and its own object; "speak by phone": the object of "by"
+        lemma, *rest = phrase.lower().split()
+        objects = tuple(w for w in rest if w not in syntax.prepositions)
+        lexicon.mutual_verbs.setdefault(lemma, []).append((relation, objects))
     for phrase in _words(where, spec, "leave_verbs"):
         words = phrase.lower().split()
         lexicon.leave_verbs.setdefault(words[0], set()).add(words[1] if len(words) > 1 else None)

@@ -70,9 +70,15 @@ class DocMentions:
     sentence_of: list[int] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
 
-    def sentences_with_mentions(self) -> list[Span]:
-        numbers = sorted({m.sentence for m in self.mentions})
-        return [self.sentences[n] for n in numbers]
+    def sentences_to_read(self, reach: int = 2) -> list[Span]:
+        """The sentences with a mention, and the `reach` sentences after each: coreference
+        ("The group claimed ...", "the two governments negotiated") reaches back that far."""
+        numbers = {
+            n
+            for m in self.mentions
+            for n in range(m.sentence, min(m.sentence + reach + 1, len(self.sentences)))
+        }
+        return [self.sentences[n] for n in sorted(numbers)]
 
     def at(self, token: Token) -> TokenMention | None:
         return self.by_token.get(token.i)

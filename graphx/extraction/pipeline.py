@@ -228,7 +228,7 @@ class Extractor:
         def mention(found: Any) -> ActorMention:
             return _exact(to_actor_mention(found, parsed, offset), masked)
 
-        for sent in found_mentions.sentences_with_mentions():
+        for sent in found_mentions.sentences_to_read():
             for found in self.rules.relations(sent, found_mentions):
                 if found.negated and not self.keep_negated:
                     continue

@@ -322,6 +322,41 @@ NAMES: list[Row] = [
     ),
 ]
 
+# References back: "the two governments" are the last two states named; a quantity of events
+# stands for their owner ("a wave of Israeli strikes killed ...").
+REFERENCES: list[Row] = [
+    (
+        "Turkey and Syria reopened a border crossing. The two governments negotiated for weeks.",
+        DATE,
+        {("turkey", "negotiates", "syria")},
+        set(),
+    ),
+    (
+        "Erdogan spoke about Assad on Monday. The two men did not meet.",
+        DATE,
+        set(),
+        {("recep_tayyip_erdogan", "negotiates", "bashar_al_assad")},
+    ),
+    (
+        "A barrage of Israeli strikes killed three members of Hezbollah.",
+        DATE,
+        {("israel", "strikes", "hezbollah")},
+        set(),
+    ),
+    (
+        "The group is believed to be responsible for many of the attacks on US forces.",
+        DATE,
+        set(),
+        {("us_military", "strikes", "us_military")},
+    ),
+    (
+        "Kataib Hezbollah is thought to be responsible for most of the attacks on US forces.",
+        DATE,
+        {("kataib_hezbollah", "strikes", "us_military")},
+        set(),
+    ),
+]
+
 TABLES = {
     "opposes": OPPOSES,
     "negotiates": NEGOTIATES,
@@ -331,6 +366,7 @@ TABLES = {
     "withdrawal": WITHDRAWAL,
     "demanders": DEMANDERS,
     "names": NAMES,
+    "references": REFERENCES,
 }
 
 CASES = [

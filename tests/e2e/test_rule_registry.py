@@ -244,6 +244,41 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("us", "opposes", "kataib_hezbollah")},
         ),
     ],
+    "reciprocal": [
+        (
+            "Iran and Saudi Arabia met in Baghdad.",
+            DATE,
+            {("iran", "negotiates", "saudi_arabia")},
+            set(),
+        ),
+        (
+            "Israel and Hezbollah traded fire across the border.",
+            DATE,
+            {("israel", "strikes", "hezbollah")},
+            set(),
+        ),
+        (
+            "Iran and Saudi Arabia did not meet in Baghdad.",
+            DATE,
+            set(),
+            {("iran", "negotiates", "saudi_arabia")},
+        ),
+        (
+            "Israel and Hezbollah traded accusations.",
+            DATE,
+            set(),
+            {("israel", "strikes", "hezbollah")},
+        ),
+    ],
+    "possessed-unit": [
+        (
+            "The Quds Force of the Revolutionary Guards armed the Houthis.",
+            DATE,
+            {("quds_force", "part_of", "irgc")},
+            set(),
+        ),
+        ("Iran's Quds Force armed the Houthis.", DATE, set(), {("quds_force", "part_of", "iran")}),
+    ],
 }
 
 

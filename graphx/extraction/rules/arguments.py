@@ -76,7 +76,8 @@ class Reader(Coreference, Context):
         """Why a reading says nothing (None: it is acceptable)."""
         if source.actor.id == target.actor.id:
             return "the same actor at both ends"
-        if (source.start, source.end) == (target.start, target.end):
+        if (source.start, source.end) == (target.start, target.end) and source.kind != "coref":
+            # (one word standing for two actors, "the two governments met", is two mentions)
             return "one mention at both ends"
         if relation not in STRUCTURAL:
             # "US forces support the US" says nothing: a state's own organs do not act on it.
@@ -150,10 +151,22 @@ class Reader(Coreference, Context):
                 antecedent = verb.head
                 out += self.resolve(antecedent) or self.noun_owner(antecedent)
             else:
-                out += self.resolve(subject) or (
-                    self.noun_owner(subject) if subject.lemma_.lower() in self.event_nouns else []
-                )
+                out += self.resolve(subject) or self.event_owner(subject)
         return out
+
+    def event_owner(self, noun: Token) -> list[TokenMention]:
+        """The owner of an event noun standing for its agent ("US strikes killed ..."),
+        also through a quantity ("a wave of American airstrikes killed ...")."""
+        owners = self.noun_owner(noun) if noun.lemma_.lower() in self.event_nouns else []
+        if not owners and noun.lemma_.lower() in self.words["quantity_nouns"]:
+            # ("barrage" is an event noun too: "a barrage of Israeli strikes")
+            owners = [
+                m
+                for p in prep_objects(noun, ("of",))
+                if p.lemma_.lower() in self.event_nouns
+                for m in self.noun_owner(p)
+            ]
+        return owners
 
     def by_agents(self, verb: Token) -> list[TokenMention]:
         """ "killed by Kataib Hezbollah", "killed by a US drone strike" (the strike's owner)."""
@@ -335,6 +348,9 @@ class Reader(Coreference, Context):
             return self.resolve_one(token.head.head, depth + 1)
         if token.pos_ == "PRON":
             return self.coref_pronoun(token)
+        pair = self.pair_antecedents(token)
+        if pair:
+            return pair
         lower = token.lower_
         if (
             lemma in self.words["agent_nouns"]

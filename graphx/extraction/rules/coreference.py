@@ -148,3 +148,20 @@ class Coreference:
             and token.head.lower_ == "of"
             and token.head.head.lemma_.lower() in self.words["container_nouns"]
         )
+
+    def pair_antecedents(self, noun: Token) -> list[TokenMention]:
+        """ "the two governments", "both countries", "the two men": the two actors of that
+        kind named last, within the sentence and the two before it."""
+        types = self.lex.pair_noun_types.get(noun.lemma_.lower())
+        if types is None or not any(
+            c.dep_ in {"nummod", "det", "predet"} and c.lower_ in self.words["pair_words"]
+            for c in noun.children
+        ):
+            return []
+        pair: list[TokenMention] = []
+        for mention in self.earlier(noun, 2):
+            if mention.actor.type in types and all(m.actor.id != mention.actor.id for m in pair):
+                pair.append(mention)
+                if len(pair) == 2:
+                    return [as_coref(m, noun) for m in reversed(pair)]
+        return []

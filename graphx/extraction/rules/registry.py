@@ -37,6 +37,7 @@ FAMILIES = (
     "demands",
     "attribution",
     "responsibility",
+    "membership",
 )
 
 

@@ -244,6 +244,27 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("us", "opposes", "kataib_hezbollah")},
         ),
     ],
+    "event-antecedent": [
+        (
+            "Turkish drones hit PKK camps in northern Iraq. Baghdad condemned the strikes.",
+            DATE,
+            {("iraq", "opposes", "turkey")},
+            set(),
+        ),
+        (
+            "Turkish drones hit PKK camps in northern Iraq. The raids drew condemnation from "
+            "Baghdad.",
+            DATE,
+            {("iraq", "opposes", "turkey")},
+            set(),
+        ),
+        (
+            "Turkish drones did not hit PKK camps in northern Iraq. Baghdad condemned the strikes.",
+            DATE,
+            set(),
+            {("iraq", "opposes", "turkey")},
+        ),
+    ],
 }
 
 

@@ -279,6 +279,27 @@ RULE_TABLE: dict[str, list[Row]] = {
         ),
         ("Iran's Quds Force armed the Houthis.", DATE, set(), {("quds_force", "part_of", "iran")}),
     ],
+    "event-antecedent": [
+        (
+            "Turkish drones hit PKK camps in northern Iraq. Baghdad condemned the strikes.",
+            DATE,
+            {("iraq", "opposes", "turkey")},
+            set(),
+        ),
+        (
+            "Turkish drones hit PKK camps in northern Iraq. The raids drew condemnation from "
+            "Baghdad.",
+            DATE,
+            {("iraq", "opposes", "turkey")},
+            set(),
+        ),
+        (
+            "Turkish drones did not hit PKK camps in northern Iraq. Baghdad condemned the strikes.",
+            DATE,
+            set(),
+            {("iraq", "opposes", "turkey")},
+        ),
+    ],
 }
 
 

@@ -9,8 +9,9 @@ from spacy.tokens import Token
 
 from graphx.extraction.mentions import TokenMention
 from graphx.extraction.rules.arguments import Reader
-from graphx.extraction.rules.registry import NOMINAL, Candidate, Trigger, token_rule
-from graphx.extraction.rules.syntax import cue_form, unique
+from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
+from graphx.extraction.rules.syntax import cue_form, prep_objects, unique
+from graphx.extraction.rules.verbs import matched_cues
 
 EVENT_NOUNS = Trigger("event_nouns", NOMINAL)
 
@@ -49,11 +50,16 @@ def _read_event(r: Reader, noun: Token) -> Candidate | None:
         sides = r.resolve(between[0])
         if len(sides) >= 2:
             return Candidate(mutual, sides[:1], sides[1:], noun, "mutual")
+    if undergoes(r, noun, relation):
+        return undergone_event(r, noun, relation)
     targets = event_targets(r, noun, relation)
-    own = r.noun_owner(noun, blamed=False)
-    blamed = r.blamed_owners(noun)
+    own = unique([*r.noun_owner(noun, blamed=False), *performers(r, noun)])
+    blamed = unique([*r.blamed_owners(noun), *claimed_in_clause(r, noun)])
     agents = unique([*own, *blamed])
     rule = "noun" if own else "responsibility"
+    if not targets and not own:
+        # "stepped up arms supplies to X" (not "took Israel's threats to the UN")
+        targets = carrier_targets(r, noun, relation)
     if not targets:
         # "Israel's Gaza campaign": the possessor acts, a modifying name is the target.
         possessors = [m for c in noun.children if c.dep_ == "poss" for m in r.resolve(c)]
@@ -66,14 +72,23 @@ def _read_event(r: Reader, noun: Token) -> Candidate | None:
     ):
         return None
     if not agents:
-        agents = r.responsible_agents(noun)
+        agents = r.responsible_agents(noun) or held_responsible(r, noun)
         rule = "responsibility"
+    recipient = r.recipient(noun)
+    if not agents and received(r, noun):
+        agents = givers(r, noun)  # "drew condemnation from X", "enjoyed the backing of X"
+        rule = "noun"
     if not agents:
         agents = r.context_agents(noun, responsibility=False)
         rule = "noun"
-    recipient = r.recipient(noun)
-    if recipient and relation in r.lexicon_targets_as_agents:
-        targets = targets or recipient
+    if relation in r.lexicon_targets_as_agents and not targets:
+        if recipient:
+            targets = recipient
+        else:
+            # "the raids drew condemnation from X", "criticism of the strikes": the earlier
+            # event named stands for its agent
+            targets = [m for e in named_events(r, noun, relation) for m in event_antecedent(r, e)]
+            rule = "event-antecedent" if targets else rule
     if mutual and not targets and len({m.actor.id for m in agents}) >= 2:
         return Candidate(mutual, agents[:1], agents[1:], noun, "mutual")  # "X and Y held talks"
     if agents and targets:
@@ -89,14 +104,157 @@ def event_targets(r: Reader, noun: Token, relation: str) -> list[TokenMention]:
     for child in noun.children:
         if child.dep_ != "prep" or child.lower_ not in preps:
             continue
-        if child.lower_ == "of" and relation == "supports":
-            continue  # "with the support of X": X is the supporter
+        if child.lower_ == "of" and (
+            (relation == "supports" and not any(c.dep_ == "poss" for c in noun.children))
+            or received(r, noun)
+        ):
+            # "with the support of X", "drew the condemnation of X": X gives it (but in
+            # "Washington's backing of Israel" X receives it)
+            continue
         for pobj in (p for p in child.children if p.dep_ == "pobj"):
+            if (
+                relation == "negotiates"
+                and child.lower_ in r.words["topic_preps"]
+                and r.dm.at(pobj) is not None
+            ):
+                continue  # "talks about Hezbollah": what they are about, not with whom
             resolved = r.resolve_target(pobj, relation)
             if child.lower_ in {"in", "within"}:
                 resolved = r.located_targets(noun, resolved)
             targets += resolved
     return targets
+
+
+def named_events(r: Reader, noun: Token, relation: str) -> list[Token]:
+    """The nouns in an event noun's target places: the subject of the verb receiving it
+    ("the raids drew condemnation"), or the objects of its prepositions ("criticism of the
+    raid")."""
+    if received(r, noun):
+        return [c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    preps = r.lex.noun_preps.get(cue_form(noun, r.lex.noun_preps) or "", frozenset())
+    if relation == "supports":
+        preps = preps - {"of"}
+    return [
+        p
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def received(r: Reader, noun: Token) -> bool:
+    """ "enjoyed the backing of X", "drew condemnation from X": the subject receives it."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in r.words["recipient_verbs"]
+
+
+def givers(r: Reader, noun: Token) -> list[TokenMention]:
+    """Who gives an event its receiver gets: the "of" phrase of the noun ("enjoyed the
+    backing of X") or a "from" phrase the parser hangs on the receiving verb ("drew
+    condemnation from X")."""
+    if not received(r, noun):
+        return []
+    objects = prep_objects(noun, ("of",)) + prep_objects(noun.head, ("from",))
+    # "from Iraq's military and from senior officials": a preposition joined to another
+    objects += [
+        p for o in objects for c in o.head.conjuncts for p in c.children if p.dep_ == "pobj"
+    ]
+    return [m for p in objects for m in r.resolve(p)]
+
+
+def performers(r: Reader, noun: Token) -> list[TokenMention]:
+    """The "by" phrase of a light verb that carries out the event: "attacks on Israel carried
+    out by the Houthis", "the strikes were conducted by the United States"."""
+    carriers = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if noun.dep_ == "nsubjpass":
+        carriers.append(noun.head)
+    return [
+        m
+        for verb in carriers
+        if verb.lemma_.lower() in r.words["light_verbs"]
+        for m in r.by_agents(verb)
+    ]
+
+
+def claimed_in_clause(r: Reader, noun: Token) -> list[TokenMention]:
+    """The subject of a relative clause that claims the event: "an attack Hezbollah claimed",
+    "the strike on the base, which the Houthis claimed" (the parser may hang the clause on the
+    object of the event's preposition). A clause with a content of its own ("which Israel
+    claimed was staged") claims something else."""
+    carriers = [noun] + [p for c in noun.children if c.dep_ == "prep" for p in c.children]
+    return [
+        m
+        for carrier in carriers
+        for clause in carrier.children
+        if clause.dep_ == "relcl"
+        and clause.lemma_.lower() in r.words["claiming_verbs"]
+        and not any(c.dep_ in {"ccomp", "xcomp", "oprd"} for c in clause.children)
+        and all(
+            c.lower_ in r.words["relative_pronouns"] for c in clause.children if c.dep_ == "dobj"
+        )
+        for m in r.own_agents(clause)
+    ]
+
+
+def held_responsible(r: Reader, noun: Token) -> list[TokenMention]:
+    """ "Washington held Kataib Hezbollah responsible for the attack": the one held is the
+    event's agent (the one holding says so)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return []
+    adjective = noun.head.head
+    if (
+        adjective.lemma_.lower() not in r.words["responsibility_adjectives"]
+        or adjective.dep_ not in {"oprd", "xcomp", "ccomp"}
+        or adjective.head.pos_ not in VERBAL
+    ):
+        return []
+    return [m for c in adjective.head.children if c.dep_ == "dobj" for m in r.resolve(c)]
+
+
+def carrier_targets(r: Reader, noun: Token, relation: str) -> list[TokenMention]:
+    """Targets the parser hangs on the light verb carrying the event: "stepped up arms
+    supplies to the Houthis", "gave the Houthis backing" (the indirect object)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in r.words["light_verbs"]:
+        return []
+    preps = r.lex.noun_preps.get(cue_form(noun, r.lex.noun_preps) or "", frozenset())
+    targets: list[TokenMention] = []
+    for child in verb.children:
+        if child.dep_ == "dative" and child.pos_ in NOMINAL:
+            targets += r.resolve_target(child, relation)
+        elif child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "of":
+            for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                resolved = r.resolve_target(pobj, relation)
+                if child.lower_ in {"in", "within"}:
+                    resolved = r.located_targets(noun, resolved)
+                targets += resolved
+    return targets
+
+
+def undergoes(r: Reader, noun: Token, relation: str) -> bool:
+    """ "came under pressure from X", "is under attack by ISIS", "Gaza under Israeli
+    occupation": the one under the event is its target."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "under"
+        and (relation in r.lexicon_targets_as_agents or relation == "strikes")
+        and cue_form(noun, r.lex.mutual_nouns) is None
+    )
+
+
+def undergone_event(r: Reader, noun: Token, relation: str) -> Candidate | None:
+    """The reading of an event undergone ("Kadhimi came under pressure from the militias":
+    the militias oppose Kadhimi): its owner acts on the one under it."""
+    governor = noun.head.head
+    givers = r.noun_owner(noun) + [
+        m
+        for p in prep_objects(noun, ("of",)) + prep_objects(governor, ("from", "by"))
+        for m in r.resolve(p)
+    ]
+    undergoers = r.agents(governor) if governor.pos_ in VERBAL else r.resolve(governor)
+    if givers and undergoers:
+        return Candidate(relation, unique(givers), undergoers, noun, "noun")
+    return None
 
 
 def reading_by(r: Reader, noun: Token, rule: str) -> Iterator[Candidate]:
@@ -130,3 +288,93 @@ def event_noun(r: Reader, noun: Token) -> Iterator[Candidate]:
 def mutual_event(r: Reader, noun: Token) -> Iterator[Candidate]:
     """A mutual event between two sides (talks, clashes, a truce)."""
     yield from reading_by(r, noun, "mutual")
+
+
+# Tables of events that refer back to each other: "the strikes" after "Israeli jets struck",
+# "the attack" after "militants attacked". An event refers back only within its family.
+EVENT_FAMILIES = ("raid_events", "attack_events")
+# how many sentences back a definite event may find the event it names
+ANTECEDENT_WINDOW = 6
+
+
+def event_family(r: Reader, token: Token) -> str | None:
+    """The family of events `token` (a verb or an event noun) belongs to."""
+    for family in EVENT_FAMILIES:
+        words = r.words[family]
+        if token.lemma_.lower() in words or token.lower_ in words:
+            return family
+    return None
+
+
+def event_antecedent(r: Reader, noun: Token) -> list[TokenMention]:
+    """The agent of the earlier event a definite event noun names: "Israeli jets struck
+    Hezbollah positions. Egypt condemned the strikes." (the strikes are Israel's). Only an
+    event without an agent of its own, of the same family, within a few sentences, with one
+    agent in the nearest sentence that has such an event (two agents there: nobody)."""
+    family = event_family(r, noun) if noun.pos_ in NOMINAL else None
+    if (
+        family is None
+        or not any(c.dep_ == "det" and c.lower_ in r.words["definite_dets"] for c in noun.children)
+        or r.modifier_mentions(noun)
+        or r.noun_owner(noun)
+    ):
+        return []
+    here = r.dm.sentence_of[noun.i]
+    for index in range(here, max(-1, here - ANTECEDENT_WINDOW - 1), -1):
+        sentence = r.dm.sentences[index]
+        found: dict[str, TokenMention] = {}
+        for token in sentence:
+            if token.i >= noun.i or event_family(r, token) != family:
+                continue
+            agents = _event_agents(r, token)
+            if agents and not r.context(token, sentence)[0]:
+                for agent in agents:
+                    found.setdefault(agent.actor.id, agent)
+        if len(found) == 1:
+            return list(found.values())
+        if found:
+            return []  # two agents of such events: which one is meant is unknown
+    return []
+
+
+def _event_agents(r: Reader, token: Token) -> list[TokenMention]:
+    """Who does the event a verb or an event noun names (its own agent, never one referred
+    back to)."""
+    if token.pos_ in VERBAL:
+        if token.dep_ == "amod":
+            return []
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            return r.by_agents(token)  # "positions struck by Israeli jets"
+        return r.agents(token)
+    if token.pos_ not in NOMINAL:
+        return []
+    return unique([*r.noun_owner(token), *performers(r, token)]) or r.context_agents(token)
+
+
+@token_rule(
+    "event-antecedent",
+    family="event_nouns",
+    confidence=0.6,
+    trigger=EVENT_NOUNS,
+    reads='"Israeli jets struck Hezbollah. Egypt condemned the strikes." (Egypt opposes '
+    'Israel), "The raids drew condemnation from Jordan"',
+)
+def event_antecedent_reading(r: Reader, noun: Token) -> Iterator[Candidate]:
+    """A definite event noun the target of an opposing, supporting or threatening cue
+    stands for the agent of the earlier event it names."""
+    yield from reading_by(r, noun, "event-antecedent")
+    verb = noun.head
+    if noun.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ not in VERBAL:
+        return
+    relations = {
+        cue.relation
+        for cue, own_object in matched_cues(r, verb)
+        if not cue.preps and own_object is None
+    } & r.lexicon_targets_as_agents
+    if not relations or r.resolve_target(noun, next(iter(relations))):
+        return
+    sources = r.agents(verb) if noun.dep_ == "dobj" else r.by_agents(verb)
+    targets = event_antecedent(r, noun)
+    if sources and targets:
+        for relation in sorted(relations):
+            yield Candidate(relation, sources, targets, verb, "event-antecedent")

@@ -1,0 +1,283 @@
+"""Event nouns, responsibility and event coreference, run through the real pipeline.
+
+Each row: (text, date, triples that must be found, triples that must NOT be found). The sentences
+are written for these tests; the actor ids come from data/kb/*.yaml. Every construction has a
+positive row and a forbidden one (negation, denial, the cue word in a sense naming no relation).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+Triple = tuple[str, str, str]
+Row = tuple[str, str, set[Triple], set[Triple]]
+
+DATE = "2024-03-01"
+
+# A definite event noun in the target of an opposing or supporting cue stands for the agent of
+# the earlier event of its family that it names.
+EVENT_COREFERENCE: list[Row] = [
+    (
+        "Israeli jets struck Hezbollah positions in southern Lebanon. Egypt condemned the strikes.",
+        DATE,
+        {("egypt", "opposes", "idf")},
+        {("egypt", "opposes", "hezbollah")},
+    ),
+    (
+        "Turkish drones hit PKK camps in Iraq. Iran welcomed the strikes.",
+        DATE,
+        {("iran", "supports", "turkey")},
+        {("iran", "supports", "pkk")},
+    ),
+    (
+        "Turkish drones hit PKK camps in Iraq. The strikes were condemned by Baghdad.",
+        DATE,
+        {("iraq", "opposes", "turkey")},
+        set(),
+    ),
+    (
+        "Israeli jets struck Hezbollah positions in southern Lebanon. The raids drew "
+        "condemnation from Jordan.",
+        DATE,
+        {("jordan", "opposes", "idf")},
+        set(),
+    ),
+    (
+        "Israeli jets struck Hezbollah positions in southern Lebanon. Jordan's criticism of the "
+        "raids was sharp.",
+        DATE,
+        {("jordan", "opposes", "idf")},
+        set(),
+    ),
+    # the condemnation is negated
+    (
+        "Israeli jets struck Hezbollah positions on Monday. Egypt did not condemn the strikes.",
+        DATE,
+        set(),
+        {("egypt", "opposes", "idf")},
+    ),
+    # the earlier event is denied: it has no agent to refer back to
+    (
+        "Israeli jets did not strike Hezbollah positions on Monday. Egypt condemned the strikes.",
+        DATE,
+        set(),
+        {("egypt", "opposes", "idf")},
+    ),
+    # two agents of such events in the nearest sentence: which one is meant is unknown
+    (
+        "Israeli jets struck Hezbollah positions, and Turkish drones hit PKK camps. Egypt "
+        "condemned the strikes.",
+        DATE,
+        set(),
+        {("egypt", "opposes", "idf"), ("egypt", "opposes", "turkey")},
+    ),
+    # another family of events: "the attack" does not name the strikes
+    (
+        "Israeli jets struck Hezbollah positions on Monday. Egypt condemned the attack.",
+        DATE,
+        set(),
+        {("egypt", "opposes", "idf")},
+    ),
+    # an indefinite event is a new one
+    (
+        "Israeli jets struck Hezbollah positions on Monday. Egypt condemned strikes on civilians.",
+        DATE,
+        set(),
+        {("egypt", "opposes", "idf")},
+    ),
+]
+
+# Who gives what another receives: "drew condemnation from X", "enjoyed the backing of X",
+# "came under pressure from X".
+RECEIVED: list[Row] = [
+    (
+        "Sudani enjoyed the backing of the United States.",
+        DATE,
+        {("us", "supports", "mohammed_shia_al_sudani")},
+        {("mohammed_shia_al_sudani", "supports", "us")},
+    ),
+    (
+        "The Houthis, who receive support from Iran, seized a ship.",
+        DATE,
+        {("iran", "supports", "houthis")},
+        set(),
+    ),
+    (
+        "The Iraqi government came under pressure from the United States.",
+        DATE,
+        {("us", "opposes", "iraq")},
+        {("iraq", "opposes", "us")},
+    ),
+    (
+        "The Peshmerga came under attack from ISIS near Kirkuk.",
+        DATE,
+        {("isis", "strikes", "peshmerga")},
+        {("peshmerga", "strikes", "isis")},
+    ),
+    (
+        "Hezbollah fighters operate under the protection of Syria.",
+        DATE,
+        {("syria", "supports", "hezbollah")},
+        set(),
+    ),
+    (
+        "The Iraqi government did not come under pressure from the United States.",
+        DATE,
+        set(),
+        {("us", "opposes", "iraq")},
+    ),
+    # "under" a deal names no hostile or friendly act on the one under it
+    (
+        "Iraq acted under an agreement with the United States.",
+        DATE,
+        set(),
+        {("us", "supports", "iraq"), ("us", "opposes", "iraq")},
+    ),
+]
+
+# Event nouns of force and of support, with the prepositions of the noun or of its light verb.
+FORCE_AND_SUPPORT: list[Row] = [
+    (
+        "The Iraqi army conducted operations against ISIS near Mosul.",
+        DATE,
+        {("iraqi_army", "strikes", "isis")},
+        set(),
+    ),
+    (
+        "Iran stepped up arms supplies to the Houthis.",
+        DATE,
+        {("iran", "supports", "houthis")},
+        {("houthis", "supports", "iran")},
+    ),
+    (
+        "Washington's backing of Israel drew criticism.",
+        DATE,
+        {("us", "supports", "israel")},
+        {("israel", "supports", "us")},
+    ),
+    (
+        "Attacks on Israel carried out by the Houthis have grown.",
+        DATE,
+        {("houthis", "strikes", "israel")},
+        set(),
+    ),
+    (
+        "Qatar said the strikes on Hezbollah were carried out by Israel.",
+        DATE,
+        {("israel", "strikes", "hezbollah")},
+        {("qatar", "strikes", "hezbollah")},
+    ),
+    (
+        "Iran never stepped up arms supplies to the Houthis.",
+        DATE,
+        set(),
+        {("iran", "supports", "houthis")},
+    ),
+    # a campaign for votes names no relation
+    (
+        "Hamas launched a campaign for votes in the West Bank.",
+        DATE,
+        set(),
+        {("hamas", "strikes", "palestinians"), ("hamas", "supports", "palestinians")},
+    ),
+]
+
+# Talks name their parties, not their topic.
+MUTUAL: list[Row] = [
+    (
+        "France held talks about Hezbollah with Saudi Arabia.",
+        DATE,
+        {("france", "negotiates", "saudi_arabia")},
+        {("france", "negotiates", "hezbollah")},
+    ),
+    (
+        "A truce between Israel and Hamas took effect on Friday.",
+        DATE,
+        {("israel", "negotiates", "hamas")},
+        set(),
+    ),
+    (
+        "Qatar hosted talks on Hamas.",
+        DATE,
+        set(),
+        {("qatar", "negotiates", "hamas")},
+    ),
+]
+
+# Responsibility: the one held responsible, or claiming in a relative clause, is the agent.
+RESPONSIBILITY: list[Row] = [
+    (
+        "The United States held Kataib Hezbollah responsible for the attack on US troops.",
+        DATE,
+        {("kataib_hezbollah", "strikes", "us_military"), ("us", "opposes", "kataib_hezbollah")},
+        set(),
+    ),
+    (
+        "The attack on Israeli troops, which Hezbollah claimed, killed two soldiers.",
+        DATE,
+        {("hezbollah", "strikes", "idf")},
+        set(),
+    ),
+    (
+        "Israel said Hezbollah was behind the attack on Israeli troops.",
+        DATE,
+        {("hezbollah", "strikes", "idf")},
+        set(),
+    ),
+    (
+        "The United States did not hold Kataib Hezbollah responsible for the attack on US troops.",
+        DATE,
+        set(),
+        {("kataib_hezbollah", "strikes", "us_military")},
+    ),
+    # the clause claims something else: who staged it
+    (
+        "The strike on Israeli troops, which Israel claimed was staged by Hamas, killed two.",
+        DATE,
+        set(),
+        {("israel", "strikes", "idf")},
+    ),
+    (
+        "Israel said Hezbollah was not behind the attack on Israeli troops.",
+        DATE,
+        set(),
+        {("hezbollah", "strikes", "idf")},
+    ),
+    (
+        "Hamas denied responsibility for the attack on Israeli troops.",
+        DATE,
+        set(),
+        {("hamas", "strikes", "idf")},
+    ),
+    (
+        "Hezbollah denied involvement in the bombing of the Israeli embassy.",
+        DATE,
+        set(),
+        {("hezbollah", "strikes", "israel"), ("hezbollah", "opposes", "israel")},
+    ),
+]
+
+TABLES = {
+    "event coreference": EVENT_COREFERENCE,
+    "received": RECEIVED,
+    "force and support": FORCE_AND_SUPPORT,
+    "mutual": MUTUAL,
+    "responsibility": RESPONSIBILITY,
+}
+
+CASES = [
+    pytest.param(*row, id=f"{name}: {row[0][:60]}") for name, rows in TABLES.items() for row in rows
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected", "forbidden"), CASES)
+def test_noun_construction(extract, text: str, date: str, expected: set, forbidden: set):
+    found = extract(text, date)
+    assert expected <= found, f"missing {expected - found}; found {found}"
+    assert not forbidden & found, f"forbidden {forbidden & found}"
+
+
+def test_every_table_has_a_positive_and_a_forbidding_row():
+    for name, rows in TABLES.items():
+        assert any(expected for _, _, expected, _ in rows), name
+        assert any(forbidden and not expected for _, _, expected, forbidden in rows), name

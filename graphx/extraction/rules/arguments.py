@@ -130,6 +130,9 @@ class Reader(Coreference, Context):
                 return self.agents(head, depth + 1)
             if head.pos_ in NOMINAL:
                 return self.noun_owner(head) or self.context_agents(head, depth + 1)
+            if head.pos_ == "ADJ" and head.dep_ in {"acomp", "oprd"} and head.head.pos_ in VERBAL:
+                # "have grown vocal in opposing the presence", "were quick to condemn"
+                return self.agents(head.head, depth + 1)
         if verb.dep_ == "acl":
             if (
                 head.lemma_.lower() in self.words["control_nouns"]

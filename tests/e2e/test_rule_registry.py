@@ -244,6 +244,20 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("us", "opposes", "kataib_hezbollah")},
         ),
     ],
+    "pledge": [
+        (
+            "Hezbollah threatened to shell Israeli positions.",
+            DATE,
+            {("hezbollah", "threatens", "israel")},
+            {("hezbollah", "strikes", "israel")},
+        ),
+        (
+            "Hezbollah never threatened to attack Israel.",
+            DATE,
+            set(),
+            {("hezbollah", "threatens", "israel")},
+        ),
+    ],
 }
 
 

@@ -33,6 +33,8 @@ _WORD_LISTS = (
     "threat_modals",
     "aspect_verbs",
     "punishing_verbs",
+    "dependence_verbs",
+    "conduct_nouns",
     "hostile_labels",
     "negation_words",
     "negating_dets",

@@ -258,6 +258,15 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("hezbollah", "threatens", "israel")},
         ),
     ],
+    "dependence": [
+        (
+            "The Houthis depend on Iran for drones.",
+            DATE,
+            {("iran", "supports", "houthis")},
+            {("houthis", "supports", "iran")},
+        ),
+        ("It all depends on Hezbollah.", DATE, set(), {("hezbollah", "supports", "hezbollah")}),
+    ],
 }
 
 

@@ -17,9 +17,21 @@ from graphx.extraction.rules.syntax import (
     infinitival,
     is_passive,
     prep_objects,
+    same_state,
 )
 
 _VERB_CUES = Trigger("verbs", VERBAL)
+
+
+def verb_particles(r: Reader, verb: Token) -> set[str]:
+    """The verb's particles, also one parsed as an adverb right after it ("pushed back
+    against", "struck back at")."""
+    return {
+        c.lower_
+        for c in verb.children
+        if c.dep_ == "prt"
+        or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in r.words["particles"])
+    }
 
 
 def matched_cues(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, Token | None]]:
@@ -30,7 +42,7 @@ def matched_cues(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, Token | None
     lemma = verb.lemma_.lower()
     if verb.dep_ == "acl" and lemma in r.words["blame_verbs"]:
         return  # "an attack blamed on X": X is the event's agent (the responsibility rule)
-    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    particles = verb_particles(r, verb)
     for cue in r.lex.verbs.get(cue_form(verb, r.lex.verbs) or "", ()):
         if cue.particle is not None and cue.particle not in particles:
             continue
@@ -82,7 +94,24 @@ def active_readings(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, list, lis
             # "fired missiles at Israel", "shipped drones to the Houthis": the preposition
             # may hang on the object the verb moves
             heads += [c for c in verb.children if c.dep_ == "dobj" and r.dm.at(c) is None]
-            targets = [p for head in heads for p in prep_objects(head, cue.preps)]
+            # "pushed back against X": the parser may hang the preposition on the particle
+            heads += [
+                c for c in verb.children if c.dep_ in {"prt", "advmod"} and c.lower_ == cue.particle
+            ]
+            # a preposition that also opens a time clause is the cue's only right after the
+            # verb: "went after Hezbollah", not "went to Riyadh after Cairo"
+            preps = [
+                p
+                for p in cue.preps
+                if p not in r.words["subordinators"]
+                or any(
+                    c.dep_ == "prep" and c.lower_ == p and c.i == verb.i + 1 for c in verb.children
+                )
+            ]
+            targets = [p for head in heads for p in prep_objects(head, preps)]
+            if any(c.dep_ == "prt" and c.lower_ in cue.preps for c in verb.children):
+                # "took on ISIS": the preposition parsed as a particle, its object the verb's
+                targets += [c for c in verb.children if c.dep_ == "dobj"]
             sources = r.agents(verb)
             if not sources and passive and cue.preps == ("with",) and not r.by_agents(verb):
                 # "the Houthis, who are allied with Iran": a stative participle whose
@@ -278,9 +307,44 @@ def _candidate(
 ) -> Iterator[Candidate]:
     if not targets or not sources:
         return
-    resolved = [m for t in targets for m in r.resolve_target(t, cue.relation)]
+    resolved = [m for t in targets for m in _stance_target(r, t, cue.relation)]
+    if cue.relation == "demands_withdrawal":
+        # "his decision to bring the US military mission to a close": no one demands that
+        # their own side leave; they take it away
+        resolved = [m for m in resolved if not any(same_state(m.actor, s.actor) for s in sources)]
     if resolved:
         yield Candidate(cue.relation, sources, resolved, verb, rule)
+
+
+def _stance_target(r: Reader, token: Token, relation: str) -> list:
+    """A target; a stance or act noun stands for its owner when one is for or against it
+    ("rejected the US plan", "decried Israel's conduct", "welcomed Iraq's decision")."""
+    found = r.resolve_target(token, relation)
+    if found or relation not in {"opposes", "supports"}:
+        return found
+    if token.lemma_.lower() in r.words["conduct_nouns"] or token.lower_ in r.words["conduct_nouns"]:
+        return r.noun_owner(token, blamed=False)
+    return []
+
+
+@token_rule(
+    "dependence",
+    family="verbs",
+    confidence=0.75,
+    trigger=Trigger("dependence_verbs", VERBAL),
+    reads='"Hezbollah depends on Iran", "Hamas relies on Qatar for funding"',
+)
+def dependence(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Depending on X: X supports the one who depends on it."""
+    if any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON" and c.lower_ == "it"
+        for c in verb.children
+    ):
+        return  # "it depends on Iran": whether something happens, no one's dependence
+    patrons = [m for p in prep_objects(verb, ("on", "upon")) for m in r.resolve(p)]
+    clients = r.agents(verb)
+    if patrons and clients:
+        yield Candidate("supports", patrons, clients, verb, "dependence")
 
 
 @token_rule(

@@ -168,7 +168,7 @@ def demander(r: Reader, token: Token) -> tuple[list[TokenMention], bool]:
     current = token
     for _ in range(8):
         head = current.head
-        if head is current or current.dep_ in {"relcl", "conj"}:
+        if head == current or current.dep_ in {"relcl", "conj"}:
             break
         if current.dep_ == "advcl" and not infinitival(current):
             break

@@ -300,6 +300,29 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("iraq", "opposes", "turkey")},
         ),
     ],
+    "pledge": [
+        (
+            "Hezbollah threatened to shell Israeli positions.",
+            DATE,
+            {("hezbollah", "threatens", "israel")},
+            {("hezbollah", "strikes", "israel")},
+        ),
+        (
+            "Hezbollah never threatened to attack Israel.",
+            DATE,
+            set(),
+            {("hezbollah", "threatens", "israel")},
+        ),
+    ],
+    "dependence": [
+        (
+            "The Houthis depend on Iran for drones.",
+            DATE,
+            {("iran", "supports", "houthis")},
+            {("houthis", "supports", "iran")},
+        ),
+        ("It all depends on Hezbollah.", DATE, set(), {("hezbollah", "supports", "hezbollah")}),
+    ],
 }
 
 

@@ -32,7 +32,8 @@ def removal(r: Reader, verb: Token) -> Iterator[Candidate]:
     """A verb whose object is removed by its subject, or by whoever demands it above."""
     if verb.dep_ == "amod":
         return
-    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    # "send the Americans home": the particle may be parsed as an adverb
+    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
     if not any(
         cue.relation == "demands_withdrawal"
         and not cue.objects
@@ -67,8 +68,13 @@ def leave(r: Reader, verb: Token) -> Iterator[Candidate]:
     particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
     if None not in allowed and not (particles & {p for p in allowed if p}):
         return
-    if lemma in r.words["own_forces_verbs"] and any(c.dep_ == "dobj" for c in verb.children):
-        return  # "withdraw troops": the subject moves its own forces, no one demands it
+    if lemma in r.words["own_forces_verbs"] and any(
+        c.dep_ == "dobj" and not any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
+        for c in verb.children
+    ):
+        # "withdraw troops": the subject moves its own forces, no one demands it; but "asked
+        # the US to pull its forces out" asks the leaver to take its own forces away
+        return
     leavers = [m for c in verb.children if c.dep_ in SUBJECTS for m in r.resolve(c)]
     head = verb.head
     if not leavers and verb.dep_ in {"xcomp", "ccomp"}:
@@ -163,7 +169,7 @@ def demander(r: Reader, token: Token) -> tuple[list[TokenMention], bool]:
     current = token
     for _ in range(8):
         head = current.head
-        if head is current or current.dep_ in {"relcl", "conj"}:
+        if head == current or current.dep_ in {"relcl", "conj"}:
             break
         if current.dep_ == "advcl" and not infinitival(current):
             break

@@ -9,9 +9,9 @@ from spacy.tokens import Token
 
 from graphx.extraction.mentions import TokenMention
 from graphx.extraction.rules.arguments import Reader
+from graphx.extraction.rules.cues import matched_cues
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
 from graphx.extraction.rules.syntax import cue_form, prep_objects, unique
-from graphx.extraction.rules.verbs import matched_cues
 
 EVENT_NOUNS = Trigger("event_nouns", NOMINAL)
 

@@ -9,30 +9,17 @@ from spacy.tokens import Token
 
 from graphx.extraction.lexicon import VerbCue
 from graphx.extraction.rules.arguments import Reader
-from graphx.extraction.rules.registry import VERBAL, Candidate, Trigger, token_rule
-from graphx.extraction.rules.syntax import cue_form, idiom_object, is_passive, prep_objects
+from graphx.extraction.rules.cues import matched_cues
+from graphx.extraction.rules.event_nouns import read_event
+from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
+from graphx.extraction.rules.syntax import (
+    infinitival,
+    is_passive,
+    prep_objects,
+    same_state,
+)
 
 _VERB_CUES = Trigger("verbs", VERBAL)
-
-
-def matched_cues(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, Token | None]]:
-    """The lexicon's cues for `verb` whose particle and idiom object the sentence has, with
-    the idiom's object ("war" in "waged war on")."""
-    if verb.dep_ == "amod":
-        return
-    lemma = verb.lemma_.lower()
-    if verb.dep_ == "acl" and lemma in r.words["blame_verbs"]:
-        return  # "an attack blamed on X": X is the event's agent (the responsibility rule)
-    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-    for cue in r.lex.verbs.get(cue_form(verb, r.lex.verbs) or "", ()):
-        if cue.particle is not None and cue.particle not in particles:
-            continue
-        own_object = idiom_object(verb, cue.objects) if cue.objects else None
-        if cue.objects and own_object is None:
-            continue  # "went to Baghdad with" is not "went to war with"
-        if cue.relation == "demands_withdrawal" and not cue.objects:
-            continue  # "expel US troops": the demands family reads removals
-        yield cue, own_object
 
 
 def _shares_passive(verb: Token) -> bool:
@@ -57,6 +44,17 @@ def _is_participle(verb: Token) -> bool:
 )
 def verb(r: Reader, verb: Token) -> Iterator[Candidate]:
     """An active verb: the subject acts on the object, or on a cue preposition's object."""
+    if warned_against(r, verb):
+        return  # "warned Israel against attacking Lebanon": nothing is done
+    pledged = pledge_head(r, verb) is not None
+    for cue, sources, targets in active_readings(r, verb):
+        if pledged and threat_of(r, cue, verb) is not None:
+            continue  # "vowed to strike Israel": a threat (the pledge rule), no strike done
+        yield from _candidate(r, cue, sources, targets, verb, "verb")
+
+
+def active_readings(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, list, list[Token]]]:
+    """Each cue of an active `verb` with its sources and its target tokens."""
     passive = is_passive(verb) or _shares_passive(verb)
     for cue, own_object in matched_cues(r, verb):
         if cue.preps:
@@ -64,7 +62,24 @@ def verb(r: Reader, verb: Token) -> Iterator[Candidate]:
             # "fired missiles at Israel", "shipped drones to the Houthis": the preposition
             # may hang on the object the verb moves
             heads += [c for c in verb.children if c.dep_ == "dobj" and r.dm.at(c) is None]
-            targets = [p for head in heads for p in prep_objects(head, cue.preps)]
+            # "pushed back against X": the parser may hang the preposition on the particle
+            heads += [
+                c for c in verb.children if c.dep_ in {"prt", "advmod"} and c.lower_ == cue.particle
+            ]
+            # a preposition that also opens a time clause is the cue's only right after the
+            # verb: "went after Hezbollah", not "went to Riyadh after Cairo"
+            preps = [
+                p
+                for p in cue.preps
+                if p not in r.words["subordinators"]
+                or any(
+                    c.dep_ == "prep" and c.lower_ == p and c.i == verb.i + 1 for c in verb.children
+                )
+            ]
+            targets = [p for head in heads for p in prep_objects(head, preps)]
+            if any(c.dep_ == "prt" and c.lower_ in cue.preps for c in verb.children):
+                # "took on ISIS": the preposition parsed as a particle, its object the verb's
+                targets += [c for c in verb.children if c.dep_ == "dobj"]
             sources = r.agents(verb)
             if not sources and passive and cue.preps == ("with",) and not r.by_agents(verb):
                 # "the Houthis, who are allied with Iran": a stative participle whose
@@ -85,7 +100,123 @@ def verb(r: Reader, verb: Token) -> Iterator[Candidate]:
             ):
                 targets = [verb.head]  # "the militia al-Muhandis founded"
             sources = r.agents(verb)
-        yield from _candidate(r, cue, sources, targets, verb, "verb")
+        yield cue, sources, targets
+
+
+def threat_of(r: Reader, cue: VerbCue, verb: Token) -> str | None:
+    """The relation a pledge of `cue`'s act is: force or punishment promised is a threat."""
+    if cue.relation == "strikes" or (
+        cue.relation == "opposes" and verb.lemma_.lower() in r.words["punishing_verbs"]
+    ):
+        return "threatens"
+    return None
+
+
+def _clause(verb: Token) -> Token:
+    # "vowed to strike and destroy X": a conjoined verb shares the clause of the first
+    while verb.dep_ == "conj" and verb.head.pos_ in VERBAL:
+        verb = verb.head
+    return verb
+
+
+def pledge_head(r: Reader, verb: Token) -> Token | None:
+    """The pledge or threat word whose clause `verb` is: "vowed to strike", "threatened to
+    keep attacking", "Israeli threats to attack Iraq", "warned that its fighters would fire"."""
+    clause = _clause(verb)
+    for _ in range(4):
+        head = clause.head
+        if head == clause:
+            return None
+        lemma = head.lemma_.lower()
+        pledging = lemma in r.words["pledge_words"]
+        if clause.dep_ == "xcomp" and head.pos_ in VERBAL:
+            if pledging:
+                return head
+            if lemma not in r.words["aspect_verbs"]:
+                return None
+            clause = _clause(head)  # "vowed to keep attacking US forces"
+        elif clause.dep_ in {"acl", "relcl"} and head.pos_ in NOMINAL and infinitival(clause):
+            return head if pledging else None  # "its threat to strike Tel Aviv"
+        elif clause.dep_ == "ccomp" and head.pos_ in VERBAL:
+            # "warned that it would strike": a pledge of what is yet to come
+            future = any(
+                c.dep_ == "aux" and c.lower_ in r.words["threat_modals"] for c in clause.children
+            )
+            return head if pledging and future else None
+        else:
+            return None
+    return None
+
+
+def warned_against(r: Reader, verb: Token) -> bool:
+    """ "warned Israel against attacking Lebanon": the act warned against is not done."""
+    clause = _clause(verb)
+    prep = clause.head
+    return (
+        clause.dep_ == "pcomp"
+        and prep.lower_ == "against"
+        and prep.head.lemma_.lower() in r.words["pledge_words"]
+    )
+
+
+@token_rule(
+    "pledge",
+    family="verbs",
+    confidence=0.75,
+    trigger=Trigger("pledge_words", VERBAL | NOMINAL),
+    reads='"Hezbollah vowed to retaliate against Israel", "threatened to attack US bases", '
+    '"Israeli threats to strike Iraq", "warned that its fighters would fire missiles at Israel"',
+)
+def pledge(r: Reader, head: Token) -> Iterator[Candidate]:
+    """A pledge or threat of force against X is a threat to X (the force is not yet used)."""
+    if head.pos_ in VERBAL:
+        pledgers = r.agents(head)
+    else:
+        pledgers = r.noun_owner(head) or r.context_agents(head)
+    if not pledgers:
+        return
+    above = {a for m in pledgers for a in r.kb.ancestors(m.actor.id)}
+    own = {m.actor.id for m in pledgers}
+
+    def pledger_acts(sources: list) -> bool:
+        # the one to strike is the pledger (or its own forces), not a third party the
+        # pledger warns about ("the US warned that Iran could strike Israel")
+        return any(m.actor.id in above or own & set(r.kb.ancestors(m.actor.id)) for m in sources)
+
+    for token in head.subtree:
+        if token == head:
+            continue
+        if token.pos_ in NOMINAL and pledged_event(r, token) == head:
+            event = read_event(r, token)  # "vowed to launch attacks on Israel"
+            if event is not None and event.relation == "strikes" and pledger_acts(event.sources):
+                yield Candidate("threatens", pledgers, event.targets, head, "pledge")
+            continue
+        if token.pos_ not in VERBAL or pledge_head(r, token) != head:
+            continue
+        if any(c.dep_ == "neg" for c in token.children):
+            continue  # "vowed not to attack Israel"
+        for cue, sources, targets in active_readings(r, token):
+            relation = threat_of(r, cue, token)
+            if relation is None:
+                continue
+            if not pledger_acts(sources) and (sources or head.pos_ not in NOMINAL):
+                continue  # "Turkish threats to attack the PKK": the noun's owner acts
+            resolved = [m for t in targets for m in r.resolve_target(t, relation)]
+            if resolved:
+                yield Candidate(relation, pledgers, resolved, head, "pledge")
+
+
+def pledged_event(r: Reader, noun: Token) -> Token | None:
+    """The pledge word whose act an event noun is: "threatened attacks on Israel", "vowed to
+    launch strikes on US bases" (the event is not yet done)."""
+    if noun.dep_ != "dobj":
+        return None
+    carrier = noun.head
+    if carrier.lemma_.lower() in r.words["pledge_words"] and carrier.pos_ in VERBAL:
+        return carrier
+    if carrier.lemma_.lower() in r.words["light_verbs"]:
+        return pledge_head(r, carrier)
+    return None
 
 
 @token_rule(
@@ -144,9 +275,44 @@ def _candidate(
 ) -> Iterator[Candidate]:
     if not targets or not sources:
         return
-    resolved = [m for t in targets for m in r.resolve_target(t, cue.relation)]
+    resolved = [m for t in targets for m in _stance_target(r, t, cue.relation)]
+    if cue.relation == "demands_withdrawal":
+        # "his decision to bring the US military mission to a close": no one demands that
+        # their own side leave; they take it away
+        resolved = [m for m in resolved if not any(same_state(m.actor, s.actor) for s in sources)]
     if resolved:
         yield Candidate(cue.relation, sources, resolved, verb, rule)
+
+
+def _stance_target(r: Reader, token: Token, relation: str) -> list:
+    """A target; a stance or act noun stands for its owner when one is for or against it
+    ("rejected the US plan", "decried Israel's conduct", "welcomed Iraq's decision")."""
+    found = r.resolve_target(token, relation)
+    if found or relation not in {"opposes", "supports"}:
+        return found
+    if token.lemma_.lower() in r.words["conduct_nouns"] or token.lower_ in r.words["conduct_nouns"]:
+        return r.noun_owner(token, blamed=False)
+    return []
+
+
+@token_rule(
+    "dependence",
+    family="verbs",
+    confidence=0.75,
+    trigger=Trigger("dependence_verbs", VERBAL),
+    reads='"Hezbollah depends on Iran", "Hamas relies on Qatar for funding"',
+)
+def dependence(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Depending on X: X supports the one who depends on it."""
+    if any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON" and c.lower_ == "it"
+        for c in verb.children
+    ):
+        return  # "it depends on Iran": whether something happens, no one's dependence
+    patrons = [m for p in prep_objects(verb, ("on", "upon")) for m in r.resolve(p)]
+    clients = r.agents(verb)
+    if patrons and clients:
+        yield Candidate("supports", patrons, clients, verb, "dependence")
 
 
 @token_rule(

@@ -1,0 +1,252 @@
+"""Verb constructions of news English beyond the plain transitive verb: pledges and threats of
+force, phrasal and prepositional verbs of force, support and opposition, dependence, and
+withdrawal idioms. Each row: (text, date, triples that must be found, triples that must NOT be
+found); the sentences are written for these tests, the actor ids come from data/kb/*.yaml."""
+
+from __future__ import annotations
+
+import pytest
+
+Triple = tuple[str, str, str]
+Row = tuple[str, str, set[Triple], set[Triple]]
+
+DATE = "2024-03-01"
+
+# A pledge or threat of force against X is a threat to X; the force is not yet used.
+PLEDGES: list[Row] = [
+    (
+        "The Houthis threatened to strike Saudi oil facilities.",
+        DATE,
+        {("houthis", "threatens", "saudi_arabia")},
+        {("houthis", "strikes", "saudi_arabia")},
+    ),
+    (
+        "Hezbollah vowed to retaliate against Israel for the killing.",
+        DATE,
+        {("hezbollah", "threatens", "israel")},
+        {("hezbollah", "strikes", "israel")},
+    ),
+    (
+        "Kataib Hezbollah has vowed to keep attacking US forces in the region.",
+        DATE,
+        {("kataib_hezbollah", "threatens", "us_military")},
+        {("kataib_hezbollah", "strikes", "us_military")},
+    ),
+    (
+        "Netanyahu promised to punish Hamas.",
+        DATE,
+        {("benjamin_netanyahu", "threatens", "hamas")},
+        set(),
+    ),
+    (
+        "Iran warned that its forces would strike Israel.",
+        DATE,
+        {("iran", "threatens", "israel")},
+        {("iran", "strikes", "israel")},
+    ),
+    (
+        "Turkish threats to attack the PKK alarmed Baghdad.",
+        DATE,
+        {("turkey", "threatens", "pkk")},
+        {("turkey", "strikes", "pkk")},
+    ),
+    # a pledge of support stays support
+    ("Qatar pledged to back Hamas.", DATE, {("qatar", "supports", "hamas")}, set()),
+    # the one warned about is not the one who threatens
+    (
+        "Jordan warned that Iran could attack Israel.",
+        DATE,
+        set(),
+        {("jordan", "threatens", "israel"), ("jordan", "strikes", "israel")},
+    ),
+    # warned against an act: no one does it
+    (
+        "Egypt warned Israel against attacking Hamas in Rafah.",
+        DATE,
+        set(),
+        {("egypt", "strikes", "hamas"), ("egypt", "threatens", "hamas")},
+    ),
+    # negated pledges
+    (
+        "The Houthis did not threaten to attack Saudi Arabia.",
+        DATE,
+        set(),
+        {("houthis", "threatens", "saudi_arabia"), ("houthis", "strikes", "saudi_arabia")},
+    ),
+    (
+        "Hezbollah vowed not to attack Israel.",
+        DATE,
+        set(),
+        {("hezbollah", "threatens", "israel"), ("hezbollah", "strikes", "israel")},
+    ),
+    # a past strike stays a strike
+    (
+        "Hezbollah attacked Israel after it had vowed revenge.",
+        DATE,
+        {("hezbollah", "strikes", "israel")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), PLEDGES)
+def test_pledges(extract, text, date, found, refused):
+    triples = extract(text, date)
+    assert found <= triples, triples
+    assert not refused & triples, triples
+
+
+# Phrasal and prepositional verbs of force; a cue word in another sense gives nothing.
+FORCE: list[Row] = [
+    ("The SDF took on ISIS east of the Euphrates.", DATE, {("sdf", "strikes", "isis")}, set()),
+    ("Iraq took on debt from Iran in 2023.", DATE, set(), {("iraq", "strikes", "iran")}),
+    (
+        "The Iraqi army took on a larger role alongside Iran.",
+        DATE,
+        set(),
+        {("iraqi_army", "strikes", "iran"), ("iraq", "strikes", "iran")},
+    ),
+    (
+        "Israeli forces went after Hamas commanders in Rafah.",
+        DATE,
+        {("idf", "strikes", "hamas")},
+        set(),
+    ),
+    # "after" opening a time phrase is no target
+    (
+        "Blinken went to Doha after Cairo.",
+        DATE,
+        set(),
+        {("antony_blinken", "strikes", "egypt")},
+    ),
+    (
+        "Hezbollah struck back at Israel within hours.",
+        DATE,
+        {("hezbollah", "strikes", "israel")},
+        set(),
+    ),
+    (
+        "Jordan arrested a Hamas commander in Amman.",
+        DATE,
+        {("jordan", "strikes", "hamas")},
+        set(),
+    ),
+    (
+        "Iran hit a record for oil exports to China.",
+        DATE,
+        set(),
+        {("iran", "strikes", "china")},
+    ),
+]
+
+# Support: working alongside an actor; depending on an actor is being supported by it.
+SUPPORT: list[Row] = [
+    (
+        "The Peshmerga worked alongside US forces against ISIS.",
+        DATE,
+        {("peshmerga", "supports", "us_military")},
+        set(),
+    ),
+    (
+        "Hezbollah depends on Iran.",
+        DATE,
+        {("iran", "supports", "hezbollah")},
+        {("hezbollah", "supports", "iran")},
+    ),
+    (
+        "The Houthis, who rely heavily on Iran for missiles, fired at a tanker.",
+        DATE,
+        {("iran", "supports", "houthis")},
+        set(),
+    ),
+    (
+        "Hamas counts on Qatar for money.",
+        DATE,
+        {("qatar", "supports", "hamas")},
+        set(),
+    ),
+    ("It depends on Iran.", DATE, set(), {("iran", "supports", "iran")}),
+    (
+        "Hezbollah does not rely on Iran.",
+        DATE,
+        set(),
+        {("iran", "supports", "hezbollah")},
+    ),
+]
+
+# Opposition: "pushed back against X"; a stance noun names its owner ("decried Israel's
+# conduct"), a stance noun without an owner names no one.
+OPPOSITION: list[Row] = [
+    ("Iraq pushed back against Washington.", DATE, {("iraq", "opposes", "us")}, set()),
+    ("Iraq pushed back the vote by a week.", DATE, set(), {("iraq", "opposes", "iraq")}),
+    ("Qatar decried Israel's conduct in Gaza.", DATE, {("qatar", "opposes", "israel")}, set()),
+    ("Egypt welcomed Iraq's decision.", DATE, {("egypt", "supports", "iraq")}, set()),
+    (
+        "Egypt condemned the ceasefire plan.",
+        DATE,
+        set(),
+        {("egypt", "opposes", "egypt")},
+    ),
+    (
+        "Jordan did not criticise Israel's actions.",
+        DATE,
+        set(),
+        {("jordan", "opposes", "israel")},
+    ),
+]
+
+# Withdrawal idioms: "bring the mission to a close", "send the troops home", "pull its forces
+# out" asked of the leaver; no one demands that their own side leave.
+WITHDRAWAL: list[Row] = [
+    (
+        "Baghdad wants to bring the US military mission to an end.",
+        DATE,
+        {("iraq", "demands_withdrawal", "us_military")},
+        set(),
+    ),
+    (
+        "Biden decided to bring the US military mission to a close.",
+        DATE,
+        set(),
+        {("joe_biden", "demands_withdrawal", "us_military")},
+    ),
+    (
+        "Qatar brought the Hamas talks to a close.",
+        DATE,
+        set(),
+        {("qatar", "demands_withdrawal", "hamas")},
+    ),
+    (
+        "Sadr wants to send the Americans home.",
+        DATE,
+        {("moqtada_al_sadr", "demands_withdrawal", "us")},
+        set(),
+    ),
+    (
+        "Iran sent its envoy home.",
+        DATE,
+        set(),
+        {("iran", "demands_withdrawal", "iran")},
+    ),
+    (
+        "Lebanon asked Israel to pull its troops out.",
+        DATE,
+        {("lebanon", "demands_withdrawal", "israel")},
+        set(),
+    ),
+    (
+        "Turkey withdrew its troops from Syria.",
+        DATE,
+        set(),
+        {("turkey", "demands_withdrawal", "turkey"), ("syria", "demands_withdrawal", "turkey")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "found", "refused"), FORCE + SUPPORT + OPPOSITION + WITHDRAWAL
+)
+def test_verb_constructions(extract, text, date, found, refused):
+    triples = extract(text, date)
+    assert found <= triples, triples
+    assert not refused & triples, triples

@@ -61,6 +61,7 @@ _WORD_LISTS = (
     "command_nouns",
     "past_role_words",
     "indefinite_dets",
+    "partitive_words",
     "agent_nouns",
     "proxy_nouns",
     "group_nouns",

@@ -111,6 +111,8 @@ def adjective(r: Reader, adjective: Token) -> Iterator[Candidate]:
         holders = r.agents(head)
     elif adjective.dep_ in {"amod", "acl", "appos"} and head.pos_ in NOMINAL:
         holders = r.resolve(head)
+    elif adjective.dep_ == "advcl" and head.pos_ in VERBAL:
+        holders = r.agents(head)  # "Saraya al-Salam, loyal to Sadr, deployed in Baghdad"
     else:
         return
     target_ids = {t.actor.id for t in targets}

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from graphx.extraction.kb import GENERIC
+from graphx.extraction.kb import DEMONYM, GENERIC
 from graphx.extraction.mentions import TokenMention
 from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.registry import (
@@ -20,7 +20,14 @@ from graphx.extraction.rules.registry import (
     sentence_rule,
     token_rule,
 )
-from graphx.extraction.rules.syntax import OBJECTS, cue_form, is_passive, unique
+from graphx.extraction.rules.syntax import (
+    OBJECTS,
+    STRUCTURAL,
+    SUBJECTS,
+    cue_form,
+    is_passive,
+    unique,
+)
 
 # what sets an apposition off from the name it follows ("Hezbollah, Iran's ally")
 _APPOSITION_MARKS = frozenset({",", "(", "—", "–"})
@@ -62,8 +69,13 @@ def role(r: Reader, noun: Token) -> Iterator[Candidate]:
     names: list[TokenMention] = []
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in preps:
+            # "champions of the Palestinians and of Hamas": joined prepositions too
             owners += [
-                m for p in child.children if p.dep_ == "pobj" for m in r.resolve_target(p, relation)
+                m
+                for prep in (child, *child.conjuncts)
+                for p in prep.children
+                if p.dep_ == "pobj"
+                for m in r.resolve_target(p, relation)
             ]
         elif container:
             continue
@@ -83,6 +95,8 @@ def role(r: Reader, noun: Token) -> Iterator[Candidate]:
     if not holders:
         holders = [m for c in noun.children if c.dep_ == "appos" for m in r.resolve(c)]
         others = [m for m in others if m not in holders]
+    if holders and not others and relation not in STRUCTURAL:
+        others = _demonym_owner(r, noun, holders)  # "Hezbollah, an Iranian proxy"
     holder_ids = {h.actor.id for h in holders}
     pronoun_owner = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
     if holders and others and pronoun_owner and all(o.actor.id in holder_ids for o in others):
@@ -93,15 +107,35 @@ def role(r: Reader, noun: Token) -> Iterator[Candidate]:
         yield Candidate(relation, sources, targets, noun, "role")
 
 
+def _demonym_owner(r: Reader, noun: Token, holders: list[TokenMention]) -> list[TokenMention]:
+    """ "Hezbollah, an Iranian proxy", "a Saudi ally": a nationality on a role without any
+    other owner is whose role it is, unless it is the holder's own ("Hezbollah, a Lebanese
+    ally of ..." says where the holder is from)."""
+    home = {h.actor.id if h.actor.type == "state" else h.actor.country for h in holders}
+    found = []
+    for child in noun.children:
+        mention = r.dm.at(child)
+        if (
+            child.dep_ == "amod"
+            and mention is not None
+            and mention.kind == DEMONYM
+            and mention.actor.id not in home
+        ):
+            found.append(mention)
+    return found
+
+
 def _holders(r: Reader, noun: Token, relation: str) -> list[TokenMention]:
     """Who the role is said of, by where the role noun stands."""
     head = noun.head
     if noun.dep_ in {"attr", "acomp"} and head.lemma_ == "be":
-        return r.agents(head)
+        return _subject_of_be(r, head)
     if noun.dep_ == "appos":
         return _apposed(r, noun)
     if noun.dep_ == "compound" and r.dm.at(head) is not None:
         return [r.dm.at(head)]
+    if noun.dep_ == "pobj" and head.lower_ == "of" and _partitive(r, head.head):
+        return _holders(r, head.head, relation)  # "Hezbollah, one of Iran's closest allies"
     if noun.dep_ == "pobj" and head.lower_ in {"as", "among"}:
         governor = head.head
         objects = [c for c in governor.children if c.dep_ in OBJECTS]
@@ -111,6 +145,15 @@ def _holders(r: Reader, noun: Token, relation: str) -> list[TokenMention]:
             return r.agents(governor)
         return r.noun_owner(governor) or r.context_agents(governor)
     return []
+
+
+def _subject_of_be(r: Reader, be: Token) -> list[TokenMention]:
+    """Who "is" the role. "groups that are backed by Iran and are champions of Hamas": a "be"
+    joined to a passive shares its subject (the groups), not its agent (Iran)."""
+    own_subject = any(c.dep_ in SUBJECTS for c in be.children)
+    if not own_subject and be.dep_ == "conj" and is_passive(be.head):
+        return r.subjects(be.head, {"nsubjpass"})
+    return r.agents(be)
 
 
 def _apposed(r: Reader, noun: Token) -> list[TokenMention]:
@@ -165,9 +208,18 @@ def _past_membership(r: Reader, noun: Token, relation: str) -> bool:
 
 
 def _one_of_several(r: Reader, noun: Token) -> bool:
-    """ "a Hezbollah commander", "another leader of Hamas": one of its leaders, who does not
-    lead it."""
+    """ "a Hezbollah commander", "another leader of Hamas", "among the leaders of the Mahdi
+    Army": one of its leaders, who does not lead it."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _partitive(r, noun.head.head):
+        return True  # "one of the leaders of Hamas"
     return any(c.dep_ == "det" and c.lower_ in r.words["indefinite_dets"] for c in noun.children)
+
+
+def _partitive(r: Reader, token: Token) -> bool:
+    """ "one" in "one of Iran's allies": it stands where the role noun would."""
+    return token.lower_ in r.words["partitive_words"]
 
 
 def _misparsed_verb(r: Reader, noun: Token, relation: str) -> bool:
@@ -275,7 +327,9 @@ def under_command(r: Reader, noun: Token) -> Iterator[Candidate]:
     if not leaders:
         return
     carrier = noun.head.head
+    cue = noun
     if carrier.pos_ in VERBAL:
+        cue = carrier  # "did not fall under the command of X": the verb carries the negation
         objects = [c for c in carrier.children if c.dep_ == "dobj"]
         if objects:  # "placed the militias under the command of X"
             led = [m for o in objects for m in r.resolve(o)]
@@ -290,7 +344,7 @@ def under_command(r: Reader, noun: Token) -> Iterator[Candidate]:
     leader_ids = {m.actor.id for m in leaders}
     led = [m for m in led if m.actor.id not in leader_ids]
     if led:
-        yield Candidate("leads", leaders, led, noun, "under-command")
+        yield Candidate("leads", leaders, led, cue, "under-command")
 
 
 def _prep_object_actors(r: Reader, prep: Token) -> list[TokenMention]:

@@ -132,6 +132,11 @@ def _holders(r: Reader, noun: Token, relation: str) -> list[TokenMention]:
         return _subject_of_be(r, head)
     if noun.dep_ == "appos":
         return _apposed(r, noun)
+    earlier_objects = [c for c in head.children if c.dep_ == "dobj" and c.i < noun.i]
+    if noun.dep_ == "dobj" and earlier_objects:
+        # "followed the killing of Saleh al-Arouri, the deputy leader of Hamas": a second
+        # object after a comma is a misparsed apposition
+        return _before_comma(r, noun)
     if noun.dep_ == "compound" and r.dm.at(head) is not None:
         return [r.dm.at(head)]
     if noun.dep_ == "pobj" and head.lower_ == "of" and _partitive(r, head.head):
@@ -161,12 +166,17 @@ def _apposed(r: Reader, noun: Token) -> list[TokenMention]:
     back ("... according to Alaa al-Taii, the spokesman for the ministry", "the killing ...
     of Ismail Haniyeh, the political leader of Hamas"): the name just before the comma is
     the one it describes."""
+    return _before_comma(r, noun) or r.resolve_one(noun.head, 0)
+
+
+def _before_comma(r: Reader, noun: Token) -> list[TokenMention]:
+    """The name that ends just before the comma opening the phrase `noun` heads."""
     start = noun.left_edge.i
     if start >= 2 and noun.doc[start - 1].text in _APPOSITION_MARKS:
         before = r.dm.by_token.get(start - 2)
         if before is not None and before.end == start - 1:
             return r.resolve(noun.doc[start - 2]) or [before]
-    return r.resolve_one(noun.head, 0)
+    return []
 
 
 def _named(doc: Doc, mention: TokenMention) -> bool:

@@ -67,6 +67,7 @@ def role(r: Reader, noun: Token) -> Iterator[Candidate]:
         return
     owners: list[TokenMention] = []
     names: list[TokenMention] = []
+    named_modifiers: list[TokenMention] = []  # "the PMF's [Kataib Sayyid al-Shuhada] faction"
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             # "champions of the Palestinians and of Hamas": joined prepositions too
@@ -81,17 +82,19 @@ def role(r: Reader, noun: Token) -> Iterator[Candidate]:
             continue
         elif child.dep_ == "poss":
             owners += r.resolve(child)
-        elif child.dep_ in {"compound", "nmod"}:
-            names += r.resolve(child) if child.dep_ == "compound" or r.dm.at(child) else []
+        elif child.dep_ == "compound":
+            names += r.resolve(child)
+        elif child.dep_ == "nmod" and r.dm.at(child) is not None:
+            named_modifiers += r.resolve(child)
     if container:
         owners = [m for m in owners if _named(noun.doc, m)]  # "an umbrella for Shiite factions"
     others = owners + names
     if lemma in r.words["roles_needing_whole"] and not others:
         return
     holders = _holders(r, noun, relation)
-    if not holders and relation == "part_of" and owners and names:
+    if not holders and relation == "part_of" and owners and (names or named_modifiers):
         # "(leads) the PMF's Kataib Sayyid al-Shuhada faction": the name is the faction
-        holders, others = names, owners
+        holders, others = names + named_modifiers, owners
     if not holders:
         holders = [m for c in noun.children if c.dep_ == "appos" for m in r.resolve(c)]
         others = [m for m in others if m not in holders]
@@ -175,7 +178,8 @@ def _before_comma(r: Reader, noun: Token) -> list[TokenMention]:
     if start >= 2 and noun.doc[start - 1].text in _APPOSITION_MARKS:
         before = r.dm.by_token.get(start - 2)
         if before is not None and before.end == start - 1:
-            return r.resolve(noun.doc[start - 2]) or [before]
+            # (its own, not its conjuncts': "killed X, the commander of Y, and Z")
+            return r.resolve_one(noun.doc[start - 2], 0) or [before]
     return []
 
 

@@ -323,6 +323,34 @@ RULE_TABLE: dict[str, list[Row]] = {
         ),
         ("It all depends on Hezbollah.", DATE, set(), {("hezbollah", "supports", "hezbollah")}),
     ],
+    "members-include": [
+        (
+            "The Coordination Framework includes the Fatah Alliance and State of Law.",
+            DATE,
+            {("fatah_alliance", "part_of", "coordination_framework")},
+            set(),
+        ),
+        (
+            "The Islamic Resistance in Iraq, whose members do not include Hezbollah, claimed it.",
+            DATE,
+            set(),
+            {("hezbollah", "part_of", "islamic_resistance_in_iraq")},
+        ),
+    ],
+    "under-command": [
+        (
+            "Kataib Hezbollah falls under the command of the Quds Force.",
+            DATE,
+            {("quds_force", "leads", "kataib_hezbollah")},
+            set(),
+        ),
+        (
+            "Kataib Hezbollah did not fall under the command of the Quds Force.",
+            DATE,
+            set(),
+            {("quds_force", "leads", "kataib_hezbollah")},
+        ),
+    ],
 }
 
 

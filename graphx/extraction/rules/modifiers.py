@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from graphx.extraction.mentions import TokenMention
 from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
-from graphx.extraction.rules.syntax import cue_form, same_state
+from graphx.extraction.rules.syntax import cue_form, is_passive, prep_objects, same_state
 
 
 @token_rule(
@@ -86,11 +86,15 @@ def polarity(r: Reader, token: Token) -> Iterator[Candidate]:
     "adjective",
     family="modifiers",
     confidence=0.6,
-    trigger=Trigger("adjectives", frozenset({"ADJ"})),
-    reads='"factions close to Iran", "the group is hostile to Washington"',
+    trigger=Trigger("adjectives", frozenset({"ADJ", "VERB"})),
+    reads='"factions close to Iran", "the group is hostile to Washington", "Hezbollah is '
+    'allied to Iran", "militias answerable to the Quds Force"',
 )
 def adjective(r: Reader, adjective: Token) -> Iterator[Candidate]:
     """An adjective with a preposition, said of the noun or subject it describes."""
+    if adjective.pos_ == "VERB":
+        yield from _stative_participle(r, adjective)
+        return
     relation, preps = r.lex.adjectives[cue_form(adjective, r.lex.adjectives) or ""]
     targets = [
         m
@@ -107,9 +111,34 @@ def adjective(r: Reader, adjective: Token) -> Iterator[Candidate]:
         holders = r.agents(head)
     elif adjective.dep_ in {"amod", "acl", "appos"} and head.pos_ in NOMINAL:
         holders = r.resolve(head)
+    elif adjective.dep_ == "advcl" and head.pos_ in VERBAL:
+        holders = r.agents(head)  # "Saraya al-Salam, loyal to Sadr, deployed in Baghdad"
     else:
         return
     target_ids = {t.actor.id for t in targets}
     if holders and not target_ids & {h.actor.id for h in holders}:
         # ("lawmakers loyal to X and Y" already resolved to X and Y: nothing more to say)
         yield Candidate(relation, holders, targets, adjective, "adjective")
+
+
+def _stative_participle(r: Reader, participle: Token) -> Iterator[Candidate]:
+    """A participle the lexicon lists as written, read as its adjective: "Hezbollah is allied
+    to Iran", "militias linked to the IRGC" (with a "by" agent it is a passive: no state)."""
+    if participle.tag_ != "VBN" or participle.lower_ not in r.lex.adjectives:
+        return
+    if any(c.dep_ == "agent" for c in participle.children):
+        return
+    relation, preps = r.lex.adjectives[participle.lower_]
+    targets = [m for p in prep_objects(participle, preps) for m in r.resolve(p)]
+    if not targets:
+        return
+    head = participle.head
+    if participle.dep_ == "acl" and head.pos_ in NOMINAL:
+        holders = r.resolve(head)  # "militias linked to the IRGC"
+    elif is_passive(participle):
+        holders = r.subjects(participle, {"nsubjpass"})  # "the Houthis, who are allied to Iran"
+    else:
+        return
+    target_ids = {t.actor.id for t in targets}
+    if holders and not target_ids & {h.actor.id for h in holders}:
+        yield Candidate(relation, holders, targets, participle, "adjective")

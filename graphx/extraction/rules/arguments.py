@@ -114,7 +114,7 @@ class Reader(Coreference, Context):
         if any(c.dep_ in SUBJECTS for c in verb.children):
             return []  # it has a subject, just not an actor
         head = verb.head
-        if head is verb:
+        if head == verb:
             return []
         if verb.dep_ == "advcl" and self.subordinated(verb):
             return []  # "after a strike killed X": the clause has an agent of its own, or none
@@ -233,7 +233,7 @@ class Reader(Coreference, Context):
         ("launched attacks", "expressed interest in negotiating", "calls for a withdrawal");
         with `responsibility`, also the one who claims it or is blamed for it."""
         head = noun.head
-        if head is noun or depth > 6:
+        if head == noun or depth > 6:
             return []
         if responsibility:
             found = self.responsible_agents(noun, depth)
@@ -268,7 +268,7 @@ class Reader(Coreference, Context):
         attack", "blamed X for the rocket fire", "the strike was attributed to X", "X was
         responsible for the bombing" (the claim or the blame is the evidence)."""
         head = noun.head
-        if head is noun or depth > 6:
+        if head == noun or depth > 6:
             return []
         lemma = head.lemma_.lower()
         if noun.dep_ == "nsubjpass" and lemma in self.words["blame_verbs"]:
@@ -473,7 +473,7 @@ class Reader(Coreference, Context):
             naming = child.lemma_.lower() in self.words["naming_verbs"]
             if child.dep_ in {"acl", "relcl"} and naming:
                 for grand in child.subtree:
-                    if grand is child or grand.i < child.i:
+                    if grand == child or grand.i < child.i:
                         continue
                     mention = self.dm.at(grand)
                     if mention is not None:
@@ -484,7 +484,7 @@ class Reader(Coreference, Context):
         """ "militias" in "a group of militias calling itself X" is X."""
         if token.dep_ == "pobj" and token.head.lower_ == "of":
             container = token.head.head
-            if container.lemma_.lower() in self.words["group_nouns"] and container is not token:
+            if container.lemma_.lower() in self.words["group_nouns"] and container != token:
                 return self._named(container)
         return []
 

@@ -20,7 +20,7 @@ class Context:
             if inherit:
                 negated = negated or self._negating_children(current)
             head = current.head
-            if head is current:
+            if head == current:
                 break
             lemma = head.lemma_.lower()
             if (

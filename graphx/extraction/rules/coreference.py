@@ -62,7 +62,7 @@ class Coreference:
         # Inside an embedded clause "they" is usually the matrix subject ("US officials have
         # said they have no intention of leaving").
         clause = pronoun.head
-        while clause.dep_ not in {"ROOT", "ccomp", "relcl"} and clause.head is not clause:
+        while clause.dep_ not in {"ROOT", "ccomp", "relcl"} and clause.head != clause:
             clause = clause.head
         if clause.dep_ == "ccomp":
             plural_objects = [
@@ -109,7 +109,7 @@ class Coreference:
         nearest = [m for m in candidates if m.sentence == candidates[0].sentence]
         for mention in nearest:
             head = self.head_of(mention)
-            while head.dep_ in {"compound", "flat"} and head.head is not head:
+            while head.dep_ in {"compound", "flat"} and head.head != head:
                 head = head.head
             if head.dep_ == "nsubj" and head.head.dep_ == "ROOT":
                 return [as_coref(mention, noun)]
@@ -141,7 +141,7 @@ class Coreference:
 
     def is_container(self, token: Token) -> bool:
         """Named as what something belongs to: "part of X", "member of X", "faction of X"."""
-        while token.dep_ in {"compound", "flat", "appos"} and token.head is not token:
+        while token.dep_ in {"compound", "flat", "appos"} and token.head != token:
             token = token.head
         return (
             token.dep_ == "pobj"

@@ -40,7 +40,7 @@ def prefix(r: Reader, token: Token) -> Iterator[Candidate]:
         sources, targets = ([modifier], [holder]) if not inverse else ([holder], [modifier])
         yield Candidate("leads" if word == "led" else relation, sources, targets, token, "prefix")
         return
-    head = token.head if token.head is not token else token
+    head = token.head if token.head != token else token
     if head.lemma_.lower() in r.event_nouns:
         return  # "Hamas-led attack": the prefix names the attack's agent (see _noun_owner)
     heads = r.resolve_one(head, 0)

@@ -341,7 +341,7 @@ def labelling(r: Reader, verb: Token) -> Iterator[Candidate]:
         w.lemma_.lower()
         for label in labels
         for w in [label, *label.children]
-        if w is label or w.dep_ in {"amod", "compound"}  # "a terrorist entity"
+        if w == label or w.dep_ in {"amod", "compound"}  # "a terrorist entity"
     ]
     if not any(word in hostile for word in words):
         return

@@ -357,6 +357,48 @@ REFERENCES: list[Row] = [
     ),
 ]
 
+# Follow-ups from the family tables: a comma participle said of the clause's subject, a pledged
+# attack is no attack, a named faction inside its parent's possessive, what gunmen and warships
+# stand for, and the populations of Iraq.
+FOLLOW_UPS: list[Row] = [
+    (
+        "The Houthis, backed by Iran, fired drones at shipping.",
+        DATE,
+        {("iran", "supports", "houthis")},
+        set(),
+    ),
+    (
+        "Kataib Hezbollah vowed to launch attacks on US forces.",
+        DATE,
+        {("kataib_hezbollah", "threatens", "us_military")},
+        {("kataib_hezbollah", "strikes", "us_military")},
+    ),
+    (
+        "Washington sanctioned the PMF's Kataib Hezbollah faction.",
+        DATE,
+        {("us", "opposes", "kataib_hezbollah")},
+        {("us", "opposes", "pmf")},
+    ),
+    (
+        "Gunmen from Kataib Hezbollah abducted two Iraqi officials.",
+        DATE,
+        {("kataib_hezbollah", "strikes", "iraq")},
+        set(),
+    ),
+    (
+        "Houthi missiles targeted a US warship in the Red Sea.",
+        DATE,
+        {("houthis", "strikes", "us")},
+        set(),
+    ),
+    (
+        "The militia has gone after Sunni Iraqis for years.",
+        DATE,
+        set(),
+        {("pmf", "strikes", "iraq")},
+    ),
+]
+
 TABLES = {
     "opposes": OPPOSES,
     "negotiates": NEGOTIATES,
@@ -367,6 +409,7 @@ TABLES = {
     "demanders": DEMANDERS,
     "names": NAMES,
     "references": REFERENCES,
+    "follow-ups": FOLLOW_UPS,
 }
 
 CASES = [

@@ -375,6 +375,17 @@ class Reader(Coreference, Context):
                             found = self.resolve_one(pobj, depth + 1)
                             if found:
                                 return found
+            if any(c.dep_ == "poss" for c in token.children):
+                # "the PMF's KSS faction": the faction is the one its name modifier names
+                named = [
+                    m
+                    for c in token.children
+                    if c.dep_ in {"compound", "nmod"}
+                    for m in [self.dm.at(c)]
+                    if m is not None
+                ]
+                if named:
+                    return named[:1]
             owner = self._owner(token, depth)
             if owner:
                 return owner
@@ -438,7 +449,10 @@ class Reader(Coreference, Context):
             if loyal:
                 return loyal
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            # "the government of Iraq", "gunmen from Kataib Hezbollah" (but "militia groups
+            # from Iraq" are not Iraq)
+            from_agent = child.lower_ == "from" and cue_form(noun, self.words["agent_nouns"])
+            if child.dep_ == "prep" and (child.lower_ == "of" or from_agent):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return self.resolve_one(pobj, depth + 1)

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from graphx.extraction.mentions import TokenMention
 from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.cues import matched_cues
+from graphx.extraction.rules.pledges import pledged_event
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
 from graphx.extraction.rules.syntax import cue_form, prep_objects, unique
 
@@ -258,9 +259,14 @@ def undergone_event(r: Reader, noun: Token, relation: str) -> Candidate | None:
 
 
 def reading_by(r: Reader, noun: Token, rule: str) -> Iterator[Candidate]:
+    """The event's reading when `rule` makes it; a pledged strike ("vowed to launch attacks
+    on Israel") is no done strike: the pledge rule reads it as a threat."""
     candidate = read_event(r, noun)
-    if candidate is not None and candidate.rule == rule:
-        yield candidate
+    if candidate is None or candidate.rule != rule:
+        return
+    if candidate.relation == "strikes" and pledged_event(r, noun) is not None:
+        return
+    yield candidate
 
 
 @token_rule(

@@ -11,9 +11,9 @@ from graphx.extraction.lexicon import VerbCue
 from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.cues import matched_cues
 from graphx.extraction.rules.event_nouns import read_event
+from graphx.extraction.rules.pledges import clause_of, pledge_head, pledged_event
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
 from graphx.extraction.rules.syntax import (
-    infinitival,
     is_passive,
     prep_objects,
     same_state,
@@ -112,45 +112,9 @@ def threat_of(r: Reader, cue: VerbCue, verb: Token) -> str | None:
     return None
 
 
-def _clause(verb: Token) -> Token:
-    # "vowed to strike and destroy X": a conjoined verb shares the clause of the first
-    while verb.dep_ == "conj" and verb.head.pos_ in VERBAL:
-        verb = verb.head
-    return verb
-
-
-def pledge_head(r: Reader, verb: Token) -> Token | None:
-    """The pledge or threat word whose clause `verb` is: "vowed to strike", "threatened to
-    keep attacking", "Israeli threats to attack Iraq", "warned that its fighters would fire"."""
-    clause = _clause(verb)
-    for _ in range(4):
-        head = clause.head
-        if head == clause:
-            return None
-        lemma = head.lemma_.lower()
-        pledging = lemma in r.words["pledge_words"]
-        if clause.dep_ == "xcomp" and head.pos_ in VERBAL:
-            if pledging:
-                return head
-            if lemma not in r.words["aspect_verbs"]:
-                return None
-            clause = _clause(head)  # "vowed to keep attacking US forces"
-        elif clause.dep_ in {"acl", "relcl"} and head.pos_ in NOMINAL and infinitival(clause):
-            return head if pledging else None  # "its threat to strike Tel Aviv"
-        elif clause.dep_ == "ccomp" and head.pos_ in VERBAL:
-            # "warned that it would strike": a pledge of what is yet to come
-            future = any(
-                c.dep_ == "aux" and c.lower_ in r.words["threat_modals"] for c in clause.children
-            )
-            return head if pledging and future else None
-        else:
-            return None
-    return None
-
-
 def warned_against(r: Reader, verb: Token) -> bool:
     """ "warned Israel against attacking Lebanon": the act warned against is not done."""
-    clause = _clause(verb)
+    clause = clause_of(verb)
     prep = clause.head
     return (
         clause.dep_ == "pcomp"
@@ -206,19 +170,6 @@ def pledge(r: Reader, head: Token) -> Iterator[Candidate]:
                 yield Candidate(relation, pledgers, resolved, head, "pledge")
 
 
-def pledged_event(r: Reader, noun: Token) -> Token | None:
-    """The pledge word whose act an event noun is: "threatened attacks on Israel", "vowed to
-    launch strikes on US bases" (the event is not yet done)."""
-    if noun.dep_ != "dobj":
-        return None
-    carrier = noun.head
-    if carrier.lemma_.lower() in r.words["pledge_words"] and carrier.pos_ in VERBAL:
-        return carrier
-    if carrier.lemma_.lower() in r.words["light_verbs"]:
-        return pledge_head(r, carrier)
-    return None
-
-
 @token_rule(
     "participle",
     family="verbs",
@@ -227,13 +178,22 @@ def pledged_event(r: Reader, noun: Token) -> Token | None:
     reads='"militias armed by Iran", "the fighters trained by the IRGC"',
 )
 def participle(r: Reader, verb: Token) -> Iterator[Candidate]:
-    """A past participle modifying a noun: its "by" phrase acts on the noun."""
-    if not _is_participle(verb):
+    """A past participle modifying a noun: its "by" phrase acts on the noun ("militias armed
+    by Iran"); set off by commas it may hang on the clause ("The Badr Organization, led by
+    Hadi al-Amiri, won seats"), and then it is said of the clause's subject."""
+    if _is_participle(verb):
+        patients = [verb.head]
+    elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.head.pos_ in VERBAL:
+        patients = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    else:
+        return
+    agents = r.by_agents(verb)
+    if not agents:
         return
     for cue, own_object in matched_cues(r, verb):
         if cue.preps or own_object is not None:
             continue
-        yield from _candidate(r, cue, r.by_agents(verb), [verb.head], verb, "participle")
+        yield from _candidate(r, cue, agents, patients, verb, "participle")
 
 
 @token_rule(

@@ -79,6 +79,7 @@ _WORD_LISTS = (
     "person_pronouns",
     "plural_pronouns",
     "pair_words",
+    "remnant_verbs",
 )
 
 

@@ -392,6 +392,30 @@ FOLLOW_UPS: list[Row] = [
         set(),
     ),
     (
+        "The coalition is battling what remains of the Islamic State.",
+        DATE,
+        {("global_coalition", "strikes", "isis")},
+        set(),
+    ),
+    (
+        "Israeli raids left six Hezbollah fighters dead.",
+        DATE,
+        {("israel", "strikes", "hezbollah")},
+        set(),
+    ),
+    (
+        "Syria's drive to recapture Raqqa from the Islamic State stalled.",
+        DATE,
+        {("syria", "strikes", "isis")},
+        set(),
+    ),
+    (
+        "Amnesty accused Kataib Hezbollah of abuses in towns recaptured from ISIS.",
+        DATE,
+        set(),
+        {("provisional:amnesty", "strikes", "isis"), ("amnesty_international", "strikes", "isis")},
+    ),
+    (
         "The militia has gone after Sunni Iraqis for years.",
         DATE,
         set(),

@@ -31,6 +31,16 @@ def _shares_passive(verb: Token) -> bool:
     )
 
 
+def _bare_participle(verb: Token) -> bool:
+    """A past participle without auxiliary or subject ("areas recaptured from ISIS", also
+    when the parser hangs it on the clause): passive in meaning."""
+    return (
+        verb.tag_ in {"VBN", "VBD"}  # (the tagger may read it as a past tense)
+        and verb.dep_ in {"acl", "advcl"}
+        and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
+    )
+
+
 def _is_participle(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
@@ -80,7 +90,8 @@ def active_readings(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, list, lis
             if any(c.dep_ == "prt" and c.lower_ in cue.preps for c in verb.children):
                 # "took on ISIS": the preposition parsed as a particle, its object the verb's
                 targets += [c for c in verb.children if c.dep_ == "dobj"]
-            sources = r.agents(verb)
+            # "areas recaptured from ISIS": a participle's agent is its "by" phrase or no one
+            sources = r.by_agents(verb) if _bare_participle(verb) else r.agents(verb)
             if not sources and passive and cue.preps == ("with",) and not r.by_agents(verb):
                 # "the Houthis, who are allied with Iran": a stative participle whose
                 # subject holds the relation
@@ -99,8 +110,23 @@ def active_readings(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, list, lis
                 and not any(c.dep_ == "prep" for c in verb.children)
             ):
                 targets = [verb.head]  # "the militia al-Muhandis founded"
+            if not targets:
+                targets = _remnant_of(r, verb)  # "battling what remains of the Islamic State"
             sources = r.agents(verb)
         yield cue, sources, targets
+
+
+def _remnant_of(r: Reader, verb: Token) -> list[Token]:
+    """The whole a free relative's remnant belongs to: "fighting what is left of ISIS",
+    "battling what remains of the group" (the parser makes the relative a clause)."""
+    return [
+        p
+        for clause in verb.children
+        if clause.dep_ == "ccomp"
+        and clause.lemma_.lower() in r.words["remnant_verbs"]
+        and any(c.lower_ == "what" and c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+        for p in prep_objects(clause, ("of",))
+    ]
 
 
 def threat_of(r: Reader, cue: VerbCue, verb: Token) -> str | None:

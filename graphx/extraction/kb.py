@@ -1,14 +1,17 @@
 """The actor knowledge base: actors, their aliases and parents, and offices with dated holders.
 
 The data lives in reviewed YAML files (`data/kb/*.yaml`); users add their own with `--kb FILE`.
-A file may hold any of four sections:
+A file may hold any of five sections:
 
     actors:      [{id, name, type, aliases, generic_aliases, parents, country, wikidata,
                    takes_over}]
     states:      [{id, name, demonyms, capital, aliases, wikidata, takes_over}]
                  (become actors of type state)
     offices:     [{id, name, country, body, relation, titles, holders: [[actor, from, to]]}]
-    non_actors:  [names that are never actors: publishers, places]
+    places:      [{id, name, names, country, stands_for: [[actor, from, to]]}]
+                 (a base or site that stands for the force it hosts when it is attacked or
+                 threatened; see data/kb/places.yaml)
+    non_actors:  [names that are never actors: publishers, places that stand for no one]
 
 A user entry whose id already exists overrides the fields it gives; new ids are added. Inside
 one file, and anywhere in the bundled data, an id is defined once. Parents must not loop.
@@ -77,6 +80,13 @@ _KIND_WORDS = {
     CAPITAL: ("capital", "the capital"),
 }
 
+# The relations in which a place stands for its occupant, as their target only: an attack on a
+# base or a threat against it is one on the force it hosts. Not demands_withdrawal: in "pull the
+# troops out of Ain al-Asad" the base is where a force leaves from (the force is named, or the
+# demand is for a site's closure, not a force's departure); not supports, opposes, negotiates,
+# part_of or leads, where a place is only where something happens ("talks at Erbil airport").
+PLACE_RELATIONS: frozenset[str] = frozenset({"strikes", "threatens"})
+
 # Where knowledge-base files come from, in load order.
 BUNDLED, USER, OVERRIDE = "bundled", "user", "override"
 
@@ -139,6 +149,31 @@ class Office:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A base or site ("Ain al-Asad air base", "Tower 22") that stands for the force it hosts
+    on a date: attacking it is attacking them. `tenures` name the occupant of each period; a
+    place with none (a shipping lane) stands for no actor at all."""
+
+    id: str
+    name: str
+    names: tuple[str, ...]
+    country: str | None
+    tenures: tuple[Tenure, ...]
+
+    def occupant_on(self, date: str | None) -> str | None:
+        """The actor the place stands for on `date` (ISO, possibly only a year); the current
+        occupant when undated; None outside every tenure (no one held it then)."""
+        if date is None:
+            open_ended = [t for t in self.tenures if t.end is None]
+            return open_ended[-1].holder if open_ended else None
+        # On a handover day the incoming occupant is the one the news is about.
+        for tenure in reversed(self.tenures):
+            if tenure.covers(date):
+                return tenure.holder
+        return None
+
+
+@dataclass(frozen=True)
 class SurfaceForm:
     """One way an actor is written, and how it names the actor."""
 
@@ -158,10 +193,12 @@ class KnowledgeBase:
         non_actor_names: list[str],
         warnings: list[str] | None = None,
         bundled_clashes: list[str] | None = None,
+        places: dict[str, Place] | None = None,
     ) -> None:
         self.actors = actors
         self.surface_forms = surface_forms
         self.offices = offices
+        self.places: dict[str, Place] = dict(places or {})
         self.non_actor_names = non_actor_names
         # Name clashes a user file takes part in, one line each, for the CLI to print once.
         self.warnings: list[str] = list(warnings or [])
@@ -177,6 +214,11 @@ class KnowledgeBase:
         for office in offices.values():
             for title in office.titles:
                 self._titles.setdefault(normalize_name(title), []).append(office)
+        self._places: dict[str, Place] = {
+            normalize_name(name): place
+            for place in self.places.values()
+            for name in (place.name, *place.names)
+        }
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -242,6 +284,15 @@ class KnowledgeBase:
     def is_non_actor(self, name: str) -> bool:
         return normalize_name(name) in self.non_actors
 
+    @property
+    def place_relations(self) -> frozenset[str]:
+        """The relations a place may be the target of, standing for its occupant."""
+        return PLACE_RELATIONS
+
+    def place_named(self, name: str) -> Place | None:
+        """The place a name stands for (exact after folding), if any."""
+        return self._places.get(normalize_name(name))
+
 
 def load_knowledge_base(
     extra_files: Iterable[str | Path] = (), override_files: Iterable[str | Path] = ()
@@ -295,7 +346,11 @@ class _Builder:
         self.field_origins: dict[str, dict[str, _Origin]] = {}
         self.offices: dict[str, dict[str, Any]] = {}
         self.office_origins: dict[str, _Origin] = {}
+        self.places: dict[str, dict[str, Any]] = {}
+        self.place_origins: dict[str, _Origin] = {}
         self.non_actors: list[str] = []
+        # folded non-actor name -> the file that listed it, for clashes with places
+        self.non_actor_files: dict[str, str] = {}
         self._position = 0
 
     def _origin(self, name: str, where: str, source: str) -> _Origin:
@@ -314,9 +369,10 @@ class _Builder:
             return
         if not isinstance(loaded, dict):
             raise KnowledgeBaseError(
-                f"{name}: expected a mapping with 'actors', 'states', 'offices' or 'non_actors'"
+                f"{name}: expected a mapping with 'actors', 'states', 'offices', 'places' or "
+                "'non_actors'"
             )
-        unknown = set(loaded) - {"actors", "states", "offices", "non_actors"}
+        unknown = set(loaded) - {"actors", "states", "offices", "places", "non_actors"}
         if unknown:
             raise KnowledgeBaseError(f"{name}: unknown section(s): {', '.join(sorted(unknown))}")
         for index, entry in _entries(name, loaded, "states"):
@@ -332,10 +388,19 @@ class _Builder:
             merged = {**self.offices.get(office_id, {}), **entry}
             self.offices[office_id] = merged
             self.office_origins[office_id] = origin
+        for index, entry in _entries(name, loaded, "places"):
+            where = f"{name}: places[{index}]"
+            place_id = _required_str(where, entry, "id")
+            origin = self._origin(name, f"{where} (id {place_id!r})", source)
+            _check_not_redefined(origin, place_id, self.place_origins.get(place_id))
+            self.places[place_id] = {**self.places.get(place_id, {}), **entry}
+            self.place_origins[place_id] = origin
         non_actors = loaded.get("non_actors") or []
         if not isinstance(non_actors, list) or not all(isinstance(n, str) for n in non_actors):
             raise KnowledgeBaseError(f"{name}: 'non_actors' must be a list of names")
         self.non_actors.extend(n for n in non_actors if n not in self.non_actors)
+        for listed in non_actors:
+            self.non_actor_files.setdefault(normalize_name(listed), name)
 
     def _add_actor(self, origin: _Origin, entry: dict[str, Any]) -> None:
         actor_id = _required_str(origin.where, entry, "id")
@@ -372,7 +437,38 @@ class _Builder:
             office_id: _make_office(self.office_origins[office_id].where, entry, actors)
             for office_id, entry in self.offices.items()
         }
-        return KnowledgeBase(actors, forms, offices, self.non_actors, warnings, bundled_clashes)
+        places = self._build_places(actors, forms)
+        return KnowledgeBase(
+            actors, forms, offices, self.non_actors, warnings, bundled_clashes, places
+        )
+
+    def _build_places(self, actors: dict[str, Actor], forms: list[SurfaceForm]) -> dict[str, Place]:
+        """Check and build the places: each name names one place, and is neither an actor's
+        name nor a non-actor (a name is one thing: the place reading would never be seen)."""
+        places: dict[str, Place] = {}
+        named: dict[str, str] = {}
+        actor_names = {normalize_name(f.text): f.actor_id for f in forms}
+        for place_id, entry in self.places.items():
+            where = self.place_origins[place_id].where
+            place = _make_place(where, entry, actors)
+            for text in (place.name, *place.names):
+                folded = normalize_name(text)
+                if folded in named and named[folded] != place_id:
+                    raise KnowledgeBaseError(
+                        f"{where}: name {text!r} is also a name of place {named[folded]!r}"
+                    )
+                if folded in actor_names:
+                    raise KnowledgeBaseError(
+                        f"{where}: name {text!r} is also a name of actor {actor_names[folded]!r}"
+                    )
+                if folded in self.non_actor_files:
+                    raise KnowledgeBaseError(
+                        f"{where}: name {text!r} is also listed in non_actors "
+                        f"({self.non_actor_files[folded]})"
+                    )
+                named[folded] = place_id
+            places[place_id] = place
+        return places
 
     def _field_where(self, actor_id: str, key: str) -> str:
         origin = self.field_origins[actor_id].get(key) or self.origins[actor_id]
@@ -682,6 +778,53 @@ def _make_office(where: str, entry: dict[str, Any], actors: dict[str, Actor]) ->
         body=body,
         relation=relation,
         titles=tuple(_str_list(where, entry, "titles")),
+        tenures=tuple(tenures),
+    )
+
+
+_PLACE_FIELDS = {"id", "name", "names", "country", "stands_for", "description"}
+
+
+def _make_place(where: str, entry: dict[str, Any], actors: dict[str, Actor]) -> Place:
+    unknown = set(entry) - _PLACE_FIELDS
+    if unknown:
+        raise KnowledgeBaseError(f"{where}: unknown field(s): {', '.join(sorted(unknown))}")
+    place_id = _required_str(where, entry, "id")
+    country = entry.get("country")
+    if country is not None and country not in actors:
+        raise KnowledgeBaseError(f"{where}: unknown country {country!r}")
+    if "stands_for" not in entry:
+        # an empty list is a decision ("shipping lanes stand for no one"); a missing one is not
+        raise KnowledgeBaseError(f"{where}: missing 'stands_for' (use [] for no actor)")
+    periods = entry.get("stands_for")
+    if not isinstance(periods, list):
+        raise KnowledgeBaseError(f"{where}: 'stands_for' must be a list of [actor, from, to]")
+    tenures: list[Tenure] = []
+    for number, period in enumerate(periods):
+        if not (isinstance(period, list) and 1 <= len(period) <= 3):
+            raise KnowledgeBaseError(f"{where}: stands_for[{number}] must be [actor, from, to]")
+        actor_id, start, end = [*period, None, None][:3]
+        if actor_id not in actors:
+            raise KnowledgeBaseError(f"{where}: stands_for[{number}]: unknown actor {actor_id!r}")
+        start, end = (None if d is None else str(d) for d in (start, end))
+        for value in (start, end):
+            if value is not None and not _ISO_DATE.match(value):
+                raise KnowledgeBaseError(
+                    f"{where}: stands_for[{number}]: {value!r} is not an ISO date (YYYY-MM-DD)"
+                )
+        if start is not None and end is not None and end < start[: len(end)]:
+            raise KnowledgeBaseError(f"{where}: stands_for[{number}]: ends before it starts")
+        if tenures and (tenures[-1].end is None or (start is not None and start < tenures[-1].end)):
+            raise KnowledgeBaseError(
+                f"{where}: stands_for[{number}]: overlaps the period before it (list periods "
+                "in order, each ending before the next starts)"
+            )
+        tenures.append(Tenure(actor_id, start, end))
+    return Place(
+        id=place_id,
+        name=_required_str(where, entry, "name"),
+        names=tuple(_str_list(where, entry, "names")),
+        country=country,
         tenures=tuple(tenures),
     )
 

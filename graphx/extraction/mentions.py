@@ -19,6 +19,7 @@ from graphx.extraction.kb import (
     NAME,
     KnowledgeBase,
     Office,
+    Place,
     provisional_actor,
 )
 from graphx.models import Actor, ActorMention
@@ -34,7 +35,20 @@ _GROUP_TYPES = frozenset(
         "population",
     }
 )
-_KIND_RANK = {"@non": 0, NAME: 1, ALIAS: 1, "@title": 2, GENERIC: 3, DEMONYM: 4, CAPITAL: 4}
+# How a mention names its actor beyond the knowledge base's own kinds: a place standing for
+# the force it hosts on the document's date ("Ain al-Asad" -> the US military), which the
+# rules take only as the target of an attack or a threat (Reader.rejection).
+PLACE = "place"
+_KIND_RANK = {
+    "@non": 0,
+    NAME: 1,
+    ALIAS: 1,
+    "@place": 1,
+    "@title": 2,
+    GENERIC: 3,
+    DEMONYM: 4,
+    CAPITAL: 4,
+}
 _NER_TYPES = {"PERSON": "person", "ORG": "organization"}
 
 
@@ -48,6 +62,7 @@ class TokenMention:
     kind: str
     sentence: int
     office: Office | None = None
+    place: Place | None = None  # with kind PLACE: the place whose occupant `actor` is
 
 
 @dataclass
@@ -84,6 +99,11 @@ class DocMentions:
         return self.by_token.get(token.i)
 
 
+def _rank(actor_id: str, kind: str) -> int:
+    """How strongly a match of one length claims its words (lower first)."""
+    return _KIND_RANK["@place"] if actor_id == "@place" else _KIND_RANK.get(kind, 5)
+
+
 def _case_sensitive(text: str) -> bool:
     """Acronyms and single capitalised words only match as written ("US" is not "us")."""
     if not any(c.islower() for c in text):
@@ -117,6 +137,15 @@ class MentionFinder:
         for name in kb.non_actor_names:
             folded.setdefault("@non|", []).append(name)
         self._keys["@non|"] = ("@non", "@non")
+        for place in kb.places.values():
+            key = f"@place|{place.id}"
+            self._keys[key] = ("@place", place.id)
+            for name in (place.name, *place.names):
+                for variant in _variants(name):
+                    table = exact if _case_sensitive(variant) else folded
+                    table.setdefault(key, []).extend(
+                        {variant, variant.upper()} if table is exact else {variant}
+                    )
         words: dict[str, set[str]] = {}
         for form in kb.surface_forms:
             name = form.text.lower().replace("-", " ")
@@ -144,7 +173,7 @@ class MentionFinder:
             for match_id, start, end in matcher(doc):
                 actor_id, kind = self._keys[self._strings[match_id]]
                 candidates.append((start, end, actor_id, kind))
-        candidates.sort(key=lambda c: (-(c[1] - c[0]), _KIND_RANK.get(c[3], 5), c[0]))
+        candidates.sort(key=lambda c: (-(c[1] - c[0]), _rank(c[2], c[3]), c[0]))
         taken: set[int] = set()
         chosen: list[tuple[int, int, str, str]] = []
         for start, end, actor_id, kind in candidates:
@@ -167,6 +196,23 @@ class MentionFinder:
             if actor_id == "@title":
                 titles.append((start, end, kind))
                 continue
+            if actor_id == "@place":
+                # the place's name is taken either way: no recogniser guess ("Tower 22" is no
+                # organisation) even when no one held the place on that date
+                place = self.kb.places[kind]
+                occupant = place.occupant_on(date_at(doc[start].idx))
+                if occupant is not None:
+                    mentions.append(
+                        TokenMention(
+                            start,
+                            end,
+                            self.kb.get(occupant),
+                            PLACE,
+                            sentence_of[start],
+                            place=place,
+                        )
+                    )
+                continue
             mentions.append(
                 TokenMention(start, end, self.kb.get(actor_id), kind, sentence_of[start])
             )
@@ -177,7 +223,8 @@ class MentionFinder:
         state_counts = Counter(
             m.actor.id if m.actor.type == "state" else m.actor.country
             for m in mentions
-            if not m.actor.provisional
+            # a title's country is read from the actors named, not from the sites attacked
+            if not m.actor.provisional and m.kind != PLACE
         )
         for start, end, title in titles:
             self._resolve_title(

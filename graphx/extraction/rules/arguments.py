@@ -74,6 +74,18 @@ class Reader(Coreference, Context):
 
     def rejection(self, relation: str, source: TokenMention, target: TokenMention) -> str | None:
         """Why a reading says nothing (None: it is acceptable)."""
+        # A place stands for its occupant only as what is hit or threatened ("rockets struck
+        # Camp Taji", "vowed to target Eilat"): "a drone launched from Erbil airport", "the
+        # meeting at Ain al-Asad" or "troops left Camp Taji" relate nothing to the occupant.
+        # Checked here, the one gate every rule's reading passes, where the mention's kind is
+        # still known (the type check after it sees only actors).
+        if source.place is not None:
+            return f"{source.place.name} is a place: it acts on no one"
+        if target.place is not None and relation not in self.kb.place_relations:
+            return (
+                f"{target.place.name} is a place: it stands for its occupant only when "
+                f"attacked or threatened, not in {relation}"
+            )
         if source.actor.id == target.actor.id:
             return "the same actor at both ends"
         if (source.start, source.end) == (target.start, target.end) and source.kind != "coref":

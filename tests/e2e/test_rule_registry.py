@@ -351,6 +351,26 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("quds_force", "leads", "kataib_hezbollah")},
         ),
     ],
+    "inner-name": [
+        (
+            "Militias backed by Iran fired rockets at the embassy.",
+            DATE,
+            {("iran", "supports", "iran_backed_militias")},
+            set(),
+        ),
+        (
+            "Groups loyal to Iran shelled the base.",
+            DATE,
+            {("iran_backed_militias", "supports", "iran")},
+            set(),
+        ),
+        (
+            "Mr. Sadr's faction walked out of parliament.",
+            DATE,
+            set(),
+            {("sadrist_movement", "part_of", "moqtada_al_sadr")},
+        ),
+    ],
 }
 
 

@@ -346,7 +346,7 @@ class Reader(Coreference, Context):
     def resolve_one(self, token: Token, depth: int) -> list[TokenMention]:
         if depth > 4:
             return []
-        named = self._named_container(token)
+        named = self.named_container(token)
         if named:
             return named
         mention = self.dm.at(token)
@@ -377,7 +377,7 @@ class Reader(Coreference, Context):
             if owner:
                 return owner
         if lemma in self.words["group_nouns"] or token.lower_ in self.words["group_nouns"]:
-            found = self._named(token) or self.included(token)
+            found = self.named(token) or self.included(token)
             if found:
                 return found
             for child in token.children:
@@ -414,7 +414,7 @@ class Reader(Coreference, Context):
 
     def _from_mention(self, token: Token, mention: TokenMention) -> list[TokenMention]:
         if mention.kind == GENERIC or token.lemma_.lower() in self.words["group_nouns"]:
-            named = self._named(token)  # "militias calling themselves Kataib Hezbollah"
+            named = self.named(token)  # "militias calling themselves Kataib Hezbollah"
             if named:
                 return named
             loyal = self._allegiance(token)
@@ -493,7 +493,7 @@ class Reader(Coreference, Context):
                 return [m for p in prep.children if p.dep_ == "pobj" for m in self.resolve(p)]
         return []
 
-    def _named(self, noun: Token) -> list[TokenMention]:
+    def named(self, noun: Token) -> list[TokenMention]:
         """ "a group ... calling itself the Islamic Resistance in Iraq", "known as X"."""
         for child in noun.children:
             naming = child.lemma_.lower() in self.words["naming_verbs"]
@@ -506,12 +506,12 @@ class Reader(Coreference, Context):
                         return [mention]
         return []
 
-    def _named_container(self, token: Token) -> list[TokenMention]:
+    def named_container(self, token: Token) -> list[TokenMention]:
         """ "militias" in "a group of militias calling itself X" is X."""
         if token.dep_ == "pobj" and token.head.lower_ == "of":
             container = token.head.head
             if container.lemma_.lower() in self.words["group_nouns"] and container != token:
-                return self._named(container)
+                return self.named(container)
         return []
 
     def included(self, noun: Token) -> list[TokenMention]:

@@ -5,11 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graphx.extraction.mentions import TokenMention
 from graphx.extraction.rules.arguments import Reader
-from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
+from graphx.extraction.rules.registry import (
+    NOMINAL,
+    VERBAL,
+    Candidate,
+    Trigger,
+    sentence_rule,
+    token_rule,
+)
 from graphx.extraction.rules.syntax import cue_form, is_passive, prep_objects, same_state
 
 
@@ -33,7 +40,7 @@ def prefix(r: Reader, token: Token) -> Iterator[Candidate]:
         inner = r.kb.find(token.doc[modifier.start : token.i - 1].text)
         if not inner or inner[0].id == modifier.actor.id:
             return
-        holder = modifier
+        holder = described(r, modifier)
         if same_state(holder.actor, inner[0]):
             return  # "US-led forces" are the US's own
         modifier = TokenMention(modifier.start, token.i - 1, inner[0], "alias", modifier.sentence)
@@ -142,3 +149,83 @@ def _stative_participle(r: Reader, participle: Token) -> Iterator[Candidate]:
     target_ids = {t.actor.id for t in targets}
     if holders and not target_ids & {h.actor.id for h in holders}:
         yield Candidate(relation, holders, targets, participle, "adjective")
+
+
+@sentence_rule(
+    "inner-name",
+    family="modifiers",
+    confidence=0.75,
+    reads='"militias backed by Iran", "Iranian proxies", "groups loyal to Tehran" when the '
+    "knowledge base names the whole phrase (Iran supports them; they support Tehran)",
+)
+def inner_name(r: Reader, sent: Span) -> Iterator[Candidate]:
+    """A name the knowledge base lists whole that carries another actor and a relation word
+    inside it: the prefix or role word says how the inner actor relates to the named one."""
+    here = r.dm.sentence_of[sent.start]
+    for mention in r.dm.mentions:
+        if mention.sentence != here or mention.end - mention.start < 2:
+            continue
+        if mention.kind not in {"name", "alias"}:
+            continue
+        words = sent.doc[mention.start : mention.end]
+        inner = _inner_actor(r, mention, words)
+        if inner is None:
+            continue
+        reading = _inner_relation(r, words)
+        if reading is None:
+            continue
+        relation, inverse, word = reading
+        holder = described(r, mention)
+        if holder.actor.id == inner.actor.id:
+            continue
+        sources, targets = ([inner], [holder]) if inverse else ([holder], [inner])
+        yield Candidate(relation, sources, targets, word, "inner-name")
+
+
+def described(r: Reader, mention: TokenMention) -> TokenMention:
+    """The actor a descriptive name is said of: "Asaib Ahl al-Haq, an Iran-backed militia",
+    "a group of Iran-backed militias calling itself the Islamic Resistance in Iraq"; else the
+    name's own actor."""
+    head = r.head_of(mention)
+    if head.dep_ == "appos":
+        anchor = r.dm.at(head.head)
+        if anchor is not None and anchor.actor.id != mention.actor.id:
+            return anchor
+    named = r.named_container(head) or r.named(head)
+    return named[0] if named else mention
+
+
+def _inner_relation(r: Reader, words: Span) -> tuple[str, bool, Token] | None:
+    """(relation, whether the inner actor is its source, the word) a name's words say: a
+    prefix or adjective first ("pro-Iran factions" are for Iran, whatever "factions" says),
+    then a role of support or opposition ("Iranian proxies")."""
+    for word in words:
+        lower = word.lower_
+        if lower in r.lex.prefixes:
+            relation, inverse = r.lex.prefixes[lower]
+            if lower == "led":
+                relation = "leads"
+            return relation, not inverse, word  # "Iran-backed militias": Iran backs them
+        if lower in r.lex.polarity_prefixes:
+            return r.lex.polarity_prefixes[lower], False, word  # "pro-Iran factions"
+        form = cue_form(word, r.lex.adjectives)
+        if form:
+            return r.lex.adjectives[form][0], False, word  # "militias loyal to Iran"
+    for word in words:
+        form = cue_form(word, r.lex.roles) if word.pos_ in NOMINAL else None
+        if form:
+            relation, inverse = r.lex.roles[form]
+            if relation in {"supports", "opposes"}:  # ("Sadr's faction" is no membership)
+                return relation, inverse, word
+    return None
+
+
+def _inner_actor(r: Reader, mention: TokenMention, words: Span) -> TokenMention | None:
+    """Another actor named inside `mention`'s words ("Iran" in "militias backed by Iran")."""
+    for token in words:
+        if token.pos_ not in {"PROPN", "ADJ"}:
+            continue  # "Militias" at a sentence start is no name
+        found = r.kb.find(token.text)
+        if found and found[0].id != mention.actor.id:
+            return TokenMention(token.i, token.i + 1, found[0], "alias", mention.sentence)
+    return None

@@ -12,10 +12,10 @@ def _triples(readings):
 
 def test_kept_readings_name_their_rule_date_and_actors(extractor):
     result = explain("Iran-backed militias attacked US forces on Tuesday.", "2024-02-01", extractor)
-    assert [m.actor_id for m in result.mentions] == ["iran", "pmf", "us_military"]
+    assert [m.actor_id for m in result.mentions] == ["iran_backed_militias", "us_military"]
     kept = {(r.source, r.relation, r.target, r.rule) for r in result.kept}
-    assert ("Iran", "supports", "Popular Mobilization Forces", "prefix") in kept
-    assert ("Popular Mobilization Forces", "strikes", "US military", "verb") in kept
+    assert ("Iran", "supports", "Iran-backed militias", "prefix") in kept
+    assert ("Iran-backed militias", "strikes", "US military", "verb") in kept
     strike = next(r for r in result.kept if r.relation == "strikes")
     assert strike.date == "2024-01-30"  # the Tuesday before the document's date
     assert not result.refused

@@ -201,6 +201,8 @@ def _inner_relation(r: Reader, words: Span) -> tuple[str, bool, Token] | None:
     then a role of support or opposition ("Iranian proxies")."""
     for word in words:
         lower = word.lower_
+        if word.i > 0 and word.nbor(-1).text in {"-", "–"} and lower in r.lex.prefixes:
+            return None  # "Iran-backed militias": the prefix rule reads a hyphen prefix
         if lower in r.lex.prefixes:
             relation, inverse = r.lex.prefixes[lower]
             if lower == "led":

@@ -80,6 +80,23 @@ _WORD_LISTS = (
     "plural_pronouns",
     "pair_words",
     "remnant_verbs",
+    # opposition, threats and negotiation beyond their cue words (rules/stances.py)
+    "listing_verbs",
+    "list_nouns",
+    "hostile_list_words",
+    "cessation_verbs",
+    "claim_rejection_verbs",
+    "disputed_claims",
+    "accusing_nouns",
+    "aiming_verbs",
+    "aiming_preps",
+    "consequence_verbs",
+    "consequence_objects",
+    "accountability_words",
+    "mediation_verbs",
+    "slogan_nouns",
+    "slogan_preps",
+    "punishing_nouns",
 )
 
 

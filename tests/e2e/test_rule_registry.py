@@ -371,6 +371,126 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("sadrist_movement", "part_of", "moqtada_al_sadr")},
         ),
     ],
+    "listing": [
+        (
+            "Britain placed Hezbollah on its sanctions list.",
+            DATE,
+            {("uk", "opposes", "hezbollah")},
+            set(),
+        ),
+        (
+            "Iraq added Iran to its list of trading partners.",
+            DATE,
+            set(),
+            {("iraq", "opposes", "iran")},
+        ),
+    ],
+    "demand-stop": [
+        (
+            "Saudi Arabia called on Iran to halt its support for the Houthis.",
+            DATE,
+            {("saudi_arabia", "opposes", "iran")},
+            set(),
+        ),
+        ("Qatar urged Hamas to continue the talks.", DATE, set(), {("qatar", "opposes", "hamas")}),
+    ],
+    "claim-rejection": [
+        (
+            "Hezbollah brushed aside Israel's threats.",
+            DATE,
+            {("hezbollah", "opposes", "israel")},
+            set(),
+        ),
+        ("Iran did not dismiss American allegations.", DATE, set(), {("iran", "opposes", "us")}),
+    ],
+    "accusing-claim": [
+        (
+            "Israeli allegations that Hezbollah hid rockets in villages were dismissed.",
+            DATE,
+            {("israel", "opposes", "hezbollah")},
+            set(),
+        ),
+        (
+            "Israel's claim that Hezbollah is weak surprised analysts.",
+            DATE,
+            set(),
+            {("israel", "opposes", "hezbollah")},
+        ),
+    ],
+    "aimed-at": [
+        (
+            "Israel's anger is aimed at Hezbollah.",
+            DATE,
+            {("israel", "opposes", "hezbollah")},
+            set(),
+        ),
+        ("Iran aimed its missiles at Israel.", DATE, set(), {("iran", "opposes", "israel")}),
+    ],
+    "slogans": [
+        (
+            "The Sadrists chanted slogans hostile to Iran.",
+            DATE,
+            {("sadrist_movement", "opposes", "iran")},
+            set(),
+        ),
+        (
+            "Protesters chanted slogans in support of Moqtada al-Sadr.",
+            DATE,
+            set(),
+            {("iraqi_protesters", "opposes", "moqtada_al_sadr")},
+        ),
+    ],
+    "consequence": [
+        (
+            "Iran warned that Israel would pay a heavy price.",
+            DATE,
+            {("iran", "threatens", "israel")},
+            set(),
+        ),
+        ("Iran said Israel paid a heavy price.", DATE, set(), {("iran", "threatens", "israel")}),
+    ],
+    "mediation": [
+        (
+            "Under a deal mediated by Qatar, Hamas agreed to release hostages.",
+            DATE,
+            {("qatar", "negotiates", "hamas")},
+            set(),
+        ),
+        (
+            "Egypt did not broker the truce between Israel and Hamas.",
+            DATE,
+            set(),
+            {("egypt", "negotiates", "israel")},
+        ),
+    ],
+    "pledged-punishment": [
+        (
+            "Trump vowed to slap new sanctions on Iran.",
+            DATE,
+            {("donald_trump", "threatens", "iran")},
+            set(),
+        ),
+        (
+            "Biden vowed not to slap sanctions on Iraq.",
+            DATE,
+            set(),
+            {("joe_biden", "threatens", "iraq")},
+        ),
+    ],
+    "co-target": [
+        (
+            "The Treasury designated Kataib Hezbollah in 2021, along with Qais al-Khazali.",
+            DATE,
+            {("us_treasury", "opposes", "qais_al_khazali")},
+            set(),
+        ),
+        (
+            "Britain sanctioned Hamas in 2021, along with France.",
+            DATE,
+            set(),
+            {("uk", "opposes", "france")},
+        ),
+    ],
 }
 
 

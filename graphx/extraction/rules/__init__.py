@@ -15,6 +15,7 @@ from graphx.extraction.rules import (  # noqa: F401  (importing a family registe
     reciprocal,
     responsibility,
     roles,
+    stances,
     verbs,
 )
 from graphx.extraction.rules.engine import RuleEngine, wrong_for_types

@@ -76,13 +76,17 @@ def unique(mentions: Iterable[TokenMention]) -> list[TokenMention]:
 
 
 def prep_objects(head: Token, preps: Iterable[str]) -> list[Token]:
-    """The objects of `head`'s prepositions among `preps` ("fired at [X]", "blamed on [X]")."""
+    """The objects of `head`'s prepositions among `preps` ("fired at [X]", "blamed on [X]"),
+    also of a preposition joined to one ("sanctions on X and on Y"), not of a negated one
+    ("sanctions on Iran but not on Iraq")."""
     wanted = set(preps)
     return [
         p
         for prep in head.children
         if prep.dep_ in {"prep", "dative"} and prep.lower_ in wanted
-        for p in prep.children
+        for joined in (prep, *(c for c in prep.conjuncts if c.lower_ == prep.lower_))
+        if not any(c.dep_ == "neg" for c in joined.children)
+        for p in joined.children
         if p.dep_ == "pobj"
     ]
 

@@ -239,6 +239,15 @@ def passive_verb(r: Reader, verb: Token) -> Iterator[Candidate]:
             continue
         carrier = verb.head if shares_passive else verb
         targets = [c for c in carrier.children if c.dep_ == "nsubjpass"]
+        if not targets:
+            # "The KDP stands accused by the PUK": the parser may label the subject nsubj,
+            # and hang it on the auxiliary
+            targets = [
+                c
+                for holder in (carrier, *(a for a in carrier.children if a.dep_ == "auxpass"))
+                for c in holder.children
+                if c.dep_ == "nsubj" and any(a.dep_ == "auxpass" for a in carrier.children)
+            ]
         if not targets and carrier.dep_ == "acomp":  # "are armed and trained by Iran"
             targets = [c for c in carrier.head.children if c.dep_ == "nsubj"]
         if carrier.dep_ == "relcl" and any(

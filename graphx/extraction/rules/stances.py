@@ -1,0 +1,380 @@
+"""Stances beyond the cue words of opposition, threats and negotiation: designation lists
+("added Kataib Hezbollah to its list of terrorist organisations"), demands that an actor stop
+("called on Iran to halt its support"), rejected claims ("dismissed American allegations"),
+accusing claims ("allegations that Iran armed the militias"), hostility aimed at an actor
+("Israel's anger is aimed at the militias"), slogans ("chanted slogans hostile to Iran"),
+consequences promised ("warned that Israel would pay a heavy price") and mediation ("a truce
+mediated by Qatar")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphx.extraction.mentions import TokenMention
+from graphx.extraction.rules.arguments import Reader
+from graphx.extraction.rules.cues import matched_cues, verb_particles
+from graphx.extraction.rules.event_nouns import read_event
+from graphx.extraction.rules.pledges import pledged_event
+from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
+from graphx.extraction.rules.syntax import OBJECTS, SUBJECTS, cue_form, prep_objects, unique
+
+# the complement clauses a demand governs: "demanded that X stop", "urged X to stop"
+_COMPLEMENTS = frozenset({"ccomp", "xcomp"})
+
+
+def _words_in(r: Reader, token: Token, table: str) -> bool:
+    return cue_form(token, r.words[table]) is not None
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in OBJECTS]
+
+
+def _patients(r: Reader, verb: Token) -> list[Token]:
+    """What a verb acts on: its object, or the subject of its passive ("Hezbollah was placed
+    on the list"; the parser may label that subject nsubj)."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}]
+    return _objects(verb)
+
+
+@token_rule(
+    "listing",
+    family="verbs",
+    confidence=0.8,
+    trigger=Trigger("listing_verbs", VERBAL),
+    reads='"The State Department added Kataib Hezbollah to its list of Foreign Terrorist '
+    'Organizations", "Britain placed Hezbollah on its sanctions list"',
+)
+def listing(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Putting an actor on a list of terrorists or of sanctioned parties opposes it."""
+    lists = [
+        p
+        for p in prep_objects(verb, ("to", "on", "onto"))
+        if _words_in(r, p, "list_nouns") and _hostile_list(r, p)
+    ]
+    if not lists:
+        return
+    targets = [m for t in _patients(r, verb) for m in r.resolve(t)]
+    # "was placed on Washington's terrorism blacklist": without an agent, the list's owner
+    sources = r.agents(verb) or [m for p in lists for m in r.noun_owner(p, blamed=False)]
+    if targets and sources:
+        yield Candidate("opposes", sources, targets, verb, "listing")
+
+
+def _hostile_list(r: Reader, noun: Token) -> bool:
+    """ "its list of Foreign Terrorist Organizations", "the sanctions list", "a blacklist"."""
+    return any(_words_in(r, t, "hostile_list_words") for t in noun.subtree if t.i >= noun.i - 4)
+
+
+@token_rule(
+    "demand-stop",
+    family="demands",
+    confidence=0.7,
+    trigger=Trigger("demand_verbs", VERBAL),
+    reads='"Pompeo demanded that Tehran stop arming the Houthis", "Qatar called on Israel to '
+    'halt its offensive", "urged both capitals to scale back their involvement"',
+)
+def demand_stop(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Demanding that an actor stop doing something opposes that actor."""
+    demanders = r.agents(verb)
+    if not demanders:
+        return
+    for first in verb.children:
+        if first.dep_ not in _COMPLEMENTS:
+            continue
+        for clause in (first, *first.conjuncts):
+            yield from _stop_demanded(r, verb, first, clause, demanders)
+
+
+def _stop_demanded(
+    r: Reader, verb: Token, first: Token, clause: Token, demanders: list[TokenMention]
+) -> Iterator[Candidate]:
+    """The demand that the actor `clause` names stop ("demanded that Tehran respect its
+    neighbours and stop arming militias": a conjoined clause shares the first one's subject)."""
+    if not _cessation(r, clause):
+        return
+    if first.dep_ == "ccomp":
+        # "demanded that Tehran stop": the subject of the clause is asked
+        subjects = [c for c in clause.children if c.dep_ in SUBJECTS] or [
+            c for c in first.children if c.dep_ in SUBJECTS
+        ]
+        stoppers = [m for c in subjects for m in r.resolve(c)]
+    else:
+        # "urged Iran to stop", "called on Iran to halt", "compelled Israel to cease"
+        stoppers = [m for c in _objects(verb) for m in r.resolve(c)]
+        stoppers += [m for p in prep_objects(verb, ("on", "upon")) for m in r.resolve(p)]
+    own = {a for d in demanders for a in r.kb.ancestors(d.actor.id)}
+    stoppers = [m for m in stoppers if m.actor.id not in own]  # "told its fighters to stop"
+    if stoppers:
+        yield Candidate("opposes", demanders, stoppers, clause, "demand-stop")
+
+
+def _cessation(r: Reader, verb: Token) -> bool:
+    """A verb of stopping, with its particle: "stop", "halt", "scale back", "rein in" (a
+    complement clause's head is a verb even when tagged a noun: "that X scale back")."""
+    lemma = verb.lemma_.lower()
+    particles = verb_particles(r, verb)
+    for entry in r.words["cessation_verbs"]:
+        head, _, particle = entry.partition(" ")
+        if head == lemma and (not particle or particle in particles):
+            return True
+    return False
+
+
+@token_rule(
+    "claim-rejection",
+    family="verbs",
+    confidence=0.7,
+    trigger=Trigger("claim_rejection_verbs", VERBAL),
+    reads='"Iran dismissed American allegations", "Hezbollah brushed aside Israel\'s threats"',
+)
+def claim_rejection(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Rejecting an actor's claim (allegations, threats, remarks) opposes its owner."""
+    sources = r.agents(verb)
+    if not sources:
+        return
+    claims = [c for c in _objects(verb) if _words_in(r, c, "disputed_claims")]
+    owners = [m for c in claims for m in _claim_owner(r, c)]
+    if owners:
+        yield Candidate("opposes", sources, owners, verb, "claim-rejection")
+
+
+def _claim_owner(r: Reader, claim: Token) -> list[TokenMention]:
+    """ "Washington's allegations", "American claims", "threats from Israel", "the
+    accusations of the militias" (also through a conjoined claim)."""
+    owners = r.noun_owner(claim, blamed=False)
+    owners += [m for p in prep_objects(claim, ("of",)) for m in r.resolve(p)]
+    return unique(owners)
+
+
+@token_rule(
+    "accusing-claim",
+    family="attribution",
+    confidence=0.6,
+    trigger=Trigger("accusing_nouns", NOMINAL),
+    reads='"American allegations that Iran armed the militias" (the United States opposes '
+    'Iran), "Israel\'s accusation that Hezbollah hid rockets"',
+)
+def accusing_claim(r: Reader, noun: Token) -> Iterator[Candidate]:
+    """An accusation whose content names who did it: its owner opposes the one accused."""
+    owners = r.noun_owner(noun, blamed=False)
+    if not owners:
+        return
+    for clause in noun.children:
+        if clause.dep_ not in {"acl", "ccomp", "relcl"} or clause.pos_ not in VERBAL:
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            continue  # "the allegations that surfaced": a relative clause, no content
+        accused = [m for c in clause.children if c.dep_ in SUBJECTS for m in r.resolve(c)]
+        if accused:
+            yield Candidate("opposes", owners, accused, noun, "accusing-claim")
+
+
+@token_rule(
+    "aimed-at",
+    family="event_nouns",
+    confidence=0.7,
+    trigger=Trigger("aiming_verbs", VERBAL),
+    reads='"Israel\'s anger is aimed at Hezbollah", "US sanctions directed against Iran"',
+)
+def aimed_at(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """A stance or act aimed at an actor: its owner holds it against the actor."""
+    if verb.dep_ == "acl":
+        events = [verb.head]  # "US sanctions aimed at Iran"
+    elif any(c.dep_ == "auxpass" for c in verb.children):
+        events = [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}]
+    else:
+        return  # "Iran aimed its missiles at Israel": the verb's subject acts (verb rules)
+    targets_of = [p for p in prep_objects(verb, r.words["aiming_preps"])]
+    for event in events:
+        relation = r.lex.nouns.get(cue_form(event, r.lex.nouns) or "")
+        if relation not in {"opposes", "threatens", "strikes"}:
+            continue
+        owners = r.noun_owner(event)
+        targets = [m for t in targets_of for m in r.resolve_target(t, relation)]
+        if owners and targets:
+            yield Candidate(relation, owners, targets, verb, "aimed-at")
+
+
+@token_rule(
+    "slogans",
+    family="event_nouns",
+    confidence=0.65,
+    trigger=Trigger("slogan_nouns", NOMINAL),
+    reads='"The Sadrists chanted slogans hostile to Iran", "protesters waved banners against '
+    'the United States"',
+)
+def slogans(r: Reader, noun: Token) -> Iterator[Candidate]:
+    """Slogans against an actor, or hostile to it, say the stance of who chants them."""
+    if noun.dep_ != "dobj" or noun.head.pos_ not in VERBAL:
+        return
+    targets = [m for p in prep_objects(noun, r.words["slogan_preps"]) for m in r.resolve(p)]
+    for child in noun.children:
+        form = cue_form(child, r.lex.adjectives)
+        if child.dep_ != "amod" or form is None:
+            continue
+        relation, preps = r.lex.adjectives[form]
+        if relation == "opposes":  # "slogans hostile to Iran", "chants critical of Israel"
+            targets += [m for p in prep_objects(child, preps) for m in r.resolve(p)]
+    chanters = r.agents(noun.head)
+    if targets and chanters:
+        yield Candidate("opposes", chanters, unique(targets), noun, "slogans")
+
+
+@token_rule(
+    "consequence",
+    family="verbs",
+    confidence=0.7,
+    trigger=Trigger("consequence_verbs", VERBAL),
+    reads='"Iran warned that Israel would pay a heavy price", "he said Tehran would be held '
+    'fully responsible", "vowed that the group would face consequences"',
+)
+def consequence(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """A consequence promised to an actor, in a clause of what will be: the one who says so
+    threatens it."""
+    if verb.lemma_.lower() == "hold":
+        # "would be held responsible": the passive of holding someone accountable
+        promised = any(
+            c.dep_ in {"acomp", "oprd", "xcomp", "ccomp"}
+            and _words_in(r, c, "accountability_words")
+            for c in verb.children
+        )
+        sufferers = [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}]
+        promised = promised and any(c.dep_ == "auxpass" for c in verb.children)
+    else:
+        promised = any(_words_in(r, c, "consequence_objects") for c in _objects(verb))
+        sufferers = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not promised or not any(
+        c.dep_ == "aux" and c.lower_ in r.words["threat_modals"] for c in verb.children
+    ):
+        return
+    speakers = _speakers(r, verb)
+    targets = [m for t in sufferers for m in r.resolve(t)]
+    if speakers and targets:
+        yield Candidate("threatens", speakers, targets, verb, "consequence")
+
+
+def _speakers(r: Reader, verb: Token) -> list[TokenMention]:
+    """Who says the clause `verb` heads: the subject of the saying or pledging verb above it
+    ("warned that ...", "Tehran, he wrote, would ...")."""
+    head = verb.head
+    if verb.dep_ in {"ccomp", "conj"} and head.pos_ in VERBAL:
+        if verb.dep_ == "conj":
+            return _speakers(r, head)
+        lemma = head.lemma_.lower()
+        if lemma in r.words["attribution_verbs"] or lemma in r.words["pledge_words"]:
+            return r.agents(head)
+    # "Tehran, he wrote, would be held responsible": the saying verb hangs below
+    for child in verb.children:
+        if child.dep_ == "parataxis" and child.lemma_.lower() in r.words["attribution_verbs"]:
+            return r.agents(child)
+    return []
+
+
+@token_rule(
+    "mediation",
+    family="event_nouns",
+    confidence=0.7,
+    trigger=Trigger("mediation_verbs", VERBAL),
+    reads='"Under a deal mediated by Qatar, Hamas agreed to free hostages", "Egypt brokered a '
+    'truce between Israel and Hamas"',
+)
+def mediation(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """A mediator negotiates with the sides of the agreement it mediates."""
+    if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL:
+        deal = verb.head  # "a deal mediated by Qatar"
+        mediators = r.by_agents(verb)
+    else:
+        deals = [c for c in _objects(verb) if _negotiation(r, c)]
+        if not deals:
+            return
+        deal = deals[0]  # "Egypt brokered a truce between Israel and Hamas"
+        mediators = r.agents(verb)
+    if not mediators or not _negotiation(r, deal):
+        return
+    sides = [m for p in prep_objects(deal, ("between", "with")) for m in r.resolve(p)]
+    if not sides and deal.dep_ == "pobj" and deal.head.lower_ == "under":
+        # "Under a deal mediated by Qatar, Hamas agreed ...": the clause's subject is a side
+        clause = deal.head.head
+        if clause.pos_ in VERBAL:
+            sides = r.agents(clause)
+    if sides:
+        yield Candidate("negotiates", mediators, sides, verb, "mediation")
+
+
+def _negotiation(r: Reader, noun: Token) -> bool:
+    form = cue_form(noun, r.lex.nouns)
+    mutual = cue_form(noun, r.lex.mutual_nouns)
+    return (form is not None and r.lex.nouns[form] == "negotiates") or (
+        mutual is not None and r.lex.mutual_nouns[mutual] == "negotiates"
+    )
+
+
+@token_rule(
+    "pledged-punishment",
+    family="verbs",
+    confidence=0.7,
+    trigger=Trigger("pledge_words", VERBAL),
+    reads='"Trump pledged to slap new sanctions on Tehran", "threatened penalties on the militias"',
+)
+def pledged_punishment(r: Reader, head: Token) -> Iterator[Candidate]:
+    """A punishment promised to an actor is a threat to it: the sanctions are not yet imposed."""
+    pledgers = r.agents(head)
+    if not pledgers:
+        return
+    for token in head.subtree:
+        if (
+            token.pos_ not in NOMINAL
+            or not _words_in(r, token, "punishing_nouns")
+            or pledged_event(r, token) != head
+        ):
+            continue
+        if any(c.dep_ == "neg" for c in token.head.children):
+            continue  # "vowed not to impose sanctions"
+        event = read_event(r, token)
+        if event is not None and event.relation == "opposes":
+            yield Candidate("threatens", pledgers, event.targets, head, "pledged-punishment")
+
+
+@token_rule(
+    "co-target",
+    family="verbs",
+    confidence=0.65,
+    trigger=Trigger("verbs", VERBAL),
+    reads='"The Treasury designated Kataib Hezbollah in 2021, along with its leader Abu Fadak", '
+    '"Washington sanctioned the militia\'s leader, Qais al-Khazali"',
+)
+def co_target(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Who else an act of opposition falls on: the one "along with" its object (of another
+    kind than the one acting: "Britain, along with France" acts), or the name in apposition to
+    an object that stands for its owner ("the militia's leader, X": X is sanctioned too)."""
+    if not any(cue.relation == "opposes" and not cue.preps for cue, _ in matched_cues(r, verb)):
+        return
+    objects = _objects(verb)
+    sources = r.agents(verb)
+    if not objects or not sources or any(c.dep_ == "auxpass" for c in verb.children):
+        return
+    acting = {m.actor.type for m in sources}
+    also = [
+        m
+        for along in verb.children
+        if along.dep_ in {"prep", "advmod"}
+        and along.lower_ in {"along", "together"}
+        and along.i > objects[0].i
+        for p in prep_objects(along, ("with",))
+        for m in r.resolve(p)
+        if m.actor.type not in acting
+    ]
+    also += [
+        m
+        for o in objects
+        if r.dm.at(o) is None  # "the militia's leader": a noun that stands for its owner
+        for c in o.children
+        if c.dep_ == "appos" and r.dm.at(c) is not None
+        for m in r.resolve(c)
+    ]
+    if also:
+        yield Candidate("opposes", sources, unique(also), verb, "co-target")

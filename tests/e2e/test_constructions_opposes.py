@@ -1,0 +1,288 @@
+"""Constructions of opposition, threats and negotiation beyond the cue words: designation
+lists, demands that an actor stop, rejected and accusing claims, hostility aimed at an actor,
+slogans, consequences promised, pledged punishments, mediation, co-targets of sanctions,
+passives the parser mislabels and joined prepositions. Each row: (text, date, triples that must
+be found, triples that must NOT be found); the sentences are written for these tests, the actor
+ids come from data/kb/*.yaml."""
+
+from __future__ import annotations
+
+import pytest
+
+Triple = tuple[str, str, str]
+Row = tuple[str, str, set[Triple], set[Triple]]
+
+DATE = "2024-03-01"
+
+# "added X to its list of terrorist organisations", "placed X on a sanctions list"
+LISTS: list[Row] = [
+    (
+        "The State Department added Kataib Hezbollah to its list of Foreign Terrorist "
+        "Organizations.",
+        DATE,
+        {("state_department", "opposes", "kataib_hezbollah")},
+        set(),
+    ),
+    (
+        "Britain placed Hezbollah on its sanctions list.",
+        DATE,
+        {("uk", "opposes", "hezbollah")},
+        set(),
+    ),
+    # without an agent, the list's owner designates
+    (
+        "Hezbollah was added to the Arab League's list of terrorist organisations.",
+        DATE,
+        {("arab_league", "opposes", "hezbollah")},
+        set(),
+    ),
+    # a list of partners designates no one
+    (
+        "Iraq added Iran to its list of trading partners.",
+        DATE,
+        set(),
+        {("iraq", "opposes", "iran")},
+    ),
+    (
+        "Britain did not place Hezbollah on its sanctions list.",
+        DATE,
+        set(),
+        {("uk", "opposes", "hezbollah")},
+    ),
+]
+
+# demanding that an actor stop is opposing it
+STOPS: list[Row] = [
+    (
+        "Blinken demanded that Tehran stop arming the Houthis.",
+        DATE,
+        {("antony_blinken", "opposes", "iran")},
+        set(),
+    ),
+    (
+        "Saudi Arabia called on Iran to halt its support for the Houthis.",
+        DATE,
+        {("saudi_arabia", "opposes", "iran")},
+        set(),
+    ),
+    (
+        "Moqtada al-Sadr demanded that both Washington and Tehran scale back their role in Iraq.",
+        DATE,
+        {("moqtada_al_sadr", "opposes", "us"), ("moqtada_al_sadr", "opposes", "iran")},
+        set(),
+    ),
+    # a conjoined clause shares the subject of the first
+    (
+        "Blinken also demanded that Tehran respect its neighbours and stop arming the Houthis.",
+        DATE,
+        {("antony_blinken", "opposes", "iran")},
+        set(),
+    ),
+    (
+        "Saudi Arabia did not call on Iran to halt its support for the Houthis.",
+        DATE,
+        set(),
+        {("saudi_arabia", "opposes", "iran")},
+    ),
+    # asking to go on is no demand to stop
+    ("Qatar urged Hamas to continue the talks.", DATE, set(), {("qatar", "opposes", "hamas")}),
+    # agreeing to stop: no one else demands it
+    ("Iran agreed to stop enriching uranium.", DATE, set(), {("iran", "opposes", "iran")}),
+]
+
+# rejecting an actor's claim opposes it; an accusation opposes the one accused
+CLAIMS: list[Row] = [
+    (
+        "Iran dismissed American allegations that it armed the Houthis.",
+        DATE,
+        {("iran", "opposes", "us")},
+        set(),
+    ),
+    (
+        "Hezbollah brushed aside Israel's threats.",
+        DATE,
+        {("hezbollah", "opposes", "israel")},
+        set(),
+    ),
+    (
+        "Israeli allegations that Hezbollah hid rockets in villages were dismissed.",
+        DATE,
+        {("israel", "opposes", "hezbollah")},
+        set(),
+    ),
+    ("Iran did not dismiss American allegations.", DATE, set(), {("iran", "opposes", "us")}),
+    # a claim that accuses no one
+    (
+        "Israel's claim that Hezbollah is weak surprised analysts.",
+        DATE,
+        set(),
+        {("israel", "opposes", "hezbollah")},
+    ),
+]
+
+# hostility aimed at an actor; slogans against it
+STANCES: list[Row] = [
+    (
+        "Israel's anger is aimed at Hezbollah.",
+        DATE,
+        {("israel", "opposes", "hezbollah")},
+        set(),
+    ),
+    ("US sanctions aimed at Iran took effect.", DATE, {("us", "opposes", "iran")}, set()),
+    # the verb's subject aims: no stance noun
+    ("Iran aimed its missiles at Israel.", DATE, set(), {("iran", "opposes", "israel")}),
+    (
+        "Iran's support is aimed at the Houthis.",
+        DATE,
+        set(),
+        {("iran", "opposes", "houthis")},
+    ),
+    (
+        "The Sadrists chanted slogans hostile to Iran.",
+        DATE,
+        {("sadrist_movement", "opposes", "iran")},
+        set(),
+    ),
+    (
+        "Protesters in Baghdad chanted slogans against the United States.",
+        DATE,
+        {("iraqi_protesters", "opposes", "us")},
+        set(),
+    ),
+    (
+        "Protesters chanted slogans in support of Moqtada al-Sadr.",
+        DATE,
+        set(),
+        {("iraqi_protesters", "opposes", "moqtada_al_sadr")},
+    ),
+    (
+        "Israel's anger is not aimed at Egypt.",
+        DATE,
+        set(),
+        {("israel", "opposes", "egypt")},
+    ),
+]
+
+# consequences promised and punishments pledged are threats
+THREATS: list[Row] = [
+    (
+        "Iran warned that Israel would pay a heavy price.",
+        DATE,
+        {("iran", "threatens", "israel")},
+        set(),
+    ),
+    (
+        "Khamenei said Israel would be held fully responsible.",
+        DATE,
+        {("ali_khamenei", "threatens", "israel")},
+        set(),
+    ),
+    # a price paid is no threat
+    ("Iran said Israel paid a heavy price.", DATE, set(), {("iran", "threatens", "israel")}),
+    (
+        "Iran warned that Israel would pay the bill.",
+        DATE,
+        set(),
+        {("iran", "threatens", "israel")},
+    ),
+    (
+        "Trump vowed to slap new sanctions on Iran.",
+        DATE,
+        {("donald_trump", "threatens", "iran")},
+        set(),
+    ),
+    (
+        "Trump vowed to impose sanctions on Iran.",
+        DATE,
+        {("donald_trump", "threatens", "iran")},
+        set(),
+    ),
+    (
+        "Biden vowed not to slap sanctions on Iraq.",
+        DATE,
+        set(),
+        {("joe_biden", "threatens", "iraq")},
+    ),
+]
+
+# a mediator negotiates with the sides of what it mediates
+MEDIATION: list[Row] = [
+    (
+        "Under a deal mediated by Qatar, Hamas agreed to release hostages.",
+        DATE,
+        {("qatar", "negotiates", "hamas")},
+        set(),
+    ),
+    (
+        "Egypt brokered a truce between Israel and Hamas.",
+        DATE,
+        {("egypt", "negotiates", "israel"), ("egypt", "negotiates", "hamas")},
+        set(),
+    ),
+    (
+        "Egypt did not broker the truce between Israel and Hamas.",
+        DATE,
+        set(),
+        {("egypt", "negotiates", "israel")},
+    ),
+    (
+        "Under a plan drafted by Qatar, Hamas agreed to release hostages.",
+        DATE,
+        set(),
+        {("qatar", "negotiates", "hamas")},
+    ),
+]
+
+# who else a sanction falls on; passives the parser mislabels; joined prepositions
+TARGETS: list[Row] = [
+    (
+        "The Treasury designated Kataib Hezbollah in 2021, along with Qais al-Khazali.",
+        DATE,
+        {
+            ("us_treasury", "opposes", "kataib_hezbollah"),
+            ("us_treasury", "opposes", "qais_al_khazali"),
+        },
+        set(),
+    ),
+    (
+        "Washington sanctioned Kataib Hezbollah's leader, Abu Fadak.",
+        DATE,
+        {("us", "opposes", "abu_fadak")},
+        set(),
+    ),
+    # one of the same kind as the one acting acts along with it
+    (
+        "Britain sanctioned Hamas in 2021, along with France.",
+        DATE,
+        {("uk", "opposes", "hamas")},
+        {("uk", "opposes", "france")},
+    ),
+    (
+        "Hamas, for its part, stands accused by Egypt of smuggling weapons into Sinai.",
+        DATE,
+        {("egypt", "opposes", "hamas")},
+        set(),
+    ),
+    (
+        "The United States imposed sanctions on Iran and on Kataib Hezbollah.",
+        DATE,
+        {("us", "opposes", "iran"), ("us", "opposes", "kataib_hezbollah")},
+        set(),
+    ),
+    (
+        "Israel fired at Hamas and not at Hezbollah.",
+        DATE,
+        {("israel", "strikes", "hamas")},
+        {("israel", "strikes", "hezbollah")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "found", "refused"),
+    LISTS + STOPS + CLAIMS + STANCES + THREATS + MEDIATION + TARGETS,
+)
+def test_opposition_threat_and_negotiation_constructions(extract, text, date, found, refused):
+    triples = extract(text, date)
+    assert found <= triples, triples
+    assert not refused & triples, triples

@@ -416,6 +416,18 @@ FOLLOW_UPS: list[Row] = [
         {("provisional:amnesty", "strikes", "isis"), ("amnesty_international", "strikes", "isis")},
     ),
     (
+        "Kataib Hezbollah is a hardline militia. It has threatened to attack US bases.",
+        DATE,
+        {("kataib_hezbollah", "threatens", "us")},
+        set(),
+    ),
+    (
+        "Kataib Hezbollah is a hardline militia. It is unclear whether Iran armed the group.",
+        DATE,
+        set(),
+        {("iran", "supports", "kataib_hezbollah")},
+    ),
+    (
         "The militia has gone after Sunni Iraqis for years.",
         DATE,
         set(),

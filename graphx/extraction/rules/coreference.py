@@ -46,6 +46,13 @@ class Coreference:
             clause = pronoun.head
             if clause.dep_ == "ccomp":
                 return [m for m in self.own_agents(clause.head) if m.actor.type != "person"]
+            if (
+                clause.dep_ == "ROOT"
+                and pronoun.i == self.dm.sentences[self.dm.sentence_of[pronoun.i]].start
+            ):
+                # "It has threatened to attack US bases.": a sentence opening with "it" goes on
+                # about the group the sentence before was about
+                return [m for m in self.previous_subject(pronoun) if not m.actor.provisional][:1]
             return []
         if pronoun.lower_ != "its":
             return []

@@ -364,6 +364,9 @@ def actor_record(mention: ActorMention, kb: KnowledgeBase) -> dict[str, Any]:
         "id": actor.id,
         "name": actor.name,
         "type": actor.type,
+        # the other names the knowledge base knows it by: a reader (or a scorer) matching by
+        # name finds "Ali al-Sistani" under "Sistani" too
+        "aliases": list(actor.aliases),
         "parents": _parent_names(actor, kb),
         "provisional": actor.provisional,
         "span": [mention.start, mention.end],
@@ -437,6 +440,7 @@ def _actor_mention(where: str, key: str, ref: Any) -> ActorMention:
         id=str(ref["id"]),
         name=str(ref["name"]),
         type=str(ref.get("type") or "provisional"),
+        aliases=tuple(str(a) for a in ref.get("aliases") or () if isinstance(a, str)),
         provisional=bool(ref.get("provisional", True)),
     )
     return ActorMention(actor, start, end, _optional_text(ref.get("text")))  # type: ignore[arg-type]

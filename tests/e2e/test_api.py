@@ -37,7 +37,7 @@ RELATION_KEYS = {
     "confidence",
     "rule",
 }
-ACTOR_KEYS = {"id", "name", "type", "parents", "provisional", "span", "text"}
+ACTOR_KEYS = {"id", "name", "type", "aliases", "parents", "provisional", "span", "text"}
 
 
 def _without_parents(record: dict) -> dict:

@@ -428,6 +428,24 @@ FOLLOW_UPS: list[Row] = [
         {("iran", "supports", "kataib_hezbollah")},
     ),
     (
+        "Asaib Ahl al-Haq, an Iran-backed militia that is part of the PMF, denied it.",
+        DATE,
+        {("asaib_ahl_al_haq", "part_of", "pmf"), ("iran", "supports", "asaib_ahl_al_haq")},
+        {("iran_backed_militias", "part_of", "pmf")},
+    ),
+    (
+        "Nujaba demanded an end to the American military presence in Syria.",
+        DATE,
+        {("harakat_al_nujaba", "demands_withdrawal", "us_military")},
+        set(),
+    ),
+    (
+        "Nujaba did not demand an end to the American military presence in Syria.",
+        DATE,
+        set(),
+        {("harakat_al_nujaba", "demands_withdrawal", "us_military")},
+    ),
+    (
         "The militia has gone after Sunni Iraqis for years.",
         DATE,
         set(),

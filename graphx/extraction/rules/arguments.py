@@ -58,6 +58,17 @@ class Reader(Coreference, Context):
             self.dm = dm
             self._starts = [m.start for m in dm.mentions]
 
+    def described_by_apposition(self, token: Token, mention: TokenMention) -> TokenMention | None:
+        """ "Kataib Hezbollah, an Iran-backed militia that is part of the PMF": a description
+        in apposition (a common-noun phrase, though the knowledge base names it) is said of the
+        name it follows."""
+        if token.dep_ != "appos" or token.pos_ != "NOUN":
+            return None
+        anchor = self.dm.at(token.head)
+        if anchor is None or anchor.actor.id == mention.actor.id or anchor.kind == GENERIC:
+            return None
+        return anchor
+
     def polarity_prefixed(self, token: Token) -> bool:
         """ "anti-US", "pro-Iran": the name is what its holder is for or against, not its owner."""
         doc = token.doc
@@ -351,6 +362,9 @@ class Reader(Coreference, Context):
             return named
         mention = self.dm.at(token)
         if mention is not None:
+            described = self.described_by_apposition(token, mention)
+            if described is not None:
+                return [described]
             return self._from_mention(token, mention)
         if token.dep_ == "appos" and token.pos_ in NOMINAL:
             # "Asaib Ahl al-Haq, an Iran-backed militia": the description is the named actor

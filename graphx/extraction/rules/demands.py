@@ -127,7 +127,9 @@ def withdrawal_noun(r: Reader, noun: Token) -> Iterator[Candidate]:
     """A noun of departure under a demand: the demander asks for the leaver's exit."""
     leavers: list[TokenMention] = []
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        # "the withdrawal of US forces", "an end to the American presence" ("withdrawal from
+        # Iraq" names the place left, not the one leaving)
+        if child.dep_ == "prep" and child.lower_ in {"of", "to"}:
             leavers += [m for p in child.children if p.dep_ == "pobj" for m in r.resolve(p)]
         elif child.dep_ in {"poss", "compound"}:
             leavers += r.resolve(child)

@@ -266,6 +266,30 @@ FORCE_IDIOMS: list[Row] = [
         set(),
     ),
     (
+        "A Kataib Hezbollah rocket killed an American contractor.",
+        DATE,
+        {("kataib_hezbollah", "strikes", "us")},
+        set(),
+    ),
+    (
+        "Iran hired an American contractor to repair the plant.",
+        DATE,
+        set(),
+        {("iran", "strikes", "us"), ("iran", "supports", "us")},
+    ),
+    (
+        "Iraqi troops recaptured Ramadi, a stronghold of the Islamic State.",
+        DATE,
+        {("iraqi_security_forces", "strikes", "isis")},
+        set(),
+    ),
+    (
+        "Iraqi troops never recaptured Ramadi, a stronghold of the Islamic State.",
+        DATE,
+        set(),
+        {("iraqi_security_forces", "strikes", "isis")},
+    ),
+    (
         "Houthi negotiators exchanged views with Saudi officials.",
         DATE,
         set(),

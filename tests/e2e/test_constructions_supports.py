@@ -125,6 +125,39 @@ NOMINEES: list[Row] = [
     ),
 ]
 
+# One's own support given through a light verb, the recipient hung on the verb.
+OWN_SUPPORT: list[Row] = [
+    (
+        "Hezbollah threw its support behind the Lebanese government.",
+        DATE,
+        {("hezbollah", "supports", "lebanon")},
+        set(),
+    ),
+    (
+        "Hezbollah withdrew its support from the Lebanese government.",
+        DATE,
+        set(),
+        {("hezbollah", "supports", "lebanon")},
+    ),
+]
+
+# An inverted clause: the fronted verb's doers follow "are".
+INVERTED: list[Row] = [
+    (
+        "Fighting alongside the Syrian army are several militias, among them Hezbollah and "
+        "the Fatemiyoun.",
+        DATE,
+        {("hezbollah", "supports", "syrian_government")},
+        set(),
+    ),
+    (
+        "Fighting alongside the Syrian army is difficult for Hezbollah.",
+        DATE,
+        set(),
+        {("hezbollah", "strikes", "syrian_government")},
+    ),
+]
+
 # A cue verb without an object of its own shares the object of the verb joined after it.
 SHARED_OBJECT: list[Row] = [
     (
@@ -304,6 +337,8 @@ FORCE_IDIOMS: list[Row] = [
     + KEEPING
     + PACTS
     + NOMINEES
+    + OWN_SUPPORT
+    + INVERTED
     + SHARED_OBJECT
     + COUNTED
     + ALONGSIDE

@@ -477,6 +477,34 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("badr_organization", "strikes", "isis")},
         ),
     ],
+    "own-support-behind": [
+        (
+            "Hezbollah threw its support behind the Lebanese government.",
+            DATE,
+            {("hezbollah", "supports", "lebanon")},
+            set(),
+        ),
+        (
+            "Hezbollah did not throw its support behind the Lebanese government.",
+            DATE,
+            set(),
+            {("hezbollah", "supports", "lebanon")},
+        ),
+    ],
+    "inverted-subject": [
+        (
+            "Fighting alongside the Syrian army are several militias, among them Hezbollah.",
+            DATE,
+            {("hezbollah", "supports", "syrian_government")},
+            set(),
+        ),
+        (
+            "Fighting alongside the Syrian army was never an option for Hezbollah.",
+            DATE,
+            set(),
+            {("hezbollah", "supports", "syrian_government")},
+        ),
+    ],
 }
 
 

@@ -194,3 +194,32 @@ def shared_object(r: Reader, verb: Token) -> Iterator[Candidate]:
         sources = r.agents(verb)
         if targets and sources:
             yield Candidate(cue.relation, sources, targets, verb, "shared-object")
+
+
+@token_rule(
+    "own-support-behind",
+    family="assistance",
+    confidence=0.75,
+    trigger=Trigger("event_nouns", NOMINAL),
+    reads='"Hezbollah threw its support behind the Lebanese government", "lent its backing to '
+    'the Houthis"',
+)
+def own_support_behind(r: Reader, noun: Token) -> Iterator[Candidate]:
+    """One's own support given through a light verb, the recipient hung on the verb: "threw
+    its support behind X" (the event rule reads "its support for X")."""
+    form = cue_form(noun, r.lex.nouns)
+    verb = noun.head
+    if (
+        form is None
+        or r.lex.nouns[form] != SUPPORTS
+        or noun.dep_ != "dobj"
+        or verb.lemma_.lower() not in r.words["light_verbs"]
+        or not any(c.dep_ == "poss" for c in noun.children)
+        or prep_objects(noun, r.lex.noun_preps.get(form, ()))
+    ):
+        return
+    preps = set(r.lex.noun_preps.get(form, ())) - {"of"}
+    targets = [m for p in prep_objects(verb, preps) for m in r.resolve(p)]
+    givers = r.agents(verb)
+    if targets and givers:
+        yield Candidate(SUPPORTS, givers, targets, noun, "own-support-behind")

@@ -24,7 +24,40 @@ STRIKES = "strikes"
 def _doers(r: Reader, verb: Token) -> list[TokenMention]:
     """The verb's agents, a description standing for the actor it describes ("Asaib Ahl
     al-Haq, an Iran-backed militia that played a major part in the fight": Asaib fought)."""
-    return unique(described(r, m) for m in r.agents(verb))
+    return unique(described(r, m) for m in r.agents(verb) or inverted_subjects(r, verb))
+
+
+def inverted_subjects(r: Reader, verb: Token) -> list[TokenMention]:
+    """Who does what an inverted clause's fronted verb says: "Fighting alongside the army
+    are several militias, among them X and Y" (the complement of "are" fights)."""
+    head = verb.head
+    if verb.dep_ != "csubj" or head.lemma_.lower() != "be":
+        return []
+    return [m for c in head.children if c.dep_ == "attr" for m in r.resolve(c)]
+
+
+@token_rule(
+    "inverted-subject",
+    family="combat",
+    confidence=0.7,
+    trigger=Trigger("verbs", VERBAL),
+    reads='"Fighting alongside the Iraqi army are several militias, among them Kataib Hezbollah"',
+)
+def inverted_subject(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """A fronted cue verb whose doers follow "are": they do what it says."""
+    doers = inverted_subjects(r, verb)
+    if not doers:
+        return
+    for cue, own_object in matched_cues(r, verb):
+        if own_object is not None or cue.relation not in {STRIKES, "supports"}:
+            continue
+        if cue.preps:
+            objects = prep_objects(verb, cue.preps)
+        else:
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+        targets = [m for o in objects for m in r.resolve_target(o, cue.relation)]
+        if targets:
+            yield Candidate(cue.relation, doers, targets, verb, "inverted-subject")
 
 
 def _counted(r: Reader, token: Token) -> list[TokenMention]:

@@ -491,6 +491,140 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("uk", "opposes", "france")},
         ),
     ],
+    "giving": [
+        (
+            "Iran gave money and drones to the Houthis.",
+            DATE,
+            {("iran", "supports", "houthis")},
+            set(),
+        ),
+        ("Iran gave a speech to the Houthis.", DATE, set(), {("iran", "supports", "houthis")}),
+    ],
+    "asked-to-stay": [
+        (
+            "The Syrian government asked Russia to remain.",
+            DATE,
+            {("syria", "supports", "russia")},
+            set(),
+        ),
+        ("Syria asked Russia to leave.", DATE, set(), {("syria", "supports", "russia")}),
+    ],
+    "pact-partner": [
+        (
+            "Lebanon's parliament approved a maritime deal with Israel.",
+            DATE,
+            {("lebanese_parliament", "supports", "israel")},
+            set(),
+        ),
+        (
+            "Lebanon's parliament did not approve the deal with Israel.",
+            DATE,
+            set(),
+            {("lebanese_parliament", "supports", "israel")},
+        ),
+    ],
+    "nominee": [
+        (
+            "The Coordination Framework picked Mohammed Shia al-Sudani as its candidate.",
+            DATE,
+            {("coordination_framework", "supports", "mohammed_shia_al_sudani")},
+            set(),
+        ),
+        (
+            "The Coordination Framework picked Mohammed Shia al-Sudani as its spokesman.",
+            DATE,
+            set(),
+            {("coordination_framework", "supports", "mohammed_shia_al_sudani")},
+        ),
+    ],
+    "shared-object": [
+        (
+            "Hezbollah officers went to Yemen to train and advise the Houthis.",
+            DATE,
+            {("hezbollah", "supports", "houthis")},
+            set(),
+        ),
+        (
+            "Hezbollah officers did not train and advise the Houthis.",
+            DATE,
+            set(),
+            {("hezbollah", "supports", "houthis")},
+        ),
+    ],
+    "counted-victims": [
+        ("Hamas killed hundreds of Israelis.", DATE, {("hamas", "strikes", "israel")}, set()),
+        ("Hamas did not kill dozens of Israelis.", DATE, set(), {("hamas", "strikes", "israel")}),
+    ],
+    "alongside-against": [
+        (
+            "Hezbollah fought alongside the Syrian army against the Islamic State.",
+            DATE,
+            {("syrian_government", "strikes", "isis")},
+            set(),
+        ),
+        (
+            "Hezbollah has not fought alongside the Syrian army against the Islamic State.",
+            DATE,
+            set(),
+            {("syrian_government", "strikes", "isis")},
+        ),
+    ],
+    "answered-with": [
+        (
+            "Israel responded with airstrikes on Hezbollah.",
+            DATE,
+            {("israel", "strikes", "hezbollah")},
+            set(),
+        ),
+        (
+            "Hezbollah threatened to respond with strikes on Israel.",
+            DATE,
+            set(),
+            {("hezbollah", "strikes", "israel")},
+        ),
+    ],
+    "took-part": [
+        (
+            "The Badr Organization played a key role in the offensive against the Islamic State.",
+            DATE,
+            {("badr_organization", "strikes", "isis")},
+            set(),
+        ),
+        (
+            "The Badr Organization denied taking part in the attack on the Islamic State.",
+            DATE,
+            set(),
+            {("badr_organization", "strikes", "isis")},
+        ),
+    ],
+    "own-support-behind": [
+        (
+            "Hezbollah threw its support behind the Lebanese government.",
+            DATE,
+            {("hezbollah", "supports", "lebanon")},
+            set(),
+        ),
+        (
+            "Hezbollah did not throw its support behind the Lebanese government.",
+            DATE,
+            set(),
+            {("hezbollah", "supports", "lebanon")},
+        ),
+    ],
+    "inverted-subject": [
+        (
+            "Fighting alongside the Syrian army are several militias, among them Hezbollah.",
+            DATE,
+            {("hezbollah", "supports", "syrian_government")},
+            set(),
+        ),
+        (
+            "Fighting alongside the Syrian army was never an option for Hezbollah.",
+            DATE,
+            set(),
+            {("hezbollah", "supports", "syrian_government")},
+        ),
+    ],
 }
 
 

@@ -7,7 +7,9 @@ arguments (`arguments`), coreference (`coreference`) and context (`context`); th
 need are in `data/lexicon.yaml`."""
 
 from graphx.extraction.rules import (  # noqa: F401  (importing a family registers its rules)
+    assistance,
     attribution,
+    combat,
     demands,
     event_nouns,
     membership,

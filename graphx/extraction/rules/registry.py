@@ -38,6 +38,8 @@ FAMILIES = (
     "attribution",
     "responsibility",
     "membership",
+    "assistance",
+    "combat",
 )
 
 

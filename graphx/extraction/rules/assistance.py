@@ -1,0 +1,225 @@
+"""Support said without a support verb: giving aid ("gave money and weapons to Hezbollah",
+"provided the Houthis with drones"), keeping someone ("asked US forces to remain"), backing a
+pact with someone ("endorsed a security agreement with the United States") and naming someone
+one's nominee ("named Sudani as its nominee"); and a verb sharing the object of the verb it is
+joined to ("to assist and advise the Iraqi army")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphx.extraction.mentions import TokenMention
+from graphx.extraction.rules.arguments import Reader
+from graphx.extraction.rules.cues import matched_cues
+from graphx.extraction.rules.pledges import pledge_head
+from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
+from graphx.extraction.rules.syntax import cue_form, is_passive, prep_objects, unique
+
+SUPPORTS = "supports"
+
+
+def _is_aid(r: Reader, token: Token) -> bool:
+    return cue_form(token, r.words["aid_objects"]) is not None
+
+
+def _aid_objects(r: Reader, verb: Token) -> list[Token]:
+    """The verb's objects that are aid ("money and weapons", "military backing")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [x for o in objects for x in o.conjuncts]
+    if objects:
+        # "gave money and drones to X": the parser may join the second object to the verb
+        objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in NOMINAL]
+    return [o for o in objects if _is_aid(r, o)]
+
+
+def _recipients(r: Reader, verb: Token, aid: list[Token]) -> list[TokenMention]:
+    """Who receives the aid: the indirect object ("gave Hezbollah weapons"), the "to" phrase
+    ("gave weapons to Hezbollah", also hung on the object), or a name the parser made a
+    modifier of the aid ("gives Hezbollah military backing")."""
+    found: list[TokenMention] = []
+    for child in verb.children:
+        if child.dep_ == "dative" and child.pos_ in NOMINAL:
+            found += r.resolve(child)
+        elif child.dep_ in {"dative", "prep"} and child.lower_ == "to":
+            found += [m for p in child.children if p.dep_ == "pobj" for m in r.resolve(p)]
+    for obj in aid:
+        found += [m for p in prep_objects(obj, ("to",)) for m in r.resolve(p)]
+    if not found:
+        found = [
+            m
+            for obj in aid
+            for c in obj.children
+            if c.dep_ == "nmod" and c.pos_ == "PROPN"
+            for m in r.resolve(c)
+        ]
+    return unique(found)
+
+
+@token_rule(
+    "giving",
+    family="assistance",
+    confidence=0.8,
+    trigger=Trigger("giving_verbs", VERBAL),
+    reads='"Iran gives money and weapons to Hezbollah", "provided the Houthis with drones", '
+    '"Tehran gives the group military backing"',
+)
+def giving(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Giving aid to X supports X; what is given must be aid ("gave a speech to" is not)."""
+    if is_passive(verb):
+        return
+    givers = r.agents(verb)
+    if not givers:
+        return
+    aid = _aid_objects(r, verb)
+    recipients = _recipients(r, verb, aid) if aid else []
+    if not recipients:
+        # "provided the Houthis with drones": the object receives what the "with" phrase gives
+        given = prep_objects(verb, ("with",))
+        if any(_is_aid(r, p) for p in given + [c for g in given for c in g.conjuncts]):
+            recipients = [m for c in verb.children if c.dep_ == "dobj" for m in r.resolve(c)]
+    if recipients:
+        yield Candidate(SUPPORTS, givers, recipients, verb, "giving")
+
+
+@token_rule(
+    "asked-to-stay",
+    family="assistance",
+    confidence=0.75,
+    trigger=Trigger("asking_verbs", VERBAL),
+    reads='"The Iraqi government asked US forces to remain", "allowed the coalition to stay"',
+)
+def asked_to_stay(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Asking or allowing X to stay supports X (asking X to leave is a demand)."""
+    stays = [
+        c
+        for c in verb.children
+        if c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in r.words["staying_verbs"]
+    ]
+    if not stays:
+        return
+    kept = [m for c in verb.children if c.dep_ == "dobj" for m in r.resolve(c)]
+    if not kept:
+        # "want US troops to remain": the parser makes the one kept the clause's subject
+        kept = [m for s in stays for c in s.children if c.dep_ == "nsubj" for m in r.resolve(c)]
+    # "had asked them to remain": who "them" is, the nearest pair of names often is not
+    kept = [m for m in kept if m.kind != "coref"]
+    askers = r.agents(verb)
+    if kept and askers:
+        yield Candidate(SUPPORTS, askers, kept, verb, "asked-to-stay")
+
+
+@token_rule(
+    "pact-partner",
+    family="assistance",
+    confidence=0.75,
+    trigger=Trigger("endorsing_verbs", VERBAL),
+    reads='"Iraq\'s parliament endorsed a security agreement with the United States"',
+)
+def pact_partner(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Backing a pact with X supports X (rejecting it is no such verb)."""
+    pacts = [c for c in verb.children if c.dep_ == "dobj"]
+    pacts = [p for p in pacts + [x for p in pacts for x in p.conjuncts] if _is_pact(r, p)]
+    if not pacts:
+        return
+    # "approved a deal with Iran": the parser may hang the "with" phrase on the verb
+    partners = [m for p in [*pacts, verb] for o in prep_objects(p, ("with",)) for m in r.resolve(o)]
+    backers = r.agents(verb)
+    if partners and backers:
+        yield Candidate(SUPPORTS, backers, unique(partners), verb, "pact-partner")
+
+
+def _is_pact(r: Reader, token: Token) -> bool:
+    return cue_form(token, r.words["pact_nouns"]) is not None
+
+
+@token_rule(
+    "nominee",
+    family="assistance",
+    confidence=0.75,
+    trigger=Trigger("nominating_verbs", VERBAL),
+    reads='"The Coordination Framework named Sudani as its nominee", "picked him as their '
+    'candidate"',
+)
+def nominee(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Naming X one's nominee or candidate supports X."""
+    # "named Sudani as its nominee", "named him its candidate" (the role an object or a
+    # complement); the one named an object, or a complement the parser took for the role
+    complements = [c for c in verb.children if c.dep_ in {"dobj", "oprd", "attr"}]
+    roles = [c for c in complements if not r.resolve(c)] + prep_objects(verb, ("as",))
+    if not any(cue_form(role, r.words["nominee_nouns"]) for role in roles):
+        return
+    named = [m for c in complements for m in r.resolve(c)]
+    nominators = r.agents(verb)
+    if named and nominators:
+        yield Candidate(SUPPORTS, nominators, named, verb, "nominee")
+
+
+@token_rule(
+    "shared-object",
+    family="assistance",
+    confidence=0.75,
+    trigger=Trigger("verbs", VERBAL),
+    reads='"officers came to assist and advise the Iraqi army", "militias attacked and '
+    'looted the base"',
+)
+def shared_object(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """A cue verb without an object of its own takes the object of the verb joined after it
+    ("to assist and advise the Iraqi army": they assist the army); only for support and force,
+    and not when the joined verb has a subject of its own ("Iran armed and Israel struck X")."""
+    if is_passive(verb) or any(
+        c.dep_ in {"dobj", "dative", "ccomp", "xcomp"} for c in verb.children
+    ):
+        return
+    joined = [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ in VERBAL
+        and not is_passive(c)
+        # a verb with a subject, an infinitive marker or a particle of its own is a clause of
+        # its own: "to train and assist, and to take on ISIS" do not train ISIS
+        and not any(g.dep_ in {"nsubj", "nsubjpass", "aux", "prt"} for g in c.children)
+    ]
+    objects = [o for c in joined for o in c.children if o.dep_ == "dobj"]
+    if not objects:
+        return
+    if pledge_head(r, verb) is not None:
+        return  # "vowed to hunt and kill X": a threat, the pledge rule's
+    for cue, own_object in matched_cues(r, verb):
+        if cue.preps or own_object is not None or cue.relation not in {SUPPORTS, "strikes"}:
+            continue
+        targets = [m for o in objects for m in r.resolve_target(o, cue.relation)]
+        sources = r.agents(verb)
+        if targets and sources:
+            yield Candidate(cue.relation, sources, targets, verb, "shared-object")
+
+
+@token_rule(
+    "own-support-behind",
+    family="assistance",
+    confidence=0.75,
+    trigger=Trigger("event_nouns", NOMINAL),
+    reads='"Hezbollah threw its support behind the Lebanese government", "lent its backing to '
+    'the Houthis"',
+)
+def own_support_behind(r: Reader, noun: Token) -> Iterator[Candidate]:
+    """One's own support given through a light verb, the recipient hung on the verb: "threw
+    its support behind X" (the event rule reads "its support for X")."""
+    form = cue_form(noun, r.lex.nouns)
+    verb = noun.head
+    if (
+        form is None
+        or r.lex.nouns[form] != SUPPORTS
+        or noun.dep_ != "dobj"
+        or verb.lemma_.lower() not in r.words["light_verbs"]
+        or not any(c.dep_ == "poss" for c in noun.children)
+        or prep_objects(noun, r.lex.noun_preps.get(form, ()))
+    ):
+        return
+    preps = set(r.lex.noun_preps.get(form, ())) - {"of"}
+    targets = [m for p in prep_objects(verb, preps) for m in r.resolve(p)]
+    givers = r.agents(verb)
+    if targets and givers:
+        yield Candidate(SUPPORTS, givers, targets, noun, "own-support-behind")

@@ -1,0 +1,247 @@
+"""Force said around the cue: victims counted ("killed hundreds of Americans"), fighting beside
+someone against someone ("fought alongside the army against ISIS"), answering with strikes
+("retaliated with a series of strikes on the groups") and taking part in an attack ("took part
+in the drone strike on Tower 22", "played a major part in the fight against ISIS")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphx.extraction.mentions import TokenMention
+from graphx.extraction.rules.arguments import Reader
+from graphx.extraction.rules.cues import matched_cues
+from graphx.extraction.rules.event_nouns import event_targets
+from graphx.extraction.rules.modifiers import described
+from graphx.extraction.rules.pledges import pledge_head, pledged_event
+from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
+from graphx.extraction.rules.syntax import cue_form, is_passive, prep_objects, unique
+
+STRIKES = "strikes"
+
+
+def _doers(r: Reader, verb: Token) -> list[TokenMention]:
+    """The verb's agents, a description standing for the actor it describes ("Asaib Ahl
+    al-Haq, an Iran-backed militia that played a major part in the fight": Asaib fought)."""
+    return unique(described(r, m) for m in r.agents(verb) or inverted_subjects(r, verb))
+
+
+def inverted_subjects(r: Reader, verb: Token) -> list[TokenMention]:
+    """Who does what an inverted clause's fronted verb says: "Fighting alongside the army
+    are several militias, among them X and Y" (the complement of "are" fights)."""
+    head = verb.head
+    if verb.dep_ != "csubj" or head.lemma_.lower() != "be":
+        return []
+    return [m for c in head.children if c.dep_ == "attr" for m in r.resolve(c)]
+
+
+@token_rule(
+    "inverted-subject",
+    family="combat",
+    confidence=0.7,
+    trigger=Trigger("verbs", VERBAL),
+    reads='"Fighting alongside the Iraqi army are several militias, among them Kataib Hezbollah"',
+)
+def inverted_subject(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """A fronted cue verb whose doers follow "are": they do what it says."""
+    doers = inverted_subjects(r, verb)
+    if not doers:
+        return
+    for cue, own_object in matched_cues(r, verb):
+        if own_object is not None or cue.relation not in {STRIKES, "supports"}:
+            continue
+        if cue.preps:
+            objects = prep_objects(verb, cue.preps)
+        else:
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+        targets = [m for o in objects for m in r.resolve_target(o, cue.relation)]
+        if targets:
+            yield Candidate(cue.relation, doers, targets, verb, "inverted-subject")
+
+
+def _counted(r: Reader, token: Token) -> list[TokenMention]:
+    """The actors a count stands for: "hundreds of Americans", "three of its fighters"."""
+    if r.resolve(token):
+        return []  # the count is an actor itself: the verb rules read it
+    if cue_form(token, r.words["victim_quantities"]) is None and token.pos_ != "NUM":
+        return []
+    return [m for p in prep_objects(token, ("of",)) for m in r.resolve(p)]
+
+
+@token_rule(
+    "counted-victims",
+    family="combat",
+    confidence=0.75,
+    trigger=Trigger("verbs", VERBAL),
+    reads='"Asaib Ahl al-Haq killed hundreds of Americans", "hundreds of Americans were '
+    'killed by the militia"',
+)
+def counted_victims(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Force used on a count of X is force used on X."""
+    if verb.dep_ == "acl" or pledge_head(r, verb) is not None:
+        return  # a participle (the participle rule), or a pledge ("vowed to kill hundreds")
+    passive = is_passive(verb)
+    victims = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    sources = r.by_agents(verb) if passive else _doers(r, verb)
+    if not sources:
+        return
+    for cue, own_object in matched_cues(r, verb):
+        if cue.relation != STRIKES or cue.preps or own_object is not None:
+            continue
+        targets = [m for v in victims for m in _counted(r, v)]
+        if targets:
+            yield Candidate(STRIKES, sources, unique(targets), verb, "counted-victims")
+        return
+
+
+@token_rule(
+    "alongside-against",
+    family="combat",
+    confidence=0.75,
+    trigger=Trigger("combat_partner_verbs", VERBAL),
+    reads='"The Peshmerga fought alongside the Iraqi army against ISIS"',
+)
+def alongside_against(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Fighting alongside X against Y: the fighter and X both fight Y, and X stands with
+    the fighter (the verb rule reads the fighter's support of X)."""
+    beside = prep_objects(verb, ("alongside",))
+    # the parser may hang "against Y" on X: "alongside [the army against ISIS]"
+    enemies_at = prep_objects(verb, ("against",)) + [
+        p for b in beside for p in prep_objects(b, ("against",))
+    ]
+    enemies = unique(m for e in enemies_at for m in r.resolve(e))
+    partners = unique(m for b in beside for m in r.resolve(b))
+    fighters = _doers(r, verb)
+    if not enemies or not fighters or pledge_head(r, verb) is not None:
+        return
+    yield Candidate(STRIKES, fighters, enemies, verb, "alongside-against")
+    if partners:
+        yield Candidate(STRIKES, partners, enemies, verb, "alongside-against")
+        yield Candidate("supports", partners, fighters, verb, "alongside-against")
+
+
+def _carrier(r: Reader, noun: Token, governors: str, preposition: str) -> Token | None:
+    """The verb of list `governors` an event noun is the object of `preposition` of,
+    also through a count ("retaliated with a series of strikes")."""
+    if noun.dep_ != "pobj":
+        return None
+    head = noun.head
+    if head.lower_ == "of" and cue_form(head.head, r.words["quantity_nouns"]):
+        count = head.head
+        if count.dep_ != "pobj":
+            return None
+        head = count.head
+    verb = head.head
+    if head.lower_ != preposition or verb.pos_ not in VERBAL:
+        return None
+    return verb if verb.lemma_.lower() in r.words[governors] else None
+
+
+def _count_targets(r: Reader, noun: Token, relation: str) -> list[TokenMention]:
+    """Targets the parser hangs on the count of events: "a wave of airstrikes [on X]"."""
+    count = noun.head.head if noun.head.lower_ == "of" else None
+    if count is None or not cue_form(count, r.words["quantity_nouns"]):
+        return []
+    preps = r.lex.noun_preps.get(cue_form(noun, r.lex.noun_preps) or "", frozenset())
+    preps = preps - {"of", "in", "within"}
+    return [m for p in prep_objects(count, tuple(sorted(preps))) for m in r.resolve(p)]
+
+
+def _event_relation(r: Reader, noun: Token) -> str | None:
+    form = cue_form(noun, r.lex.nouns)
+    return r.lex.nouns[form] if form else None
+
+
+@token_rule(
+    "answered-with",
+    family="combat",
+    confidence=0.75,
+    trigger=Trigger("event_nouns", NOMINAL),
+    reads='"The United States retaliated with a series of strikes on Kataib Hezbollah"',
+)
+def answered_with(r: Reader, noun: Token) -> Iterator[Candidate]:
+    """Answering with an event: the one who answers does it ("responded with airstrikes on
+    Houthi positions")."""
+    relation = _event_relation(r, noun)
+    verb = _carrier(r, noun, "response_verbs", "with")
+    if relation is None or verb is None or pledge_head(r, verb) is not None:
+        return  # "vowed to respond with strikes": a threat, the pledge rule's
+    agents = r.noun_owner(noun) or _doers(r, verb)
+    targets = (
+        event_targets(r, noun, relation)
+        or _count_targets(r, noun, relation)
+        or _hung_on(r, noun, verb)  # "responded with airstrikes [on X]"
+    )
+    if agents and targets:
+        yield Candidate(relation, agents, targets, noun, "answered-with")
+
+
+def _participation(r: Reader, noun: Token) -> Token | None:
+    """The verb by which someone takes part in an event: "took part in the strike", "played a
+    major part in the fight", "participated in attacks", "joined the offensive"."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in r.words["participation_verbs"]:
+        return noun.head  # "joined the offensive against ISIS"
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    governor = noun.head.head
+    lemma = governor.lemma_.lower()
+    if governor.pos_ in VERBAL and lemma in r.words["participation_verbs"]:
+        return governor
+    if governor.pos_ in VERBAL and lemma in r.words["participation_carriers"]:
+        # "played a major part [in the fight]": the parser may hang "in" on the verb
+        if any(
+            c.dep_ == "dobj" and c.lemma_.lower() in r.words["participation_nouns"]
+            for c in governor.children
+        ):
+            return governor
+        return None
+    if (
+        governor.pos_ in NOMINAL
+        and lemma in r.words["participation_nouns"]
+        and governor.dep_ == "dobj"
+        and governor.head.lemma_.lower() in r.words["participation_carriers"]
+    ):
+        return governor.head
+    return None
+
+
+def _participation_targets(
+    r: Reader, noun: Token, verb: Token, relation: str
+) -> list[TokenMention]:
+    """The event's targets, also a preposition of the event the parser hangs on the joining
+    verb ("joined the offensive [against the Islamic State]")."""
+    targets = event_targets(r, noun, relation)
+    if targets or noun.head != verb:
+        return targets
+    return _hung_on(r, noun, verb)
+
+
+def _hung_on(r: Reader, noun: Token, verb: Token) -> list[TokenMention]:
+    """The targets of an event noun's own prepositions the parser hangs on the verb that
+    carries it (not "of", "in" or "with", which the verb may have for itself)."""
+    preps = r.lex.noun_preps.get(cue_form(noun, r.lex.noun_preps) or "", frozenset())
+    preps = preps - {"of", "in", "with", "within"}
+    return [m for p in prep_objects(verb, tuple(sorted(preps))) for m in r.resolve(p)]
+
+
+@token_rule(
+    "took-part",
+    family="combat",
+    confidence=0.75,
+    trigger=Trigger("event_nouns", NOMINAL),
+    reads='"The militia took part in the drone strike on Tower 22", "played a major part in '
+    'the fight against ISIS", "joined the offensive against the Islamic State"',
+)
+def took_part(r: Reader, noun: Token) -> Iterator[Candidate]:
+    """Who takes part in an event does it."""
+    relation = _event_relation(r, noun)
+    verb = _participation(r, noun)
+    if relation is None or verb is None or pledge_head(r, verb) is not None:
+        return
+    if pledged_event(r, noun) is not None:
+        return
+    agents = _doers(r, verb)
+    targets = _participation_targets(r, noun, verb, relation)
+    if agents and targets:
+        yield Candidate(relation, agents, targets, noun, "took-part")

@@ -1,0 +1,352 @@
+"""Constructions of support and force beyond a cue verb: giving aid, keeping someone, backing a
+pact, naming a nominee, a verb sharing its neighbour's object; victims counted, fighting
+alongside someone against someone, answering with strikes, taking part in an attack. Each row:
+(text, date, triples that must be found, triples that must NOT be found); the sentences are
+written for these tests, the actor ids come from data/kb/*.yaml."""
+
+from __future__ import annotations
+
+import pytest
+
+Triple = tuple[str, str, str]
+Row = tuple[str, str, set[Triple], set[Triple]]
+
+DATE = "2024-03-01"
+
+# Giving aid to X supports X; what is given must be aid.
+GIVING: list[Row] = [
+    (
+        "Tehran gave cash and rockets to Hamas for years.",
+        DATE,
+        {("iran", "supports", "hamas")},
+        {("hamas", "supports", "iran")},
+    ),
+    (
+        "Russia provided Syria with fighter jets and air defence equipment.",
+        DATE,
+        {("russia", "supports", "syria")},
+        set(),
+    ),
+    (
+        "Iran gives the Houthis political and military backing.",
+        DATE,
+        {("iran", "supports", "houthis")},
+        set(),
+    ),
+    (
+        "Saudi Arabia handed millions of dollars to the Yemeni government.",
+        DATE,
+        {("saudi_arabia", "supports", "yemen_government")},
+        set(),
+    ),
+    (
+        "Iran did not give weapons to the Houthis.",
+        DATE,
+        set(),
+        {("iran", "supports", "houthis")},
+    ),
+    (
+        "The Jordanian king gave a speech to Egypt's parliament.",
+        DATE,
+        set(),
+        {("jordan", "supports", "egypt")},
+    ),
+    (
+        "The Pentagon provided details of the raid to Israel.",
+        DATE,
+        set(),
+        {("pentagon", "supports", "israel")},
+    ),
+]
+
+# Asking or allowing X to stay supports X; asking X to leave does not.
+KEEPING: list[Row] = [
+    (
+        "The Syrian government asked Russia to remain in the country.",
+        DATE,
+        {("syria", "supports", "russia")},
+        set(),
+    ),
+    (
+        "The Lebanese government wants French troops to stay in the south.",
+        DATE,
+        {("lebanon", "supports", "french_armed_forces")},
+        set(),
+    ),
+    (
+        "Baghdad asked US forces to leave the country.",
+        DATE,
+        set(),
+        {("iraq", "supports", "us_military")},
+    ),
+    (
+        "Baghdad never asked US forces to stay.",
+        DATE,
+        set(),
+        {("iraq", "supports", "us_military")},
+    ),
+]
+
+# Backing a pact with X supports X.
+PACTS: list[Row] = [
+    (
+        "Lebanon's parliament approved a maritime deal with Israel.",
+        DATE,
+        {("lebanese_parliament", "supports", "israel")},
+        set(),
+    ),
+    (
+        "Jordan's government rejected a water agreement with Israel.",
+        DATE,
+        set(),
+        {("jordan", "supports", "israel")},
+    ),
+    (
+        "Egypt did not endorse the agreement with Hamas.",
+        DATE,
+        set(),
+        {("egypt", "supports", "hamas")},
+    ),
+]
+
+# Naming X one's nominee or candidate supports X.
+NOMINEES: list[Row] = [
+    (
+        "On Tuesday the Coordination Framework picked Mohammed Shia al-Sudani as its candidate.",
+        DATE,
+        {("coordination_framework", "supports", "mohammed_shia_al_sudani")},
+        set(),
+    ),
+    (
+        "The Coordination Framework rejected Mohammed Shia al-Sudani as a candidate.",
+        DATE,
+        set(),
+        {("coordination_framework", "supports", "mohammed_shia_al_sudani")},
+    ),
+]
+
+# One's own support given through a light verb, the recipient hung on the verb.
+OWN_SUPPORT: list[Row] = [
+    (
+        "Hezbollah threw its support behind the Lebanese government.",
+        DATE,
+        {("hezbollah", "supports", "lebanon")},
+        set(),
+    ),
+    (
+        "Hezbollah withdrew its support from the Lebanese government.",
+        DATE,
+        set(),
+        {("hezbollah", "supports", "lebanon")},
+    ),
+]
+
+# An inverted clause: the fronted verb's doers follow "are".
+INVERTED: list[Row] = [
+    (
+        "Fighting alongside the Syrian army are several militias, among them Hezbollah and "
+        "the Fatemiyoun.",
+        DATE,
+        {("hezbollah", "supports", "syrian_government")},
+        set(),
+    ),
+    (
+        "Fighting alongside the Syrian army is difficult for Hezbollah.",
+        DATE,
+        set(),
+        {("hezbollah", "strikes", "syrian_government")},
+    ),
+]
+
+# A cue verb without an object of its own shares the object of the verb joined after it.
+SHARED_OBJECT: list[Row] = [
+    (
+        "Hezbollah commanders travelled to Yemen to train and advise the Houthis.",
+        DATE,
+        {("hezbollah", "supports", "houthis")},
+        set(),
+    ),
+    (
+        "Russian advisers will stay to train, and to take on the Islamic State later.",
+        DATE,
+        set(),
+        {("russia", "supports", "isis")},
+    ),
+]
+
+# Force used on a count of X is force used on X.
+COUNTED: list[Row] = [
+    (
+        "Hamas killed hundreds of Israelis in the assault.",
+        DATE,
+        {("hamas", "strikes", "israel")},
+        set(),
+    ),
+    (
+        "Dozens of Houthis were wounded by Saudi Arabia in the raid.",
+        DATE,
+        {("saudi_arabia", "strikes", "houthis")},
+        set(),
+    ),
+    (
+        "Hamas did not kill hundreds of Israelis.",
+        DATE,
+        set(),
+        {("hamas", "strikes", "israel")},
+    ),
+    (
+        "Hezbollah vowed to kill hundreds of Israelis.",
+        DATE,
+        set(),
+        {("hezbollah", "strikes", "israel")},
+    ),
+]
+
+# Fighting alongside X against Y: both fight Y, and they stand with each other.
+ALONGSIDE: list[Row] = [
+    (
+        "Hezbollah fought alongside the Syrian army against the Islamic State.",
+        DATE,
+        {
+            ("hezbollah", "strikes", "isis"),
+            ("syrian_government", "strikes", "isis"),
+            ("syrian_government", "supports", "hezbollah"),
+        },
+        set(),
+    ),
+    (
+        "Hezbollah never fought alongside the Syrian army against the Islamic State.",
+        DATE,
+        set(),
+        {("syrian_government", "strikes", "isis"), ("hezbollah", "strikes", "isis")},
+    ),
+    (
+        "Hezbollah fought alongside the Syrian army for years.",
+        DATE,
+        set(),
+        {("syrian_government", "strikes", "hezbollah")},
+    ),
+]
+
+# Answering with an event: the one who answers does it.
+ANSWERED: list[Row] = [
+    (
+        "Israel responded with a wave of airstrikes on Hezbollah.",
+        DATE,
+        {("israel", "strikes", "hezbollah")},
+        set(),
+    ),
+    (
+        "Hezbollah vowed to retaliate with strikes on Israel.",
+        DATE,
+        set(),
+        {("hezbollah", "strikes", "israel")},
+    ),
+    (
+        "Israel responded with a statement on Hezbollah.",
+        DATE,
+        set(),
+        {("israel", "strikes", "hezbollah")},
+    ),
+]
+
+# Who takes part in an event does it.
+TAKING_PART: list[Row] = [
+    (
+        "The Houthis took part in the missile attack on Israel.",
+        DATE,
+        {("houthis", "strikes", "israel")},
+        set(),
+    ),
+    (
+        "The Badr Organization played a key role in the offensive against the Islamic State.",
+        DATE,
+        {("badr_organization", "strikes", "isis")},
+        set(),
+    ),
+    (
+        "Hamas joined the attack on Israel.",
+        DATE,
+        {("hamas", "strikes", "israel")},
+        set(),
+    ),
+    (
+        "The Houthis did not take part in the attack on Israel.",
+        DATE,
+        set(),
+        {("houthis", "strikes", "israel")},
+    ),
+    (
+        "Egypt took part in the talks on Hamas.",
+        DATE,
+        set(),
+        {("egypt", "strikes", "hamas")},
+    ),
+]
+
+# Force named by a verb of its own: trading fire, sending a drone against a target.
+FORCE_IDIOMS: list[Row] = [
+    (
+        "Houthi fighters exchanged fire with Saudi troops on the border.",
+        DATE,
+        {("houthis", "strikes", "saudi_armed_forces")},
+        set(),
+    ),
+    (
+        "Hamas sent gunmen against Israeli positions.",
+        DATE,
+        {("hamas", "strikes", "israel")},
+        set(),
+    ),
+    (
+        "A Kataib Hezbollah rocket killed an American contractor.",
+        DATE,
+        {("kataib_hezbollah", "strikes", "us")},
+        set(),
+    ),
+    (
+        "Iran hired an American contractor to repair the plant.",
+        DATE,
+        set(),
+        {("iran", "strikes", "us"), ("iran", "supports", "us")},
+    ),
+    (
+        "Iraqi troops recaptured Ramadi, a stronghold of the Islamic State.",
+        DATE,
+        {("iraqi_security_forces", "strikes", "isis")},
+        set(),
+    ),
+    (
+        "Iraqi troops never recaptured Ramadi, a stronghold of the Islamic State.",
+        DATE,
+        set(),
+        {("iraqi_security_forces", "strikes", "isis")},
+    ),
+    (
+        "Houthi negotiators exchanged views with Saudi officials.",
+        DATE,
+        set(),
+        {("houthis", "strikes", "saudi_arabia")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "found", "refused"),
+    GIVING
+    + KEEPING
+    + PACTS
+    + NOMINEES
+    + OWN_SUPPORT
+    + INVERTED
+    + SHARED_OBJECT
+    + COUNTED
+    + ALONGSIDE
+    + ANSWERED
+    + TAKING_PART
+    + FORCE_IDIOMS,
+)
+def test_support_and_force_constructions(extract, text, date, found, refused):
+    triples = extract(text, date)
+    assert found <= triples, triples
+    assert not refused & triples, triples

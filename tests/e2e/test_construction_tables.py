@@ -446,6 +446,27 @@ FOLLOW_UPS: list[Row] = [
         {("harakat_al_nujaba", "demands_withdrawal", "us_military")},
     ),
     (
+        "Kataib Hezbollah fired rockets at US and coalition troops in Syria.",
+        DATE,
+        {
+            ("kataib_hezbollah", "strikes", "us"),
+            ("kataib_hezbollah", "strikes", "global_coalition"),
+        },
+        set(),
+    ),
+    (
+        "Hezbollah, whose fighters attacked Israeli troops, denied it.",
+        DATE,
+        {("hezbollah", "strikes", "idf")},
+        set(),
+    ),
+    (
+        "Hezbollah, whose fighters did not attack Israeli troops, spoke.",
+        DATE,
+        set(),
+        {("hezbollah", "strikes", "idf")},
+    ),
+    (
         "The militia has gone after Sunni Iraqis for years.",
         DATE,
         set(),

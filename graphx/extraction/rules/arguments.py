@@ -456,7 +456,20 @@ class Reader(Coreference, Context):
             included = self.included(token)
             if included:
                 return included
-        return [mention]
+        # "US and coalition troops": the name joined to the one the knowledge base read whole
+        joined = [
+            other
+            for c in token.children
+            if c.dep_ in MODIFIER_DEPS and c.i < mention.start
+            for other in [self.dm.at(c)]
+            if other is not None
+            and (
+                any(mention.start <= j.i < mention.end for j in c.conjuncts)
+                # (or a coordinator the parser left hanging: "US [and] coalition troops")
+                or any(d.dep_ == "cc" and d.i + 1 == mention.start for d in c.children)
+            )
+        ]
+        return unique([*joined, mention])
 
     def _owner(self, noun: Token, depth: int) -> list[TokenMention]:
         """ "US forces", "Iraq's government", "the government of Iraq", "US-led forces"."""
@@ -467,6 +480,11 @@ class Reader(Coreference, Context):
                     # "Iraqi and American officials": both countries' officials
                     others = [self.dm.at(c) for c in child.conjuncts if self.dm.at(c) is not None]
                     return unique([mention, *others])
+                if child.dep_ == "poss" and child.lower_ == "whose":
+                    # "militias whose gunmen fired on demonstrators": the clause's antecedent
+                    clause = noun.head if noun.head.dep_ == "relcl" else noun.head.head
+                    if clause.dep_ == "relcl":
+                        return self.resolve(clause.head)
                 if child.dep_ == "poss" and child.pos_ == "PRON":
                     return self.coref_pronoun(child)
                 if child.lower_ == "led" and child.i >= 2 and self.dm.by_token.get(child.i - 2):

@@ -95,6 +95,8 @@ _WORD_LISTS = (
     "plural_pronouns",
     "pair_words",
     "remnant_verbs",
+    "doubt_words",
+    "certainty_words",
     # opposition, threats and negotiation beyond their cue words (rules/stances.py)
     "listing_verbs",
     "list_nouns",

@@ -467,6 +467,18 @@ FOLLOW_UPS: list[Row] = [
         {("hezbollah", "strikes", "idf")},
     ),
     (
+        "It is not clear the Houthis have spoken to Saudi Arabia about the truce.",
+        DATE,
+        set(),
+        {("houthis", "negotiates", "saudi_arabia")},
+    ),
+    (
+        "It is clear that the Houthis have spoken to Saudi Arabia about the truce.",
+        DATE,
+        {("houthis", "negotiates", "saudi_arabia")},
+        set(),
+    ),
+    (
         "The militia has gone after Sunni Iraqis for years.",
         DATE,
         set(),

@@ -279,3 +279,22 @@ def test_an_idiom_keeps_the_prepositions_before_its_object_out_of_the_target(tmp
     assert lexicon.verbs["come"] == [VerbCue("strikes", None, ("of",), ("aid",))]
     # not ("to", "against"): "went to Baghdad" must not make Baghdad a target
     assert "to" not in lexicon.verbs["go"][0].preps
+
+
+def test_every_word_list_the_rules_read_is_in_the_lexicon():
+    """A rule reading `r.words["x"]` for a list the lexicon does not load would fail only when
+    a sentence reaches it: every list named in the rules' source is loaded, and not empty."""
+    import re
+
+    lexicon = load_lexicon()
+    rules = Path(__file__).parents[2] / "graphx" / "extraction" / "rules"
+    named = {
+        name
+        for path in rules.glob("*.py")
+        for name in re.findall(r'words\["([a-z_]+)"\]', path.read_text(encoding="utf-8"))
+    }
+    assert named, "the pattern found no word list at all"
+    missing = sorted(n for n in named if n not in lexicon.words)
+    assert not missing, f"word lists read by the rules but not loaded: {missing}"
+    empty = sorted(n for n in named if not lexicon.words[n])
+    assert not empty, f"word lists read by the rules but empty in data/lexicon.yaml: {empty}"

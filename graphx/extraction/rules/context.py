@@ -22,6 +22,8 @@ class Context:
             head = current.head
             if head == current:
                 break
+            if inherit and current.dep_ in {"ccomp", "csubj"} and self._doubted(head):
+                negated = True  # "it is not clear the US has spoken to", "it is unclear if"
             lemma = head.lemma_.lower()
             if (
                 head.pos_ in VERBAL
@@ -71,6 +73,19 @@ class Context:
             current = head
         speaker = self._according_to(sent)
         return negated, speaker, False
+
+    def _doubted(self, verb: Token) -> bool:
+        """Whether `verb` says its clause is not known: "is not clear", "remains unclear"."""
+        for child in verb.children:
+            if child.dep_ not in {"acomp", "attr", "oprd"}:
+                continue
+            lemma = child.lemma_.lower()
+            if lemma in self.words["doubt_words"]:
+                return True
+            negated = any(c.dep_ == "neg" for c in (*child.children, *verb.children))
+            if lemma in self.words["certainty_words"] and negated:
+                return True
+        return False
 
     def _negating_children(self, token: Token) -> bool:
         for child in token.children:

@@ -479,6 +479,24 @@ FOLLOW_UPS: list[Row] = [
         set(),
     ),
     (
+        "Netanyahu condemned Yahya Sinwar, whom he called a murderer.",
+        DATE,
+        {("benjamin_netanyahu", "opposes", "yahya_sinwar")},
+        {("yahya_sinwar", "opposes", "benjamin_netanyahu")},
+    ),
+    (
+        "A US-backed offensive by the Peshmerga retook the town.",
+        DATE,
+        {("us", "supports", "peshmerga")},
+        set(),
+    ),
+    (
+        "A US-backed offensive by the Peshmerga did not retake the town.",
+        DATE,
+        set(),
+        {("peshmerga", "supports", "us")},
+    ),
+    (
         "The militia has gone after Sunni Iraqis for years.",
         DATE,
         set(),

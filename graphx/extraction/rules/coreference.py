@@ -29,8 +29,9 @@ class Coreference:
 
     def coref_pronoun(self, pronoun: Token) -> list[TokenMention]:
         if pronoun.lower_ in self.words["person_pronouns"]:
+            described = self._relative_antecedent(pronoun)
             for mention in self.earlier(pronoun, 2):
-                if mention.actor.type == "person":
+                if mention.actor.type == "person" and mention.actor.id not in described:
                     return [as_coref(mention, pronoun)]
             return []
         if pronoun.lower_ in self.words["plural_pronouns"]:
@@ -38,6 +39,19 @@ class Coreference:
         if pronoun.lower_ in {"it", "its", "itself"}:
             return [as_coref(m, pronoun) for m in self._singular_antecedent(pronoun)]
         return []
+
+    def _relative_antecedent(self, pronoun: Token) -> set[str]:
+        """The actors a relative clause around `pronoun` describes: "Zarqawi, whom he called a
+        killer" — the pronoun inside is someone else."""
+        token = pronoun
+        for _ in range(6):
+            if token.dep_ == "relcl":
+                mention = self.dm.at(token.head)
+                return {mention.actor.id} if mention is not None else set()
+            if token.head == token:
+                break
+            token = token.head
+        return set()
 
     def _singular_antecedent(self, pronoun: Token) -> list[TokenMention]:
         """ "it" / "its" for an organisation or state: the subject above an embedded "it", or

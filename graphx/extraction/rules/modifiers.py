@@ -49,7 +49,15 @@ def prefix(r: Reader, token: Token) -> Iterator[Candidate]:
         return
     head = token.head if token.head != token else token
     if head.lemma_.lower() in r.event_nouns:
-        return  # "Hamas-led attack": the prefix names the attack's agent (see _noun_owner)
+        # "Hamas-led attack": the prefix names the attack's agent (see noun_owner); "a US-backed
+        # offensive by Kurdish forces": the backer supports the event's own agent
+        if relation == "supports" and not inverse:
+            agents = [
+                m for m in r.noun_owner(head, blamed=False) if m.actor.id != modifier.actor.id
+            ]
+            if agents:
+                yield Candidate(relation, [modifier], agents, token, "prefix")
+        return
     heads = r.resolve_one(head, 0)
     if heads:
         heads = r.resolve(head)

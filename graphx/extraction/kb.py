@@ -4,7 +4,8 @@ The data lives in reviewed YAML files (`data/kb/*.yaml`); users add their own wi
 A file may hold any of five sections:
 
     actors:      [{id, name, type, aliases, generic_aliases, parents, country, wikidata,
-                   takes_over}]
+                   takes_over, collective}]  (collective: true for a described collective,
+                   "Iran-backed militias", which "the group" never refers back to)
     states:      [{id, name, demonyms, capital, aliases, wikidata, takes_over}]
                  (become actors of type state)
     offices:     [{id, name, country, body, relation, titles, holders: [[actor, from, to]]}]
@@ -194,8 +195,12 @@ class KnowledgeBase:
         warnings: list[str] | None = None,
         bundled_clashes: list[str] | None = None,
         places: dict[str, Place] | None = None,
+        collectives: frozenset[str] = frozenset(),
     ) -> None:
         self.actors = actors
+        # actors that are a collective the news describes ("Iran-backed militias"), not one
+        # named group: "the group" never refers back to one
+        self.collectives = collectives
         self.surface_forms = surface_forms
         self.offices = offices
         self.places: dict[str, Place] = dict(places or {})
@@ -438,8 +443,11 @@ class _Builder:
             for office_id, entry in self.offices.items()
         }
         places = self._build_places(actors, forms)
+        collectives = frozenset(
+            actor_id for actor_id, entry in self.actors.items() if entry.get("collective") is True
+        )
         return KnowledgeBase(
-            actors, forms, offices, self.non_actors, warnings, bundled_clashes, places
+            actors, forms, offices, self.non_actors, warnings, bundled_clashes, places, collectives
         )
 
     def _build_places(self, actors: dict[str, Actor], forms: list[SurfaceForm]) -> dict[str, Place]:
@@ -701,6 +709,7 @@ _ACTOR_FIELDS = {
     "demonyms",
     "capitals",
     "takes_over",
+    "collective",
 }
 
 
@@ -711,6 +720,8 @@ def _make_actor(where: str, entry: dict[str, Any]) -> tuple[Actor, list[SurfaceF
     actor_id = _required_str(where, entry, "id")
     name = _required_str(where, entry, "name")
     actor_type = _required_str(where, entry, "type")
+    if not isinstance(entry.get("collective", False), bool):
+        raise KnowledgeBaseError(f"{where}: 'collective' must be true or false")
     if actor_type not in ACTOR_TYPES:
         raise KnowledgeBaseError(
             f"{where}: type {actor_type!r} is not one of {', '.join(sorted(ACTOR_TYPES))}"

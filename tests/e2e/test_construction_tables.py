@@ -497,6 +497,13 @@ FOLLOW_UPS: list[Row] = [
         {("peshmerga", "supports", "us")},
     ),
     (
+        "Kataib Hezbollah attacked the base with Iran-backed militias. Abu Fadak, the group's "
+        "secretary general, praised the attack.",
+        DATE,
+        {("abu_fadak", "leads", "kataib_hezbollah")},
+        {("abu_fadak", "leads", "iran_backed_militias")},
+    ),
+    (
         "The militia has gone after Sunni Iraqis for years.",
         DATE,
         set(),

@@ -124,6 +124,9 @@ class Coreference:
                 # a state's own forces are never "the group" or "the militia"
                 lemma in self.words["non_state_group_nouns"] and self.state_organ(m.actor)
             )
+            # "the group" is one group, not a collective the text only describes ("the groups"
+            # may be)
+            and not (noun.tag_ == "NN" and m.actor.id in self.kb.collectives)
         ]
         if not candidates:
             return []

@@ -504,6 +504,13 @@ FOLLOW_UPS: list[Row] = [
         {("abu_fadak", "leads", "iran_backed_militias")},
     ),
     (
+        "Iraq thanked the coalition. Hezbollah fighters crossed the border and Israel attacked "
+        "them.",
+        DATE,
+        {("israel", "strikes", "hezbollah")},
+        {("israel", "strikes", "global_coalition")},
+    ),
+    (
         "The militia has gone after Sunni Iraqis for years.",
         DATE,
         set(),

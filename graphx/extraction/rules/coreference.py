@@ -80,6 +80,18 @@ class Coreference:
         return []
 
     def _plural_antecedent(self, pronoun: Token) -> list[TokenMention]:
+        if pronoun.dep_ in {"dobj", "dative", "pobj"}:
+            # "the coalition forces would stay, as the authorities had asked them to": an
+            # object "them" is the nearest group named before it in the sentence, never its
+            # own clause's subject
+            subjects = {m.actor.id for m in self.agents(pronoun.head)}
+            for mention in self.earlier(pronoun, 0):
+                if (
+                    mention.actor.type in {"coalition", "state_forces", "armed_group"}
+                    and mention.actor.id not in subjects
+                    and mention.kind != "coref"
+                ):
+                    return [mention]
         # Inside an embedded clause "they" is usually the matrix subject ("US officials have
         # said they have no intention of leaving").
         clause = pronoun.head

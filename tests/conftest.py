@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -19,6 +20,27 @@ from graphx.store import LOCAL_NEO4J_PASSWORD
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = ROOT / "data" / "corpus"
+
+
+def shared_score(gold: Path, actors: Path, predictions: Path) -> dict:
+    """`predictions` scored by the shared annotation scorer (../shared/eval/score.py --json)."""
+    scored = subprocess.run(
+        [
+            sys.executable,
+            str(SHARED / "eval" / "score.py"),
+            "--gold",
+            str(gold),
+            "--actors",
+            str(actors),
+            str(predictions),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return json.loads(scored.stdout)
 
 
 def run_graphx(

@@ -198,7 +198,7 @@ THREATS: list[Row] = [
         set(),
     ),
     (
-        "Biden vowed not to slap sanctions on Iraq.",
+        "Biden promised not to impose penalties on Baghdad.",
         DATE,
         set(),
         {("joe_biden", "threatens", "iraq")},

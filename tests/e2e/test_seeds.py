@@ -3,14 +3,11 @@ no regression on the seeds for the sake of the dev set)."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from ..conftest import SHARED, run_graphx
+from ..conftest import SHARED, run_graphx, shared_score
 
 EVAL = SHARED / "eval"
 SEEDS = SHARED / "seeds"
@@ -21,23 +18,9 @@ pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared is not bes
 def test_seed_score_meets_the_bar(tmp_path: Path):
     predictions = tmp_path / "seeds.jsonl"
     run_graphx("extract", str(SEEDS), "-q", "-o", str(predictions), timeout=600, check=True)
-    scored = subprocess.run(
-        [
-            sys.executable,
-            str(EVAL / "score.py"),
-            "--gold",
-            str(EVAL / "seeds.gold.jsonl"),
-            "--actors",
-            str(EVAL / "seeds.actors.json"),
-            str(predictions),
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    overall = json.loads(scored.stdout)["overall"]
+    overall = shared_score(EVAL / "seeds.gold.jsonl", EVAL / "seeds.actors.json", predictions)[
+        "overall"
+    ]
     print(f"seeds: {overall}")
     assert overall["precision"] >= 0.85
     assert overall["recall"] >= 0.70

@@ -4,12 +4,10 @@ refused readings. Through the CLI (in-process) with the real model."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-from ..conftest import SHARED, run_graphx
+from ..conftest import SHARED, run_graphx, shared_score
 
 SEEDS_GOLD = SHARED / "eval" / "seeds.gold.jsonl"
 SEEDS_ACTORS = SHARED / "eval" / "seeds.actors.json"
@@ -26,22 +24,7 @@ def seed_mentions(tmp_path_factory):
 
 
 def _reference(path) -> dict:
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(SHARED / "eval" / "score.py"),
-            "--gold",
-            str(SEEDS_GOLD),
-            "--actors",
-            str(SEEDS_ACTORS),
-            str(path),
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(done.stdout)
+    return shared_score(SEEDS_GOLD, SEEDS_ACTORS, path)
 
 
 def test_evaluate_agrees_with_the_reference_scorer_on_extract_output(seed_mentions):

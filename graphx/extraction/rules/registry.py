@@ -38,6 +38,7 @@ FAMILIES = (
     "attribution",
     "responsibility",
     "membership",
+    "legislatures",
 )
 
 

@@ -509,34 +509,6 @@ RULE_TABLE: dict[str, list[Row]] = {
         ),
         ("Syria asked Russia to leave.", DATE, set(), {("syria", "supports", "russia")}),
     ],
-    "pact-partner": [
-        (
-            "Lebanon's parliament approved a maritime deal with Israel.",
-            DATE,
-            {("lebanese_parliament", "supports", "israel")},
-            set(),
-        ),
-        (
-            "Lebanon's parliament did not approve the deal with Israel.",
-            DATE,
-            set(),
-            {("lebanese_parliament", "supports", "israel")},
-        ),
-    ],
-    "nominee": [
-        (
-            "The Coordination Framework picked Mohammed Shia al-Sudani as its candidate.",
-            DATE,
-            {("coordination_framework", "supports", "mohammed_shia_al_sudani")},
-            set(),
-        ),
-        (
-            "The Coordination Framework picked Mohammed Shia al-Sudani as its spokesman.",
-            DATE,
-            set(),
-            {("coordination_framework", "supports", "mohammed_shia_al_sudani")},
-        ),
-    ],
     "shared-object": [
         (
             "Hezbollah officers went to Yemen to train and advise the Houthis.",
@@ -623,6 +595,106 @@ RULE_TABLE: dict[str, list[Row]] = {
             DATE,
             set(),
             {("hezbollah", "supports", "syrian_government")},
+        ),
+    ],
+    "ballot": [
+        (
+            "The Lebanese parliament approved the cabinet of Najib Mikati.",
+            DATE,
+            {("lebanese_parliament", "supports", "najib_mikati")},
+            set(),
+        ),
+        (
+            "Iranian lawmakers voted against the nuclear deal with the United States.",
+            DATE,
+            {("majlis", "votes_against", "us")},
+            {("majlis", "negotiates", "us")},
+        ),
+        (
+            "Michel Aoun approved the cabinet of Najib Mikati.",
+            DATE,
+            set(),
+            {("michel_aoun", "supports", "najib_mikati")},
+        ),
+    ],
+    "law": [
+        ("The Knesset passed a law banning UNRWA.", DATE, {("knesset", "opposes", "unrwa")}, set()),
+        (
+            "The Knesset postponed the vote on a bill banning UNRWA.",
+            DATE,
+            set(),
+            {("knesset", "opposes", "unrwa")},
+        ),
+    ],
+    "legal-status": [
+        (
+            "The Majlis voted to give full legal status to the Basij.",
+            DATE,
+            {("majlis", "supports", "basij")},
+            set(),
+        ),
+        (
+            "Parliament refused to give legal status to the Popular Mobilization Forces.",
+            DATE,
+            set(),
+            {("iraqi_parliament", "supports", "pmf")},
+        ),
+    ],
+    "confidence": [
+        (
+            "The Lebanese parliament withdrew confidence from Najib Mikati.",
+            DATE,
+            {("lebanese_parliament", "votes_against", "najib_mikati")},
+            set(),
+        ),
+        (
+            "The Lebanese parliament postponed the confidence vote on Mikati's cabinet.",
+            DATE,
+            set(),
+            {("lebanese_parliament", "supports", "najib_mikati")},
+        ),
+    ],
+    "in-protest": [
+        (
+            "The Lebanese Forces party boycotted the session in protest against Hezbollah.",
+            DATE,
+            {("lebanese_forces_party", "opposes", "hezbollah")},
+            set(),
+        ),
+        (
+            "The Sadrist bloc did not boycott the session in protest against the Coordination "
+            "Framework.",
+            DATE,
+            set(),
+            {("sadrist_movement", "opposes", "coordination_framework")},
+        ),
+    ],
+    "walkout": [
+        (
+            "The Sadrist bloc walked out of parliament over the nomination of Nouri al-Maliki.",
+            DATE,
+            {("sadrist_movement", "opposes", "nouri_al_maliki")},
+            set(),
+        ),
+        (
+            "The Lebanese Forces party walked out of the session over the weekend with Hezbollah.",
+            DATE,
+            set(),
+            {("lebanese_forces_party", "opposes", "hezbollah")},
+        ),
+    ],
+    "candidacy": [
+        (
+            "The Lebanese Forces party put forward Joseph Aoun as its candidate.",
+            DATE,
+            {("lebanese_forces_party", "supports", "joseph_aoun")},
+            set(),
+        ),
+        (
+            "The Lebanese Forces party did not name Joseph Aoun as its candidate.",
+            DATE,
+            set(),
+            {("lebanese_forces_party", "supports", "joseph_aoun")},
         ),
     ],
 }

@@ -2,9 +2,9 @@
 
 One module per construction family declares its rules in the registry (`registry.RULES`):
 verbs (with passives, participles and labelling), event nouns, modifiers (prefixes and
-adjectives), roles and titles, demands, attribution, responsibility. Shared modules read the
-arguments (`arguments`), coreference (`coreference`) and context (`context`); the words they
-need are in `data/lexicon.yaml`."""
+adjectives), roles and titles, demands, attribution, responsibility, legislatures (votes, laws,
+nominations, cabinets). Shared modules read the arguments (`arguments`), coreference
+(`coreference`) and context (`context`); the words they need are in `data/lexicon.yaml`."""
 
 from graphx.extraction.rules import (  # noqa: F401  (importing a family registers its rules)
     assistance,
@@ -12,6 +12,7 @@ from graphx.extraction.rules import (  # noqa: F401  (importing a family registe
     combat,
     demands,
     event_nouns,
+    legislatures,
     membership,
     modifiers,
     reciprocal,

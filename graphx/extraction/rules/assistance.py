@@ -111,52 +111,6 @@ def asked_to_stay(r: Reader, verb: Token) -> Iterator[Candidate]:
 
 
 @token_rule(
-    "pact-partner",
-    family="assistance",
-    confidence=0.75,
-    trigger=Trigger("endorsing_verbs", VERBAL),
-    reads='"Iraq\'s parliament endorsed a security agreement with the United States"',
-)
-def pact_partner(r: Reader, verb: Token) -> Iterator[Candidate]:
-    """Backing a pact with X supports X (rejecting it is no such verb)."""
-    pacts = [c for c in verb.children if c.dep_ == "dobj"]
-    pacts = [p for p in pacts + [x for p in pacts for x in p.conjuncts] if _is_pact(r, p)]
-    if not pacts:
-        return
-    # "approved a deal with Iran": the parser may hang the "with" phrase on the verb
-    partners = [m for p in [*pacts, verb] for o in prep_objects(p, ("with",)) for m in r.resolve(o)]
-    backers = r.agents(verb)
-    if partners and backers:
-        yield Candidate(SUPPORTS, backers, unique(partners), verb, "pact-partner")
-
-
-def _is_pact(r: Reader, token: Token) -> bool:
-    return cue_form(token, r.words["pact_nouns"]) is not None
-
-
-@token_rule(
-    "nominee",
-    family="assistance",
-    confidence=0.75,
-    trigger=Trigger("nominating_verbs", VERBAL),
-    reads='"The Coordination Framework named Sudani as its nominee", "picked him as their '
-    'candidate"',
-)
-def nominee(r: Reader, verb: Token) -> Iterator[Candidate]:
-    """Naming X one's nominee or candidate supports X."""
-    # "named Sudani as its nominee", "named him its candidate" (the role an object or a
-    # complement); the one named an object, or a complement the parser took for the role
-    complements = [c for c in verb.children if c.dep_ in {"dobj", "oprd", "attr"}]
-    roles = [c for c in complements if not r.resolve(c)] + prep_objects(verb, ("as",))
-    if not any(cue_form(role, r.words["nominee_nouns"]) for role in roles):
-        return
-    named = [m for c in complements for m in r.resolve(c)]
-    nominators = r.agents(verb)
-    if named and nominators:
-        yield Candidate(SUPPORTS, nominators, named, verb, "nominee")
-
-
-@token_rule(
     "shared-object",
     family="assistance",
     confidence=0.75,

@@ -81,6 +81,10 @@ def _read_event(r: Reader, noun: Token) -> Candidate | None:
         rule = "noun"
     if not agents:
         agents = r.context_agents(noun, responsibility=False)
+        if voted_on(r, noun):
+            # a legislature voting on an agreement is no party to it (a government approving
+            # one is: "Israel's cabinet approved the truce with Hezbollah")
+            agents = [a for a in agents if a.actor.type not in r.words["legislative_types"]]
         rule = "noun"
     if relation in r.lexicon_targets_as_agents and not targets:
         if recipient:
@@ -95,6 +99,23 @@ def _read_event(r: Reader, noun: Token) -> Candidate | None:
     if agents and targets:
         return Candidate(relation, agents, targets, noun, rule)
     return None
+
+
+def voted_on(r: Reader, noun: Token) -> bool:
+    """ "voted against the agreement with the US", "approved the deal with X": an agreement
+    voted on or approved (the legislatures family reads the ballot)."""
+    if cue_form(noun, r.words["agreement_nouns"]) is None:
+        return False
+    current = noun
+    for _ in range(4):
+        if current.dep_ not in {"pobj", "prep", "dobj"} or current.head == current:
+            return False
+        current = current.head
+        if current.lemma_.lower() in r.words["ballot_verbs"] and current.pos_ in VERBAL | NOMINAL:
+            return True  # "voted in favour of the deal", "a vote on the deal"
+        if current.pos_ in VERBAL:
+            return False
+    return False
 
 
 def event_targets(r: Reader, noun: Token, relation: str) -> list[TokenMention]:

@@ -40,6 +40,7 @@ FAMILIES = (
     "membership",
     "assistance",
     "combat",
+    "legislatures",
 )
 
 

@@ -511,6 +511,24 @@ FOLLOW_UPS: list[Row] = [
         {("israel", "strikes", "global_coalition")},
     ),
     (
+        "The Framework named Mohammed Shia al-Sudani as its candidate.",
+        DATE,
+        {("coordination_framework", "supports", "mohammed_shia_al_sudani")},
+        set(),
+    ),
+    (
+        "The Strategic Framework Agreement binds Iraq and the United States.",
+        DATE,
+        set(),
+        {("coordination_framework", "supports", "us")},
+    ),
+    (
+        "Iraq's parliament voted against the withdrawal of US forces.",
+        DATE,
+        set(),
+        {("iraqi_parliament", "votes_against", "us_military")},
+    ),
+    (
         "The militia has gone after Sunni Iraqis for years.",
         DATE,
         set(),

@@ -175,6 +175,8 @@ def demander(r: Reader, token: Token) -> tuple[list[TokenMention], bool]:
             break
         if current.dep_ == "advcl" and not infinitival(current):
             break
+        if current.dep_ == "pobj" and head.lower_ == "against":
+            return [], False  # "voted against the withdrawal of US forces": no one asks for it
         lemma = verb_lemma(head)
         if head.pos_ in VERBAL or lemma != head.lemma_.lower():
             if (

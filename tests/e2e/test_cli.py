@@ -26,7 +26,7 @@ CONTRACT = {
     "claimed_by",
     "confidence",
 }
-ACTOR_KEYS = {"id", "name", "type", "parents", "provisional", "span", "text"}
+ACTOR_KEYS = {"id", "name", "type", "aliases", "parents", "provisional", "span", "text"}
 
 
 def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:

@@ -14,6 +14,12 @@ from graphx.models import RELATION_TYPES
 from graphx.resources import data_text
 
 _WORD_LISTS = (
+    # talks and leadership beyond a cue verb (rules/talks.py)
+    "settling_verbs",
+    "settling_preps",
+    "settled_terms",
+    "led_pronouns",
+    "led_group_types",
     "particles",
     "light_verbs",
     "recipient_verbs",

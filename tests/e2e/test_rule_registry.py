@@ -625,6 +625,35 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("hezbollah", "supports", "syrian_government")},
         ),
     ],
+    "agreed-on": [
+        (
+            "Syria and Turkey agreed on a framework for the return of refugees.",
+            DATE,
+            {("syria", "negotiates", "turkey")},
+            set(),
+        ),
+        (
+            "Syria and Turkey agreed that the border was unsafe.",
+            DATE,
+            set(),
+            {("syria", "negotiates", "turkey")},
+        ),
+    ],
+    "leads-it": [
+        (
+            "Washington sanctioned Kataib Hezbollah and the man who leads it, Abu Fadak "
+            "al-Mohammadawi, last year.",
+            DATE,
+            {("abu_fadak", "leads", "kataib_hezbollah")},
+            set(),
+        ),
+        (
+            "Washington sanctioned Kataib Hezbollah and Abu Fadak al-Mohammadawi, who funds it.",
+            DATE,
+            set(),
+            {("abu_fadak", "leads", "kataib_hezbollah")},
+        ),
+    ],
 }
 
 

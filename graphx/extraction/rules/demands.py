@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from graphx.extraction.kb import DEMONYM
 from graphx.extraction.mentions import TokenMention
 from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
@@ -133,6 +134,9 @@ def withdrawal_noun(r: Reader, noun: Token) -> Iterator[Candidate]:
             leavers += [m for p in child.children if p.dep_ == "pobj" for m in r.resolve(p)]
         elif child.dep_ in {"poss", "compound"}:
             leavers += r.resolve(child)
+        elif child.dep_ == "amod" and _demonym(r, child) is not None:
+            # "the American withdrawal": a nationality on the departure is who leaves
+            leavers.append(_demonym(r, child))
     demanders, voted = demander(r, noun)
     if not demanders:
         return
@@ -148,6 +152,12 @@ def withdrawal_noun(r: Reader, noun: Token) -> Iterator[Candidate]:
             noun,
             "demand-noun",
         )
+
+
+def _demonym(r: Reader, token: Token) -> TokenMention | None:
+    """The nationality `token` names ("American"), if it names one."""
+    mention = r.dm.at(token)
+    return mention if mention is not None and mention.kind == DEMONYM else None
 
 
 def earlier_leaver(r: Reader, noun: Token, family: set[str]) -> list[TokenMention]:

@@ -20,6 +20,7 @@ _WORD_LISTS = (
     "settled_terms",
     "led_pronouns",
     "led_group_types",
+    "beside_preps",
     "particles",
     "light_verbs",
     "recipient_verbs",

@@ -49,7 +49,37 @@ SETTLING: list[Row] = [
     ),
 ]
 
-# A nationality on the departure names who leaves: "the American withdrawal".
+# Talks named beside what an actor does: "after a conversation with Y", "including
+# consultations with Y".
+TALKS_BESIDE: list[Row] = [
+    (
+        "Erdogan posted the statement after a phone conversation with Sudani.",
+        DATE,
+        {("recep_tayyip_erdogan", "negotiates", "mohammed_shia_al_sudani")},
+        set(),
+    ),
+    (
+        "Ankara took several steps, including consultations with Baghdad, to calm the border.",
+        DATE,
+        {("turkey", "negotiates", "iraq")},
+        set(),
+    ),
+    (
+        "Hezbollah fired rockets after the talks with Israel were cancelled.",
+        DATE,
+        set(),
+        {("hezbollah", "negotiates", "israel")},
+    ),
+    (
+        "Israel struck Gaza after Egypt's talks with Hamas.",
+        DATE,
+        {("egypt", "negotiates", "hamas")},
+        {("israel", "negotiates", "hamas")},
+    ),
+]
+
+# A nationality on the departure names who leaves: "the American withdrawal"; "telling X to
+# pull back" orders X out; a pronoun told to leave must be a foreign force.
 WITHDRAWAL: list[Row] = [
     (
         "The deal meets Baghdad's demand for a clear timetable for the American withdrawal.",
@@ -68,6 +98,30 @@ WITHDRAWAL: list[Row] = [
         DATE,
         set(),
         {("iraq", "demands_withdrawal", "iraq"), ("kuwait", "demands_withdrawal", "iraq")},
+    ),
+    (
+        "The Quds Force commander flew to Erbil, telling the Peshmerga to pull back.",
+        DATE,
+        {("esmail_qaani", "demands_withdrawal", "peshmerga")},
+        set(),
+    ),
+    (
+        "The commander told reporters that the Peshmerga would pull back.",
+        DATE,
+        set(),
+        {("esmail_qaani", "demands_withdrawal", "peshmerga")},
+    ),
+    (
+        "American troops stayed at the base. Prime Minister Sudani urged them to pull out.",
+        DATE,
+        {("mohammed_shia_al_sudani", "demands_withdrawal", "us_military")},
+        set(),
+    ),
+    (
+        "Iraqi protesters stormed the Green Zone. Prime Minister Sudani urged them to pull out.",
+        DATE,
+        set(),
+        {("mohammed_shia_al_sudani", "demands_withdrawal", "iraqi_protesters")},
     ),
     (
         "The Houthis did not demand the American departure.",
@@ -123,6 +177,11 @@ def _check(extract, text: str, date: str, found: set[Triple], refused: set[Tripl
 
 @pytest.mark.parametrize(("text", "date", "found", "refused"), SETTLING)
 def test_settling_terms_is_negotiating(extract, text, date, found, refused):
+    _check(extract, text, date, found, refused)
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), TALKS_BESIDE)
+def test_talks_beside_an_act_are_the_actors(extract, text, date, found, refused):
     _check(extract, text, date, found, refused)
 
 

@@ -654,6 +654,20 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("abu_fadak", "leads", "kataib_hezbollah")},
         ),
     ],
+    "talks-beside": [
+        (
+            "Erdogan posted the statement after a phone conversation with Sudani.",
+            DATE,
+            {("recep_tayyip_erdogan", "negotiates", "mohammed_shia_al_sudani")},
+            set(),
+        ),
+        (
+            "Hezbollah fired rockets after the talks with Israel were cancelled.",
+            DATE,
+            set(),
+            {("hezbollah", "negotiates", "israel")},
+        ),
+    ],
 }
 
 

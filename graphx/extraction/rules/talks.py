@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from graphx.extraction.mentions import TokenMention
 from graphx.extraction.rules.arguments import Reader
-from graphx.extraction.rules.registry import VERBAL, Candidate, Trigger, token_rule
+from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
 from graphx.extraction.rules.syntax import cue_form, unique
 
 
@@ -102,3 +102,52 @@ def _named_after_clause(r: Reader, verb: Token) -> list[TokenMention]:
     if mention.end < len(doc) and doc[mention.end].pos_ == "PROPN":
         return []  # only part of the name was recognised: no telling who it is
     return [mention]
+
+
+@token_rule(
+    "talks-beside",
+    family="event_nouns",
+    confidence=0.7,
+    trigger=Trigger("event_nouns", NOMINAL),
+    reads='"Barzani wrote the post after a conversation with Hakan Fidan", "Baghdad took '
+    'precautions, including consultations with Tehran"',
+)
+def talks_beside(r: Reader, noun: Token) -> Iterator[Candidate]:
+    """Talks with Y named beside what X does ("after talks with Y", "including consultations
+    with Y") are X's talks, when the talks have no party of their own before "with"."""
+    if _negotiation(r, noun) is None or noun.dep_ != "pobj":
+        return
+    prep = noun.head
+    if prep.lower_ not in r.words["beside_preps"]:
+        return
+    owned = {"poss", "compound", "amod"}
+    if any(c.dep_ in owned and r.dm.at(c) is not None for c in noun.children):
+        return  # "after Iran's talks with Iraq": the talks are someone's own
+    partners = [
+        m
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for m in r.resolve(p)
+    ]
+    carrier = prep.head
+    if carrier.pos_ in NOMINAL and carrier.dep_ in {"dobj", "pobj"} and carrier.head.pos_ in VERBAL:
+        carrier = carrier.head  # "took precautions, including consultations with Tehran"
+    if not partners or carrier.pos_ not in VERBAL:
+        return
+    partner_ids = {m.actor.id for m in partners}
+    sides = [m for m in r.agents(carrier) if m.actor.id not in partner_ids]
+    if sides:
+        yield Candidate("negotiates", sides, partners, noun, "talks-beside")
+
+
+def _negotiation(r: Reader, noun: Token) -> str | None:
+    """The noun's form when it is a noun of talks ("conversation", "consultations")."""
+    form = cue_form(noun, r.lex.nouns)
+    if form is not None and r.lex.nouns[form] == "negotiates":
+        return form
+    form = cue_form(noun, r.lex.mutual_nouns)
+    if form is not None and r.lex.mutual_nouns[form] == "negotiates":
+        return form
+    return None

@@ -78,6 +78,22 @@ TALKS_BESIDE: list[Row] = [
     ),
 ]
 
+# A host of talks between two sides takes part in them (the mediation rule).
+HOSTING: list[Row] = [
+    (
+        "Oman hosted talks between Iran and the United States in Muscat.",
+        DATE,
+        {("oman", "negotiates", "iran"), ("oman", "negotiates", "us")},
+        set(),
+    ),
+    (
+        "Oman did not host talks between Iran and the United States.",
+        DATE,
+        set(),
+        {("oman", "negotiates", "iran"), ("oman", "negotiates", "us")},
+    ),
+]
+
 # A nationality on the departure names who leaves: "the American withdrawal"; "telling X to
 # pull back" orders X out; a pronoun told to leave must be a foreign force.
 WITHDRAWAL: list[Row] = [
@@ -182,6 +198,11 @@ def test_settling_terms_is_negotiating(extract, text, date, found, refused):
 
 @pytest.mark.parametrize(("text", "date", "found", "refused"), TALKS_BESIDE)
 def test_talks_beside_an_act_are_the_actors(extract, text, date, found, refused):
+    _check(extract, text, date, found, refused)
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), HOSTING)
+def test_the_host_of_talks_negotiates_with_both_sides(extract, text, date, found, refused):
     _check(extract, text, date, found, refused)
 
 

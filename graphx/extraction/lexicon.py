@@ -14,6 +14,13 @@ from graphx.models import RELATION_TYPES
 from graphx.resources import data_text
 
 _WORD_LISTS = (
+    # talks and leadership beyond a cue verb (rules/talks.py)
+    "settling_verbs",
+    "settling_preps",
+    "settled_terms",
+    "led_pronouns",
+    "led_group_types",
+    "beside_preps",
     "particles",
     "light_verbs",
     "recipient_verbs",

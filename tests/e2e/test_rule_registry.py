@@ -697,6 +697,49 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("lebanese_forces_party", "supports", "joseph_aoun")},
         ),
     ],
+    "agreed-on": [
+        (
+            "Syria and Turkey agreed on a framework for the return of refugees.",
+            DATE,
+            {("syria", "negotiates", "turkey")},
+            set(),
+        ),
+        (
+            "Syria and Turkey agreed that the border was unsafe.",
+            DATE,
+            set(),
+            {("syria", "negotiates", "turkey")},
+        ),
+    ],
+    "leads-it": [
+        (
+            "Washington sanctioned Kataib Hezbollah and the man who leads it, Abu Fadak "
+            "al-Mohammadawi, last year.",
+            DATE,
+            {("abu_fadak", "leads", "kataib_hezbollah")},
+            set(),
+        ),
+        (
+            "Washington sanctioned Kataib Hezbollah and Abu Fadak al-Mohammadawi, who funds it.",
+            DATE,
+            set(),
+            {("abu_fadak", "leads", "kataib_hezbollah")},
+        ),
+    ],
+    "talks-beside": [
+        (
+            "Erdogan posted the statement after a phone conversation with Sudani.",
+            DATE,
+            {("recep_tayyip_erdogan", "negotiates", "mohammed_shia_al_sudani")},
+            set(),
+        ),
+        (
+            "Hezbollah fired rockets after the talks with Israel were cancelled.",
+            DATE,
+            set(),
+            {("hezbollah", "negotiates", "israel")},
+        ),
+    ],
 }
 
 

@@ -19,6 +19,7 @@ from graphx.extraction.rules import (  # noqa: F401  (importing a family registe
     responsibility,
     roles,
     stances,
+    talks,
     verbs,
 )
 from graphx.extraction.rules.engine import RuleEngine, wrong_for_types

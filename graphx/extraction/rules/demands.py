@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from graphx.extraction.kb import DEMONYM
 from graphx.extraction.mentions import TokenMention
 from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
@@ -84,7 +85,8 @@ def leave(r: Reader, verb: Token) -> Iterator[Candidate]:
     if not leavers:
         return
     demanders, voted = demander(r, verb)
-    if demanders:
+    leavers = _foreign_if_pronoun(verb, demanders, leavers)
+    if demanders and leavers:
         yield Candidate(
             "votes_against" if voted else "demands_withdrawal",
             demanders,
@@ -133,6 +135,9 @@ def withdrawal_noun(r: Reader, noun: Token) -> Iterator[Candidate]:
             leavers += [m for p in child.children if p.dep_ == "pobj" for m in r.resolve(p)]
         elif child.dep_ in {"poss", "compound"}:
             leavers += r.resolve(child)
+        elif child.dep_ == "amod" and _demonym(r, child) is not None:
+            # "the American withdrawal": a nationality on the departure is who leaves
+            leavers.append(_demonym(r, child))
     demanders, voted = demander(r, noun)
     if not demanders:
         return
@@ -148,6 +153,12 @@ def withdrawal_noun(r: Reader, noun: Token) -> Iterator[Candidate]:
             noun,
             "demand-noun",
         )
+
+
+def _demonym(r: Reader, token: Token) -> TokenMention | None:
+    """The nationality `token` names ("American"), if it names one."""
+    mention = r.dm.at(token)
+    return mention if mention is not None and mention.kind == DEMONYM else None
 
 
 def earlier_leaver(r: Reader, noun: Token, family: set[str]) -> list[TokenMention]:
@@ -182,11 +193,13 @@ def demander(r: Reader, token: Token) -> tuple[list[TokenMention], bool]:
             if (
                 lemma in r.words["attribution_verbs"]
                 and lemma not in r.words["demanding_attribution_verbs"]
+                # "told the Peshmerga to pull back" orders; "told reporters that ..." reports
+                and not (current.dep_ == "xcomp" and lemma in r.words["demand_verbs"])
             ):
                 break
             if lemma in r.words["demand_verbs"] or lemma in r.words["control_verbs"]:
                 best, voted, voter_named = _climbed(
-                    r, lemma, r.own_agents(head), best, voted, voter_named
+                    r, lemma, _demanding_agents(r, head), best, voted, voter_named
                 )
             elif lemma not in r.words["causative_verbs"] and lemma not in r.words["light_verbs"]:
                 break
@@ -201,6 +214,30 @@ def demander(r: Reader, token: Token) -> tuple[list[TokenMention], bool]:
             break
         current = head
     return best, voted
+
+
+def _foreign_if_pronoun(
+    verb: Token, demanders: list[TokenMention], leavers: list[TokenMention]
+) -> list[TokenMention]:
+    """A pronoun told to leave is read as a foreign force only: "urged them to pull out" of
+    the protesters the premier's own police faced says nothing of a withdrawal."""
+    homes = {_home(d) for d in demanders}
+    doc = verb.doc
+    return [m for m in leavers if doc[m.start].pos_ != "PRON" or _home(m) not in homes]
+
+
+def _home(mention: TokenMention) -> str | None:
+    actor = mention.actor
+    return actor.id if actor.type == "state" else actor.country
+
+
+def _demanding_agents(r: Reader, verb: Token) -> list[TokenMention]:
+    """Who a demand verb has asking: its own subject, or, for a participle trailing a clause
+    ("the commander toured Erbil, telling the Peshmerga to pull back"), the clause's."""
+    own = r.own_agents(verb)
+    if own or verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return own
+    return r.agents(verb)
 
 
 def _climbed(

@@ -245,7 +245,9 @@ def _misparsed_verb(r: Reader, noun: Token, relation: str) -> bool:
         and noun.tag_ == "NNS"
         and noun.lower_ != lemma
         and any(cue.relation == relation for cue in r.lex.verbs.get(lemma, ()))
-        and not any(t.pos_ in VERBAL for t in noun.sent)
+        # a participle or relative clause modifying the names is no verb of the sentence:
+        # "Laith al-Khazali heads Asaib Ahl al-Haq, also known as the League of the Righteous"
+        and not any(t.pos_ in VERBAL and t.dep_ not in {"acl", "relcl"} for t in noun.sent)
     )
 
 

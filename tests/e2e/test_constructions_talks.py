@@ -1,0 +1,216 @@
+"""Talks, withdrawal demands and leadership beyond a cue verb's own object, run through the
+real pipeline.
+
+Each row: (text, date, triples that must be found, triples that must NOT be found). The sentences
+are written for these tests; the actor ids come from data/kb/*.yaml. Every construction has a
+positive row and a forbidden one (negation, the cue word in a sense that names no relation).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+Triple = tuple[str, str, str]
+Row = tuple[str, str, set[Triple], set[Triple]]
+
+DATE = "2024-03-01"
+
+# Settling a deal's terms: "agreed on a framework", "settled on a timetable".
+SETTLING: list[Row] = [
+    (
+        "Syria and Turkey agreed on a framework for the return of refugees.",
+        DATE,
+        {("syria", "negotiates", "turkey")},
+        set(),
+    ),
+    (
+        "Qatar and Turkey have settled on a timetable for the reconstruction fund.",
+        DATE,
+        {("qatar", "negotiates", "turkey")},
+        set(),
+    ),
+    (
+        "Syria agreed on a schedule with Turkey for the handover of the crossing.",
+        DATE,
+        {("syria", "negotiates", "turkey")},
+        set(),
+    ),
+    (
+        "Syria and Turkey agreed that the border was unsafe.",
+        DATE,
+        set(),
+        {("syria", "negotiates", "turkey")},
+    ),
+    (
+        "Syria and Turkey have not agreed on a framework.",
+        DATE,
+        set(),
+        {("syria", "negotiates", "turkey")},
+    ),
+]
+
+# Talks named beside what an actor does: "after a conversation with Y", "including
+# consultations with Y".
+TALKS_BESIDE: list[Row] = [
+    (
+        "Erdogan posted the statement after a phone conversation with Sudani.",
+        DATE,
+        {("recep_tayyip_erdogan", "negotiates", "mohammed_shia_al_sudani")},
+        set(),
+    ),
+    (
+        "Ankara took several steps, including consultations with Baghdad, to calm the border.",
+        DATE,
+        {("turkey", "negotiates", "iraq")},
+        set(),
+    ),
+    (
+        "Hezbollah fired rockets after the talks with Israel were cancelled.",
+        DATE,
+        set(),
+        {("hezbollah", "negotiates", "israel")},
+    ),
+    (
+        "Israel struck Gaza after Egypt's talks with Hamas.",
+        DATE,
+        {("egypt", "negotiates", "hamas")},
+        {("israel", "negotiates", "hamas")},
+    ),
+]
+
+# A host of talks between two sides takes part in them (the mediation rule).
+HOSTING: list[Row] = [
+    (
+        "Oman hosted talks between Iran and the United States in Muscat.",
+        DATE,
+        {("oman", "negotiates", "iran"), ("oman", "negotiates", "us")},
+        set(),
+    ),
+    (
+        "Oman did not host talks between Iran and the United States.",
+        DATE,
+        set(),
+        {("oman", "negotiates", "iran"), ("oman", "negotiates", "us")},
+    ),
+]
+
+# A nationality on the departure names who leaves: "the American withdrawal"; "telling X to
+# pull back" orders X out; a pronoun told to leave must be a foreign force.
+WITHDRAWAL: list[Row] = [
+    (
+        "The deal meets Baghdad's demand for a clear timetable for the American withdrawal.",
+        DATE,
+        {("iraq", "demands_withdrawal", "us")},
+        set(),
+    ),
+    (
+        "The Houthis demanded the American departure from the region.",
+        DATE,
+        {("houthis", "demands_withdrawal", "us")},
+        set(),
+    ),
+    (
+        "The Iraqi withdrawal from Kuwait ended the war.",
+        DATE,
+        set(),
+        {("iraq", "demands_withdrawal", "iraq"), ("kuwait", "demands_withdrawal", "iraq")},
+    ),
+    (
+        "The Quds Force commander flew to Erbil, telling the Peshmerga to pull back.",
+        DATE,
+        {("esmail_qaani", "demands_withdrawal", "peshmerga")},
+        set(),
+    ),
+    (
+        "The commander told reporters that the Peshmerga would pull back.",
+        DATE,
+        set(),
+        {("esmail_qaani", "demands_withdrawal", "peshmerga")},
+    ),
+    (
+        "American troops stayed at the base. Prime Minister Sudani urged them to pull out.",
+        DATE,
+        {("mohammed_shia_al_sudani", "demands_withdrawal", "us_military")},
+        set(),
+    ),
+    (
+        "Iraqi protesters stormed the Green Zone. Prime Minister Sudani urged them to pull out.",
+        DATE,
+        set(),
+        {("mohammed_shia_al_sudani", "demands_withdrawal", "iraqi_protesters")},
+    ),
+    (
+        "The Houthis did not demand the American departure.",
+        DATE,
+        set(),
+        {("houthis", "demands_withdrawal", "us")},
+    ),
+]
+
+# Leadership: "X and Y, who heads it", "X and the man who leads it, Y", a misparsed "heads".
+LEADERSHIP: list[Row] = [
+    (
+        "Washington sanctioned Badr Organization and Hadi al-Amiri, who heads it as secretary "
+        "general.",
+        DATE,
+        {("hadi_al_amiri", "leads", "badr_organization")},
+        set(),
+    ),
+    (
+        "Washington sanctioned Kataib Hezbollah and the man who leads it, Abu Fadak "
+        "al-Mohammadawi, last year.",
+        DATE,
+        {("abu_fadak", "leads", "kataib_hezbollah")},
+        set(),
+    ),
+    (
+        "Washington sanctioned Kataib Hezbollah and Abu Fadak al-Mohammadawi, who funds it.",
+        DATE,
+        set(),
+        {("abu_fadak", "leads", "kataib_hezbollah")},
+    ),
+    (
+        "Washington sanctioned Kataib Hezbollah and Abu Fadak al-Mohammadawi, who does not "
+        "lead it.",
+        DATE,
+        set(),
+        {("abu_fadak", "leads", "kataib_hezbollah")},
+    ),
+    (
+        "Qais al-Khazali heads Asaib Ahl al-Haq, also known as the League of the Righteous.",
+        DATE,
+        {("qais_al_khazali", "leads", "asaib_ahl_al_haq")},
+        {("asaib_ahl_al_haq", "leads", "qais_al_khazali")},
+    ),
+]
+
+
+def _check(extract, text: str, date: str, found: set[Triple], refused: set[Triple]) -> None:
+    got = extract(text, date)
+    assert found <= got, f"missing {found - got}; got {got}"
+    assert not (refused & got), f"forbidden {refused & got}"
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), SETTLING)
+def test_settling_terms_is_negotiating(extract, text, date, found, refused):
+    _check(extract, text, date, found, refused)
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), TALKS_BESIDE)
+def test_talks_beside_an_act_are_the_actors(extract, text, date, found, refused):
+    _check(extract, text, date, found, refused)
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), HOSTING)
+def test_the_host_of_talks_negotiates_with_both_sides(extract, text, date, found, refused):
+    _check(extract, text, date, found, refused)
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), WITHDRAWAL)
+def test_a_nationality_on_the_departure_leaves(extract, text, date, found, refused):
+    _check(extract, text, date, found, refused)
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), LEADERSHIP)
+def test_leadership_of_the_joined_group(extract, text, date, found, refused):
+    _check(extract, text, date, found, refused)

@@ -529,6 +529,18 @@ FOLLOW_UPS: list[Row] = [
         {("iraqi_parliament", "votes_against", "us_military")},
     ),
     (
+        "Hezbollah did not attack Israel, and Israel struck Hezbollah.",
+        DATE,
+        {("israel", "strikes", "hezbollah")},
+        {("hezbollah", "strikes", "israel")},
+    ),
+    (
+        "Iraq did not host talks between Iran and Saudi Arabia.",
+        DATE,
+        set(),
+        {("iran", "negotiates", "saudi_arabia"), ("iraq", "negotiates", "iran")},
+    ),
+    (
         "The militia has gone after Sunni Iraqis for years.",
         DATE,
         set(),

@@ -22,6 +22,12 @@ class Context:
             head = current.head
             if head == current:
                 break
+            if current.dep_ == "conj" and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in current.children
+            ):
+                # "X could not travel, and the two men spoke by phone": a joined clause with a
+                # subject of its own keeps its own polarity
+                inherit = False
             if inherit and current.dep_ in {"ccomp", "csubj"} and self._doubted(head):
                 negated = True  # "it is not clear the US has spoken to", "it is unclear if"
             lemma = head.lemma_.lower()

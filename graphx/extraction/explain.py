@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from graphx.extraction.dates import DateIndex, clause_date
+from graphx.extraction.documents import analysis_text, defuse_tokenizer_traps, set_off_datelines
 
 if TYPE_CHECKING:
     from graphx.extraction.pipeline import Extractor
@@ -150,7 +151,8 @@ def explain(
 
     extractor = extractor or Extractor()
     dates = DateIndex(text, date)
-    parsed = extractor.nlp(text)
+    # the text as extraction parses it: markup and datelines blanked, offsets kept
+    parsed = extractor.nlp(defuse_tokenizer_traps(set_off_datelines(analysis_text(text))))
     found = extractor.mentions.find(parsed, dates.date_at)
     result = Explanation(text_=text, date=dates.document_date)
     numbers = {id(s): n for n, s in enumerate(found.sentences)}

@@ -37,6 +37,7 @@ from graphx.extraction.documents import (
     analysis_text,
     defuse_tokenizer_traps,
     read_inputs,
+    set_off_datelines,
 )
 from graphx.extraction.kb import KnowledgeBase, load_knowledge_base
 from graphx.extraction.lexicon import Lexicon, load_lexicon
@@ -161,7 +162,8 @@ class Extractor:
             masked = analysis_text(item.text)
             job = _Job(item, masked=masked, dates=DateIndex(masked, item.date), limit=timeout)
             order.append(job)
-            for offset, piece in split_chunks(defuse_tokenizer_traps(masked)):
+            parsed_text = defuse_tokenizer_traps(set_off_datelines(masked))
+            for offset, piece in split_chunks(parsed_text):
                 if job.timed_out:
                     break
                 if batch and (size + len(piece) > BATCH_CHARS or len(batch) >= BATCH_PIECES):

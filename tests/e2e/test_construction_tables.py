@@ -541,6 +541,12 @@ FOLLOW_UPS: list[Row] = [
         {("iran", "negotiates", "saudi_arabia"), ("iraq", "negotiates", "iran")},
     ),
     (
+        "AMMAN, March 3, 2024 — King Abdullah II and Mohammed bin Salman met on Sunday.",
+        DATE,
+        {("abdullah_ii", "negotiates", "mohammed_bin_salman")},
+        set(),
+    ),
+    (
         "The militia has gone after Sunni Iraqis for years.",
         DATE,
         set(),

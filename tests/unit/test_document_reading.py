@@ -254,3 +254,35 @@ def test_a_broken_symbolic_link_is_named_with_its_target(tmp_path: Path):
     documents, [error] = _read(tmp_path / "docs")
     assert list(documents) == ["here"]
     assert error.reason == f"broken symbolic link (to {tmp_path / 'missing.txt'})"
+
+
+@pytest.mark.parametrize(
+    ("text", "story"),
+    [
+        ("WASHINGTON, July 26, 2021 — President Biden met the envoy.", "President Biden"),
+        ("BAGHDAD (Reuters) - Rockets hit the base.", "Rockets hit"),
+        ("BEIRUT — Hezbollah said it fired.", "Hezbollah said"),
+    ],
+)
+def test_a_dateline_is_set_off_from_the_story_with_offsets_kept(text: str, story: str):
+    from graphx.extraction.documents import set_off_datelines
+
+    parsed = set_off_datelines(text)
+    assert len(parsed) == len(text)
+    before, _, after = parsed.partition("\n")
+    assert not before.strip() and after.startswith(story)
+    assert text[text.index(story) :] == after  # the story keeps its offsets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US-led coalition — which Iraq invited — stayed.",
+        "IRGC - led forces crossed the border.",
+        "Kataib Hezbollah - the group - denied it.",
+    ],
+)
+def test_a_dash_that_opens_no_story_is_kept(text: str):
+    from graphx.extraction.documents import set_off_datelines
+
+    assert set_off_datelines(text) == text

@@ -541,7 +541,7 @@ FOLLOW_UPS: list[Row] = [
         {("iran", "negotiates", "saudi_arabia"), ("iraq", "negotiates", "iran")},
     ),
     (
-        "AMMAN, March 3, 2024 — King Abdullah II and Mohammed bin Salman met on Sunday.",
+        "AMMAN, March 3, 2024 — King Abdullah and Mohammed bin Salman met on Sunday.",
         DATE,
         {("abdullah_ii", "negotiates", "mohammed_bin_salman")},
         set(),

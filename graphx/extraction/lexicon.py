@@ -49,7 +49,6 @@ _WORD_LISTS = (
     "aid_objects",
     "asking_verbs",
     "staying_verbs",
-    "victim_quantities",
     "combat_partner_verbs",
     "response_verbs",
     "participation_verbs",
@@ -100,6 +99,7 @@ _WORD_LISTS = (
     "remnant_verbs",
     "doubt_words",
     "certainty_words",
+    "demonstrative_dets",
     # opposition, threats and negotiation beyond their cue words (rules/stances.py)
     "listing_verbs",
     "list_nouns",

@@ -547,6 +547,24 @@ FOLLOW_UPS: list[Row] = [
         set(),
     ),
     (
+        "Kataib Hezbollah, the Badr Organization and Nujaba fought in Tikrit. Every one of those "
+        "groups receives backing from Iran.",
+        DATE,
+        {
+            ("iran", "supports", "kataib_hezbollah"),
+            ("iran", "supports", "badr_organization"),
+            ("iran", "supports", "harakat_al_nujaba"),
+        },
+        # fighting side by side is no fight between them
+        {("kataib_hezbollah", "strikes", "badr_organization")},
+    ),
+    (
+        "Israeli strikes killed three of Hezbollah's commanders.",
+        DATE,
+        {("israel", "strikes", "hezbollah")},
+        set(),
+    ),
+    (
         "The militia has gone after Sunni Iraqis for years.",
         DATE,
         set(),

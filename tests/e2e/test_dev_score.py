@@ -18,7 +18,7 @@ DEV = EVAL / "dev"
 pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason="../shared is not beside the checkout")
 
 # what extraction reached when the floor was last raised (raise it with each gain)
-FLOOR = {"precision": 0.89, "recall": 0.40}
+FLOOR = {"precision": 0.90, "recall": 0.43}
 BAR = {"precision": 0.80, "recall": 0.60}
 
 

@@ -523,10 +523,6 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("hezbollah", "supports", "houthis")},
         ),
     ],
-    "counted-victims": [
-        ("Hamas killed hundreds of Israelis.", DATE, {("hamas", "strikes", "israel")}, set()),
-        ("Hamas did not kill dozens of Israelis.", DATE, set(), {("hamas", "strikes", "israel")}),
-    ],
     "alongside-against": [
         (
             "Hezbollah fought alongside the Syrian army against the Islamic State.",

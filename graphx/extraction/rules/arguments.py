@@ -380,6 +380,16 @@ class Reader(Coreference, Context):
         pair = self.pair_antecedents(token)
         if pair:
             return pair
+        if (
+            lemma in self.words["quantity_nouns"]
+            or token.lower_ in self.words["quantity_nouns"]
+            or token.pos_ == "NUM"
+        ):
+            # "every one of those groups", "some of the militias", "three of its fighters"
+            for pobj in prep_objects(token, ("of",)):
+                found = self.resolve_one(pobj, depth + 1)
+                if found:
+                    return found
         lower = token.lower_
         if (
             lemma in self.words["agent_nouns"]

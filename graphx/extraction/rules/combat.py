@@ -16,7 +16,7 @@ from graphx.extraction.rules.event_nouns import event_targets
 from graphx.extraction.rules.modifiers import described
 from graphx.extraction.rules.pledges import pledge_head, pledged_event
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
-from graphx.extraction.rules.syntax import cue_form, is_passive, prep_objects, unique
+from graphx.extraction.rules.syntax import cue_form, prep_objects, unique
 
 STRIKES = "strikes"
 
@@ -58,41 +58,6 @@ def inverted_subject(r: Reader, verb: Token) -> Iterator[Candidate]:
         targets = [m for o in objects for m in r.resolve_target(o, cue.relation)]
         if targets:
             yield Candidate(cue.relation, doers, targets, verb, "inverted-subject")
-
-
-def _counted(r: Reader, token: Token) -> list[TokenMention]:
-    """The actors a count stands for: "hundreds of Americans", "three of its fighters"."""
-    if r.resolve(token):
-        return []  # the count is an actor itself: the verb rules read it
-    if cue_form(token, r.words["victim_quantities"]) is None and token.pos_ != "NUM":
-        return []
-    return [m for p in prep_objects(token, ("of",)) for m in r.resolve(p)]
-
-
-@token_rule(
-    "counted-victims",
-    family="combat",
-    confidence=0.75,
-    trigger=Trigger("verbs", VERBAL),
-    reads='"Asaib Ahl al-Haq killed hundreds of Americans", "hundreds of Americans were '
-    'killed by the militia"',
-)
-def counted_victims(r: Reader, verb: Token) -> Iterator[Candidate]:
-    """Force used on a count of X is force used on X."""
-    if verb.dep_ == "acl" or pledge_head(r, verb) is not None:
-        return  # a participle (the participle rule), or a pledge ("vowed to kill hundreds")
-    passive = is_passive(verb)
-    victims = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
-    sources = r.by_agents(verb) if passive else _doers(r, verb)
-    if not sources:
-        return
-    for cue, own_object in matched_cues(r, verb):
-        if cue.relation != STRIKES or cue.preps or own_object is not None:
-            continue
-        targets = [m for v in victims for m in _counted(r, v)]
-        if targets:
-            yield Candidate(STRIKES, sources, unique(targets), verb, "counted-victims")
-        return
 
 
 @token_rule(

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from graphx.extraction.mentions import TokenMention
-from graphx.extraction.rules.syntax import as_coref
+from graphx.extraction.rules.syntax import as_coref, unique
 from graphx.models import Actor
 
 
@@ -143,6 +143,18 @@ class Coreference:
         if not candidates:
             return []
         nearest = [m for m in candidates if m.sentence == candidates[0].sentence]
+        if noun.tag_ == "NNS" and any(
+            c.dep_ == "det" and c.lower_ in self.words["demonstrative_dets"] for c in noun.children
+        ):
+            # "Kataib Hezbollah, Badr and Nujaba ... Every one of those groups receives backing
+            # from Iran": a plural demonstrative takes the groups the nearest sentence lists
+            listed = [
+                m
+                for m in unique(nearest)
+                if m.kind in {"name", "alias"} and m.actor.id not in self.kb.collectives
+            ]
+            if len({m.actor.id for m in listed}) >= 2:
+                return [as_coref(m, noun) for m in listed]
         for mention in nearest:
             head = self.head_of(mention)
             while head.dep_ in {"compound", "flat"} and head.head != head:

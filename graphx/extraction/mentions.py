@@ -84,6 +84,17 @@ class DocMentions:
     title_links: list[TitleLink]
     sentence_of: list[int] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
+    _by_sentence: dict[int, list[TokenMention]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def in_sentence(self, number: int) -> list[TokenMention]:
+        """The mentions of sentence `number`, in order (grouped once per document)."""
+        if self._by_sentence is None:
+            self._by_sentence = {}
+            for mention in self.mentions:
+                self._by_sentence.setdefault(mention.sentence, []).append(mention)
+        return self._by_sentence.get(number, [])
 
     def sentences_to_read(self, reach: int = 2) -> list[Span]:
         """The sentences with a mention, and the `reach` sentences after each: coreference

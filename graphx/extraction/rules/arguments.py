@@ -69,6 +69,10 @@ class Reader(Coreference, Context):
             return None
         return anchor
 
+    def is_word(self, token: Token, table: str) -> bool:
+        """Whether `token` (its lemma or its written form) is a word of lexicon list `table`."""
+        return cue_form(token, self.words[table]) is not None
+
     def polarity_prefixed(self, token: Token) -> bool:
         """ "anti-US", "pro-Iran": the name is what its holder is for or against, not its owner."""
         doc = token.doc

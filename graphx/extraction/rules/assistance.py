@@ -15,23 +15,24 @@ from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.cues import matched_cues
 from graphx.extraction.rules.pledges import pledge_head
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
-from graphx.extraction.rules.syntax import cue_form, is_passive, prep_objects, unique
+from graphx.extraction.rules.syntax import (
+    cue_form,
+    is_passive,
+    prep_objects,
+    unique,
+    with_conjuncts,
+)
 
 SUPPORTS = "supports"
 
 
-def _is_aid(r: Reader, token: Token) -> bool:
-    return cue_form(token, r.words["aid_objects"]) is not None
-
-
 def _aid_objects(r: Reader, verb: Token) -> list[Token]:
     """The verb's objects that are aid ("money and weapons", "military backing")."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    objects += [x for o in objects for x in o.conjuncts]
+    objects = with_conjuncts([c for c in verb.children if c.dep_ == "dobj"])
     if objects:
         # "gave money and drones to X": the parser may join the second object to the verb
         objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in NOMINAL]
-    return [o for o in objects if _is_aid(r, o)]
+    return [o for o in objects if r.is_word(o, "aid_objects")]
 
 
 def _recipients(r: Reader, verb: Token, aid: list[Token]) -> list[TokenMention]:
@@ -77,7 +78,9 @@ def giving(r: Reader, verb: Token) -> Iterator[Candidate]:
     if not recipients:
         # "provided the Houthis with drones": the object receives what the "with" phrase gives
         given = prep_objects(verb, ("with",))
-        if any(_is_aid(r, p) for p in given + [c for g in given for c in g.conjuncts]):
+        if any(
+            r.is_word(p, "aid_objects") for p in given + [c for g in given for c in g.conjuncts]
+        ):
             recipients = [m for c in verb.children if c.dep_ == "dobj" for m in r.resolve(c)]
     if recipients:
         yield Candidate(SUPPORTS, givers, recipients, verb, "giving")

@@ -26,7 +26,13 @@ from graphx.extraction.mentions import TokenMention
 from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.cues import verb_particles
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
-from graphx.extraction.rules.syntax import cue_form, is_passive, prep_objects, same_state, unique
+from graphx.extraction.rules.syntax import (
+    is_passive,
+    prep_objects,
+    same_state,
+    unique,
+    with_conjuncts,
+)
 from graphx.extraction.rules.verbs import active_readings
 
 # the dependencies a cue's chain of words follows from the verb ("vote in favour of")
@@ -34,10 +40,6 @@ _CHAIN_DEPS = frozenset({"prep", "prt", "advmod", "pobj", "dative", "agent"})
 _CLAUSES = frozenset({"acl", "relcl"})
 # stances a ballot takes
 FOR, AGAINST = "for", "against"
-
-
-def _in(r: Reader, token: Token, table: str) -> bool:
-    return cue_form(token, r.words[table]) is not None
 
 
 def _chain_end(r: Reader, verb: Token, entry: str) -> Token | None:
@@ -83,10 +85,6 @@ def _cue_objects(r: Reader, verb: Token, table: str) -> list[Token]:
     return []
 
 
-def _with_conjuncts(tokens: list[Token]) -> list[Token]:
-    return [x for t in tokens for x in (t, *(c for c in t.conjuncts if c.i > t.i))]
-
-
 class Ballot:
     """A stance `verb` takes on `objects`: for or against, by a vote or not, formal (an
     approval only a lawmaking body gives) or not."""
@@ -113,7 +111,7 @@ def ballots(r: Reader, verb: Token) -> list[Ballot]:
         objects = _cue_objects(r, verb, table)
         if objects:
             voting = voted or verb.lemma_.lower() in r.words["vote_words"] or voted_above
-            found.append(Ballot(verb, stance, voting, formal, _with_conjuncts(objects)))
+            found.append(Ballot(verb, stance, voting, formal, with_conjuncts(objects)))
             break
     return found
 
@@ -150,7 +148,7 @@ def backed(r: Reader, noun: Token) -> list[TokenMention]:
     found = r.resolve(noun)
     if found:
         return found
-    if not _in(r, noun, "cabinet_nouns"):
+    if not r.is_word(noun, "cabinet_nouns"):
         return []
     found = r.noun_owner(noun, blamed=False)
     found += [m for p in prep_objects(noun, ("of",)) for m in r.resolve(p)]
@@ -240,7 +238,7 @@ def ballot(r: Reader, verb: Token) -> Iterator[Candidate]:
     for item in ballots(r, verb):
         sources = r.by_agents(verb) if verb.dep_ == "acl" else r.agents(verb)
         for noun in item.objects:
-            if _in(r, noun, "law_nouns"):
+            if r.is_word(noun, "law_nouns"):
                 continue  # the law rule reads laws
             allowed: str | None
             if noun.lemma_.lower() in r.withdrawal_nouns:
@@ -252,7 +250,7 @@ def ballot(r: Reader, verb: Token) -> Iterator[Candidate]:
                     if leaving and sources:
                         yield Candidate("votes_against", sources, unique(leaving), verb, "ballot")
                 continue
-            if _in(r, noun, "agreement_nouns"):
+            if r.is_word(noun, "agreement_nouns"):
                 if _truce(r, noun, verb):
                     continue  # "approved the ceasefire deal with Hezbollah" backs no enemy
                 # an agreement is approved or rejected by a lawmaking body; endorsing one is
@@ -261,8 +259,12 @@ def ballot(r: Reader, verb: Token) -> Iterator[Candidate]:
                 targets = counterparts(r, noun, sources, verb)
                 endorsing = item.stance == FOR and not item.formal
                 allowed = "legislative_types" if endorsing else "lawmaking_types"
-            elif _in(r, noun, "cabinet_nouns") or r.resolve(noun):
-                if item.stance == AGAINST and not item.voted and not _in(r, noun, "cabinet_nouns"):
+            elif r.is_word(noun, "cabinet_nouns") or r.resolve(noun):
+                if (
+                    item.stance == AGAINST
+                    and not item.voted
+                    and not r.is_word(noun, "cabinet_nouns")
+                ):
                     continue  # "rejected X": the verb rule reads it as opposition
                 targets = backed(r, noun)
                 allowed = "legislative_types" if item.formal else None
@@ -330,7 +332,7 @@ def _law_clauses(law: Token) -> list[Token]:
 
 
 def _objects(verb: Token) -> list[Token]:
-    return _with_conjuncts([c for c in verb.children if c.dep_ == "dobj"])
+    return with_conjuncts([c for c in verb.children if c.dep_ == "dobj"])
 
 
 def standing_given(r: Reader, verb: Token) -> list[TokenMention]:
@@ -339,14 +341,14 @@ def standing_given(r: Reader, verb: Token) -> list[TokenMention]:
     Hezbollah as a terrorist group")."""
     lemma = verb.lemma_.lower()
     objects = _objects(verb)
-    status = [o for o in objects if _in(r, o, "status_nouns")]
+    status = [o for o in objects if r.is_word(o, "status_nouns")]
     if lemma in r.words["granting_verbs"]:
         if not status:
             return []
         receivers = [c for c in verb.children if c.dep_ == "dative" and c.pos_ in NOMINAL]
         receivers += prep_objects(verb, ("to", "on", "upon"))
         receivers += [o for o in objects if o not in status]
-        found = [m for t in _with_conjuncts(receivers) for m in r.resolve(t)]
+        found = [m for t in with_conjuncts(receivers) for m in r.resolve(t)]
         # "granted the PMF legal status": the parser may make the receiver a modifier
         return found or [m for o in status for m in r.noun_owner(o, blamed=False)]
     if lemma not in r.words["standing_verbs"]:
@@ -405,7 +407,7 @@ def _under_law(r: Reader, verb: Token) -> bool:
     """A clause saying what a law does (the law rule reads it)."""
     current = verb
     for _ in range(3):
-        if current.dep_ in _CLAUSES and _in(r, current.head, "law_nouns"):
+        if current.dep_ in _CLAUSES and r.is_word(current.head, "law_nouns"):
             return True
         if current.dep_ not in {"xcomp", "conj"}:
             return False
@@ -481,7 +483,7 @@ def confidence(r: Reader, noun: Token) -> Iterator[Candidate]:
         return
     if lemma in r.words["recipient_verbs"]:
         return  # "won a vote of confidence": the winner receives it
-    targets = unique(m for p in _with_conjuncts(places) for m in backed(r, p))
+    targets = unique(m for p in with_conjuncts(places) for m in backed(r, p))
     # (withdrawn "from" X: X is the target, not the giver)
     sources = r.agents(verb) if withdrawn else r.noun_owner(vote, blamed=False) or r.agents(verb)
     if not targets or not sources:
@@ -500,7 +502,7 @@ def protested(r: Reader, token: Token) -> list[TokenMention]:
     found = r.resolve_target(token, "opposes")
     if found:
         return found
-    if _in(r, token, "conduct_nouns"):
+    if r.is_word(token, "conduct_nouns"):
         return r.noun_owner(token, blamed=False)
     return backed(r, token)
 
@@ -532,7 +534,7 @@ def in_protest(r: Reader, noun: Token) -> Iterator[Candidate]:
             for p in c.children
             if p.dep_ == "pobj"
         ]
-    targets = unique(m for p in _with_conjuncts(places) for m in protested(r, p))
+    targets = unique(m for p in with_conjuncts(places) for m in protested(r, p))
     sources = r.agents(verb)
     if targets and sources:
         yield Candidate("opposes", sources, targets, verb, "in-protest")
@@ -565,7 +567,7 @@ def walkout(r: Reader, verb: Token) -> Iterator[Candidate]:
         return
     places = prep_objects(verb, ("over",))
     places += [p for o in _objects(verb) for p in prep_objects(o, ("over",))]
-    targets = unique(m for p in _with_conjuncts(places) for m in protested(r, p))
+    targets = unique(m for p in with_conjuncts(places) for m in protested(r, p))
     sources = r.agents(verb)
     if targets and sources:
         yield Candidate("opposes", sources, targets, verb, "walkout")
@@ -596,7 +598,7 @@ def candidacy(r: Reader, noun: Token) -> Iterator[Candidate]:
         if verb is None or unrealised(r, verb):
             return
         named = [c for c in verb.children if c.dep_ in {"dobj", "oprd"}]
-        named = _with_conjuncts(named or _cue_objects(r, verb, "nominating_cues"))
+        named = with_conjuncts(named or _cue_objects(r, verb, "nominating_cues"))
         targets = [m for t in named for m in r.resolve(t)]
         if verb.dep_ == "acl" and r.dm.at(verb.head) is not None:
             # the misparse "[the Framework] named X as ...": the name it hangs on names

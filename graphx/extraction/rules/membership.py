@@ -23,8 +23,8 @@ from graphx.extraction.rules.registry import Candidate, sentence_rule
 def possessed_unit(r: Reader, sent: Span) -> Iterator[Candidate]:
     """A named unit whose possessor or "of" object is a body above it in the knowledge base
     (never a state: "Iran's Quds Force" says where it is from, not what it joined)."""
-    for mention in r.dm.mentions:
-        if mention.sentence != r.dm.sentence_of[sent.start] or mention.kind in {"coref", "title"}:
+    for mention in r.dm.in_sentence(r.dm.sentence_of[sent.start]):
+        if mention.kind in {"coref", "title"}:
             continue
         head = r.head_of(mention)
         for whole in _possessors(r, head):

@@ -169,9 +169,8 @@ def _stative_participle(r: Reader, participle: Token) -> Iterator[Candidate]:
 def inner_name(r: Reader, sent: Span) -> Iterator[Candidate]:
     """A name the knowledge base lists whole that carries another actor and a relation word
     inside it: the prefix or role word says how the inner actor relates to the named one."""
-    here = r.dm.sentence_of[sent.start]
-    for mention in r.dm.mentions:
-        if mention.sentence != here or mention.end - mention.start < 2:
+    for mention in r.dm.in_sentence(r.dm.sentence_of[sent.start]):
+        if mention.end - mention.start < 2:
             continue
         if mention.kind not in {"name", "alias"}:
             continue

@@ -24,10 +24,6 @@ from graphx.extraction.rules.syntax import OBJECTS, SUBJECTS, cue_form, prep_obj
 _COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 
 
-def _words_in(r: Reader, token: Token, table: str) -> bool:
-    return cue_form(token, r.words[table]) is not None
-
-
 def _objects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in OBJECTS]
 
@@ -53,7 +49,7 @@ def listing(r: Reader, verb: Token) -> Iterator[Candidate]:
     lists = [
         p
         for p in prep_objects(verb, ("to", "on", "onto"))
-        if _words_in(r, p, "list_nouns") and _hostile_list(r, p)
+        if r.is_word(p, "list_nouns") and _hostile_list(r, p)
     ]
     if not lists:
         return
@@ -66,7 +62,7 @@ def listing(r: Reader, verb: Token) -> Iterator[Candidate]:
 
 def _hostile_list(r: Reader, noun: Token) -> bool:
     """ "its list of Foreign Terrorist Organizations", "the sanctions list", "a blacklist"."""
-    return any(_words_in(r, t, "hostile_list_words") for t in noun.subtree if t.i >= noun.i - 4)
+    return any(r.is_word(t, "hostile_list_words") for t in noun.subtree if t.i >= noun.i - 4)
 
 
 @token_rule(
@@ -136,7 +132,7 @@ def claim_rejection(r: Reader, verb: Token) -> Iterator[Candidate]:
     sources = r.agents(verb)
     if not sources:
         return
-    claims = [c for c in _objects(verb) if _words_in(r, c, "disputed_claims")]
+    claims = [c for c in _objects(verb) if r.is_word(c, "disputed_claims")]
     owners = [m for c in claims for m in _claim_owner(r, c)]
     if owners:
         yield Candidate("opposes", sources, owners, verb, "claim-rejection")
@@ -238,14 +234,13 @@ def consequence(r: Reader, verb: Token) -> Iterator[Candidate]:
     if verb.lemma_.lower() == "hold":
         # "would be held responsible": the passive of holding someone accountable
         promised = any(
-            c.dep_ in {"acomp", "oprd", "xcomp", "ccomp"}
-            and _words_in(r, c, "accountability_words")
+            c.dep_ in {"acomp", "oprd", "xcomp", "ccomp"} and r.is_word(c, "accountability_words")
             for c in verb.children
         )
         sufferers = [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}]
         promised = promised and any(c.dep_ == "auxpass" for c in verb.children)
     else:
-        promised = any(_words_in(r, c, "consequence_objects") for c in _objects(verb))
+        promised = any(r.is_word(c, "consequence_objects") for c in _objects(verb))
         sufferers = [c for c in verb.children if c.dep_ == "nsubj"]
     if not promised or not any(
         c.dep_ == "aux" and c.lower_ in r.words["threat_modals"] for c in verb.children
@@ -328,7 +323,7 @@ def pledged_punishment(r: Reader, head: Token) -> Iterator[Candidate]:
     for token in head.subtree:
         if (
             token.pos_ not in NOMINAL
-            or not _words_in(r, token, "punishing_nouns")
+            or not r.is_word(token, "punishing_nouns")
             or pledged_event(r, token) != head
         ):
             continue

@@ -75,6 +75,11 @@ def unique(mentions: Iterable[TokenMention]) -> list[TokenMention]:
     return out
 
 
+def with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """`tokens` each followed by the phrases coordinated after it ("X, Y and Z")."""
+    return [x for t in tokens for x in (t, *(c for c in t.conjuncts if c.i > t.i))]
+
+
 def prep_objects(head: Token, preps: Iterable[str]) -> list[Token]:
     """The objects of `head`'s prepositions among `preps` ("fired at [X]", "blamed on [X]"),
     also of a preposition joined to one ("sanctions on X and on Y"), not of a negated one

@@ -22,6 +22,7 @@ from graphx.extraction.kb import (
     Place,
     provisional_actor,
 )
+from graphx.extraction.names import is_abbreviation, transliterations
 from graphx.models import Actor, ActorMention
 
 _GROUP_TYPES = frozenset(
@@ -39,6 +40,11 @@ _GROUP_TYPES = frozenset(
 # the force it hosts on the document's date ("Ain al-Asad" -> the US military), which the
 # rules take only as the target of an attack or a threat (Reader.rejection).
 PLACE = "place"
+# A short form the text itself defines after a name ("Kata'ib al-Imam Ali (KIA)"): every later
+# "KIA" of the document is that actor, whatever the recogniser would have guessed.
+ABBREVIATION = "abbreviation"
+# Kinds that name the actor itself (not a demonym, capital, title or description).
+NAMING_KINDS = frozenset({NAME, ALIAS, ABBREVIATION})
 _KIND_RANK = {
     "@non": 0,
     NAME: 1,
@@ -126,6 +132,7 @@ def _variants(text: str) -> set[str]:
     out = {text, text.replace("’", "'"), text.replace("'", "’")}
     if text.lower().startswith("the "):
         out.add(text[4:])
+    out |= transliterations(text)
     return out
 
 
@@ -227,8 +234,11 @@ class MentionFinder:
             mentions.append(
                 TokenMention(start, end, self.kb.get(actor_id), kind, sentence_of[start])
             )
+        mentions.sort(key=lambda m: m.start)
+        mentions.extend(self._abbreviated(doc, mentions, taken, sentence_of))
         mentions.extend(self._provisional(doc, taken, sentence_of))
         mentions.sort(key=lambda m: m.start)
+        mentions = _with_provisional_abbreviations(doc, mentions, sentence_of)
         by_token = {i: m for m in mentions for i in range(m.start, m.end)}
         links: list[TitleLink] = []
         state_counts = Counter(
@@ -272,6 +282,22 @@ class MentionFinder:
             and word.lower_ not in own  # "Ali Sistani" is Ali al-Sistani
             for word in doc[first:start]
         )
+
+    def _abbreviated(
+        self, doc: Doc, mentions: list[TokenMention], taken: set[int], sentence_of: list[int]
+    ) -> list[TokenMention]:
+        """The document's own abbreviations of known actors: "Harakat Ansar Allah al-Awfiya
+        (HAAA) ... HAAA claimed the attack" (`taken` gains their tokens)."""
+        defined = _abbreviations_defined(doc, mentions)
+        found = []
+        for token in doc:
+            actor = defined.get(token.text)
+            if actor is not None and token.i not in taken:
+                taken.add(token.i)
+                found.append(
+                    TokenMention(token.i, token.i + 1, actor, ABBREVIATION, sentence_of[token.i])
+                )
+        return found
 
     def _provisional(self, doc: Doc, taken: set[int], sentence_of: list[int]) -> list[TokenMention]:
         found = []
@@ -350,6 +376,53 @@ class MentionFinder:
 
 _DASHES = frozenset({"—", "–", "-", "--"})
 _PAST_OFFICE = frozenset({"former", "ex", "erstwhile", "onetime", "one-time"})
+
+
+def _abbreviations_defined(doc: Doc, mentions: Iterable[TokenMention]) -> dict[str, Actor]:
+    """ABBR -> actor for each "NAME (ABBR)" in `doc`, NAME a mention naming its actor; the
+    first definition holds."""
+    defined: dict[str, Actor] = {}
+    for mention in mentions:
+        if mention.kind not in NAMING_KINDS and mention.kind != "provisional":
+            continue
+        after = mention.end
+        if (
+            after + 2 < len(doc)
+            and doc[after].text == "("
+            and doc[after + 2].text == ")"
+            and is_abbreviation(doc[after + 1].text)
+        ):
+            defined.setdefault(doc[after + 1].text, mention.actor)
+    return defined
+
+
+def _with_provisional_abbreviations(
+    doc: Doc, mentions: list[TokenMention], sentence_of: list[int]
+) -> list[TokenMention]:
+    """ "Saraya Awliya al-Dam (SAD)", a group the knowledge base does not know: the
+    recogniser's separate guesses for "SAD" become the one provisional actor the text
+    defines, and so does any "SAD" it did not recognise."""
+    defined = {
+        abbreviation: actor
+        for abbreviation, actor in _abbreviations_defined(doc, mentions).items()
+        if actor.provisional
+    }
+    if not defined:
+        return mentions
+    kept = [
+        m
+        for m in mentions
+        if not (m.kind == "provisional" and m.end - m.start == 1 and doc[m.start].text in defined)
+    ]
+    occupied = {i for m in kept for i in range(m.start, m.end)}
+    for token in doc:
+        actor = defined.get(token.text)
+        if actor is not None and token.i not in occupied:
+            kept.append(
+                TokenMention(token.i, token.i + 1, actor, ABBREVIATION, sentence_of[token.i])
+            )
+    kept.sort(key=lambda m: m.start)
+    return kept
 
 
 def _past_office(doc: Doc, start: int) -> bool:

@@ -438,7 +438,7 @@ class Reader(Coreference, Context):
                 found = self.resolve_one(child, depth + 1)
                 if found:
                     return found
-        return []
+        return self.coref_head_noun(token)
 
     def _from_mention(self, token: Token, mention: TokenMention) -> list[TokenMention]:
         if mention.kind == GENERIC or token.lemma_.lower() in self.words["group_nouns"]:

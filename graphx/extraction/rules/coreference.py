@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from graphx.extraction.mentions import TokenMention
+from graphx.extraction.mentions import NAMING_KINDS, TokenMention
 from graphx.extraction.rules.syntax import as_coref, unique
 from graphx.models import Actor
 
@@ -68,12 +68,31 @@ class Coreference:
                 # about the group the sentence before was about
                 return [m for m in self.previous_subject(pronoun) if not m.actor.provisional][:1]
             return []
+        if pronoun.lower_ == "it" and pronoun.dep_ == "dobj":
+            return self._object_antecedent(pronoun)
         if pronoun.lower_ != "its":
             return []
         for mention in self.earlier(pronoun, 0):
             if (
                 mention.actor.type != "person"
                 and not mention.actor.provisional
+                and not self.locative(self.head_of(mention))
+            ):
+                return [mention]
+        return []
+
+    def _object_antecedent(self, pronoun: Token) -> list[TokenMention]:
+        """An object "it" is the nearest organisation or state named before it in the
+        sentence that is not its own clause's subject, nor the one a relative clause around it
+        describes ("KSS and Hashim al-Saraji, who heads it": it is KSS)."""
+        excluded = {m.actor.id for m in self.agents(pronoun.head)}
+        excluded |= self._relative_antecedent(pronoun)
+        for mention in self.earlier(pronoun, 0):
+            if (
+                mention.actor.type != "person"
+                and not mention.actor.provisional
+                and mention.actor.id not in excluded
+                and mention.kind != "coref"
                 and not self.locative(self.head_of(mention))
             ):
                 return [mention]
@@ -151,7 +170,7 @@ class Coreference:
             listed = [
                 m
                 for m in unique(nearest)
-                if m.kind in {"name", "alias"} and m.actor.id not in self.kb.collectives
+                if m.kind in NAMING_KINDS and m.actor.id not in self.kb.collectives
             ]
             if len({m.actor.id for m in listed}) >= 2:
                 return [as_coref(m, noun) for m in listed]
@@ -165,6 +184,49 @@ class Coreference:
             (m for m in candidates if not self.is_container(self.head_of(m))), candidates[0]
         )
         return [as_coref(chosen, noun)]
+
+    def coref_head_noun(self, noun: Token) -> list[TokenMention]:
+        """ "The State Department ... The department designated the group": a definite
+        singular noun is the nearest body or group named with that head word ("the ministry",
+        "the council", "the force", "the committee"), within eight sentences."""
+        if (
+            noun.tag_ != "NN"
+            or noun.lemma_.lower() in self.words["head_match_stop_nouns"]
+            or not any(
+                c.dep_ == "det" and c.lower_ in self.words["definite_dets"] for c in noun.children
+            )
+        ):
+            return []
+        lemma = noun.lemma_.lower()
+        for mention in self.earlier(noun, 8):
+            if mention.actor.type == "person":
+                # "the populist cleric Moqtada al-Sadr ... The cleric has demanded": a person
+                # is "the cleric" the text described him as
+                if mention.kind != "coref" and lemma in self._descriptions(mention):
+                    return [as_coref(mention, noun)]
+            elif (
+                mention.kind in NAMING_KINDS
+                and mention.actor.type != "state"
+                and mention.end - mention.start > 1
+                and self.head_of(mention).lemma_.lower() == lemma
+            ):
+                return [as_coref(mention, noun)]
+        return []
+
+    def _descriptions(self, mention: TokenMention) -> set[str]:
+        """The common nouns the text puts beside a person's name: "cleric" in "the cleric
+        Moqtada al-Sadr" and in "Moqtada al-Sadr, the cleric"."""
+        root = self.head_of(mention)
+        words = {
+            c.lemma_.lower()
+            for c in root.children
+            if c.dep_ in {"compound", "appos"}
+            and c.pos_ == "NOUN"
+            and c.i not in range(mention.start, mention.end)
+        }
+        if root.dep_ in {"appos", "compound"} and root.head.pos_ == "NOUN":
+            words.add(root.head.lemma_.lower())
+        return words
 
     def head_of(self, mention: TokenMention) -> Token:
         """The syntactic head of a mention ("Resistance" in "Islamic Resistance in Iraq")."""

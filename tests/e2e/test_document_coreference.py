@@ -1,0 +1,141 @@
+"""Reading an actor across a document: an abbreviation the text defines ("Sinjar Resistance
+Units (YBS) ... YBS"), name spellings of the Arabic press ("Kata'ib Imam Ali"), a definite
+noun that is the body or person named before with that word ("the State Department ... the
+department", "the cleric Moqtada al-Sadr ... the cleric") and an object "it" inside a relative
+clause. Each row: (text, date, triples that must be found, triples that must NOT be found); the
+sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphx.extraction.documents import Document
+
+Triple = tuple[str, str, str]
+Row = tuple[str, str, set[Triple], set[Triple]]
+
+DATE = "2024-03-01"
+UNITS = "provisional:sinjar_resistance_units"
+
+ABBREVIATIONS: list[Row] = [
+    # a known group's short form, unknown to the knowledge base, named by the text
+    (
+        "Kata'ib al-Imam Ali (KIA) joined the offensive on Monday. Washington accused KIA of "
+        "attacking US forces in Syria.",
+        DATE,
+        {("us", "opposes", "kataib_imam_ali"), ("kataib_imam_ali", "strikes", "us_military")},
+        {("us", "opposes", "provisional:kia"), ("provisional:kia", "strikes", "us_military")},
+    ),
+    # an unknown group's short form is the one provisional actor, not a second one
+    (
+        "The Sinjar Resistance Units (YBS) clashed with the Iraqi army on Monday. Turkey later "
+        "bombed YBS positions.",
+        DATE,
+        {(UNITS, "strikes", "iraqi_army"), ("turkey", "strikes", UNITS)},
+        {("turkey", "strikes", "provisional:ybs")},
+    ),
+    # a parenthesis after a name that is no abbreviation defines nothing
+    (
+        "Kataib Hezbollah (in Iraq) fired rockets at Israel. Later, in Iraq, Israel struck back.",
+        DATE,
+        {("kataib_hezbollah", "strikes", "israel")},
+        {("israel", "strikes", "kataib_hezbollah"), ("israel", "strikes", "iraq")},
+    ),
+]
+
+SPELLINGS: list[Row] = [
+    # the apostrophe and the article dropped: still the group the base lists
+    (
+        "Kataib Imam Ali fighters shelled Islamic State positions near Tikrit.",
+        DATE,
+        {("kataib_imam_ali", "strikes", "isis")},
+        set(),
+    ),
+    (
+        "Harakat al Nujaba vowed to attack American forces in Iraq.",
+        DATE,
+        {("harakat_al_nujaba", "threatens", "us_military")},
+        {("us_military", "threatens", "harakat_al_nujaba")},
+    ),
+]
+
+DEFINITE_NOUNS: list[Row] = [
+    # "the department" is the department named before
+    (
+        "The State Department spoke on Monday. The department designated the Houthis a "
+        "terrorist organization on Friday.",
+        DATE,
+        {("state_department", "opposes", "houthis")},
+        set(),
+    ),
+    # another head word is another body
+    (
+        "The State Department spoke on Monday. The ministry condemned the Houthis on Friday.",
+        DATE,
+        set(),
+        {("state_department", "opposes", "houthis")},
+    ),
+    # "the state" is never the Islamic State
+    (
+        "The Islamic State lost Raqqa in 2017. The state condemned Hezbollah on Friday.",
+        DATE,
+        set(),
+        {("isis", "opposes", "hezbollah")},
+    ),
+    # a person is "the cleric" the text called him
+    (
+        "The populist cleric Moqtada al-Sadr returned to Najaf on Monday. The cleric has "
+        "condemned the United States.",
+        DATE,
+        {("moqtada_al_sadr", "opposes", "us")},
+        set(),
+    ),
+    # ... and "the commander" is the one described as the commander, not the nearest person
+    (
+        "Moqtada al-Sadr met Hadi al-Amiri, the Badr commander, on Monday. The commander "
+        "condemned the United States.",
+        DATE,
+        {("hadi_al_amiri", "opposes", "us")},
+        {("moqtada_al_sadr", "opposes", "us")},
+    ),
+]
+
+OBJECT_IT: list[Row] = [
+    # "who heads it": the group named before the relative clause's own antecedent
+    (
+        "Washington designated Kataib Hezbollah in 2009 and later sanctioned Abu Fadak "
+        "al-Mohammedawi, who heads it.",
+        DATE,
+        {("abu_fadak", "leads", "kataib_hezbollah")},
+        {("abu_fadak", "leads", "us")},
+    ),
+    # an object "it" is never its own clause's subject
+    (
+        "Kataib Hezbollah struck the base and destroyed it.",
+        DATE,
+        set(),
+        {("kataib_hezbollah", "strikes", "kataib_hezbollah")},
+    ),
+]
+
+CASES = [
+    pytest.param(*row, id=f"{family}: {row[0][:60]}")
+    for family, rows in (
+        ("abbreviation", ABBREVIATIONS),
+        ("spelling", SPELLINGS),
+        ("definite noun", DEFINITE_NOUNS),
+        ("object it", OBJECT_IT),
+    )
+    for row in rows
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected", "forbidden"), CASES)
+def test_document_coreference(extractor, text, date, expected, forbidden):
+    found = {
+        (r.source.actor.id, r.relation, r.target.actor.id)
+        for r in extractor.extract(Document(id="t", text=text, source="test", date=date))
+        if not r.negated
+    }
+    assert expected <= found, f"missing {expected - found}; found {found}"
+    assert not forbidden & found, f"forbidden {forbidden & found}"

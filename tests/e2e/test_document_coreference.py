@@ -1,9 +1,9 @@
 """Reading an actor across a document: an abbreviation the text defines ("Sinjar Resistance
 Units (YBS) ... YBS"), name spellings of the Arabic press ("Kata'ib Imam Ali"), a definite
 noun that is the body or person named before with that word ("the State Department ... the
-department", "the cleric Moqtada al-Sadr ... the cleric") and an object "it" inside a relative
-clause. Each row: (text, date, triples that must be found, triples that must NOT be found); the
-sentences are written for these tests."""
+department", "the cleric Moqtada al-Sadr ... the cleric"), an object "it" inside a relative
+clause, and "his group" for the group the person is in. Each row: (text, date, triples that
+must be found, triples that must NOT be found); the sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -118,6 +118,25 @@ OBJECT_IT: list[Row] = [
     ),
 ]
 
+PERSONS_GROUPS: list[Row] = [
+    # "his group" is the one group the person is in, not the person
+    (
+        "Qais al-Khazali was released in 2010. After his release, his group fired rockets at "
+        "the US embassy.",
+        DATE,
+        {("asaib_ahl_al_haq", "strikes", "us_embassy_baghdad")},
+        {("qais_al_khazali", "strikes", "us_embassy_baghdad")},
+    ),
+    # ... while "his fighters" are the person's men
+    (
+        "Qais al-Khazali was released in 2010. After his release, his fighters fired rockets at "
+        "the US embassy.",
+        DATE,
+        {("qais_al_khazali", "strikes", "us_embassy_baghdad")},
+        set(),
+    ),
+]
+
 CASES = [
     pytest.param(*row, id=f"{family}: {row[0][:60]}")
     for family, rows in (
@@ -125,6 +144,7 @@ CASES = [
         ("spelling", SPELLINGS),
         ("definite noun", DEFINITE_NOUNS),
         ("object it", OBJECT_IT),
+        ("a person's group", PERSONS_GROUPS),
     )
     for row in rows
 ]

@@ -428,7 +428,7 @@ class Reader(Coreference, Context):
                     return named[:1]
             owner = self._owner(token, depth)
             if owner:
-                return owner
+                return self._persons_groups(owner, token)
             if any(
                 c.dep_ == "det" and c.lower_ in self.words["definite_dets"] for c in token.children
             ):
@@ -439,6 +439,24 @@ class Reader(Coreference, Context):
                 if found:
                     return found
         return self.coref_head_noun(token)
+
+    def _persons_groups(self, owners: list[TokenMention], noun: Token) -> list[TokenMention]:
+        """ "Following his arrest, his organization was tied to the kidnapping": a person's
+        group is the one group the knowledge base has the person in; with none or several,
+        the person stands for it."""
+        found = []
+        for owner in owners:
+            groups = [
+                parent
+                for parent in owner.actor.parents
+                if self.kb.get(parent).type in {"armed_group", "political_bloc", "coalition"}
+            ]
+            if owner.actor.type == "person" and len(groups) == 1:
+                group = self.kb.get(groups[0])
+                found.append(TokenMention(noun.i, noun.i + 1, group, "coref", owner.sentence))
+            else:
+                found.append(owner)
+        return found
 
     def _from_mention(self, token: Token, mention: TokenMention) -> list[TokenMention]:
         if mention.kind == GENERIC or token.lemma_.lower() in self.words["group_nouns"]:

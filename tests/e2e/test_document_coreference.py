@@ -82,6 +82,20 @@ DEFINITE_NOUNS: list[Row] = [
         set(),
         {("isis", "opposes", "hezbollah")},
     ),
+    # "the base" is the base named before, and stands for its occupant as a target only
+    (
+        "Drones struck al-Asad Air Base on Monday. Kataib Hezbollah claimed the assault on the "
+        "base.",
+        "2024-01-20",
+        {("kataib_hezbollah", "strikes", "us_military")},
+        set(),
+    ),
+    (
+        "Drones struck al-Asad Air Base on Monday. The base fired back at Kataib Hezbollah.",
+        "2024-01-20",
+        set(),
+        {("us_military", "strikes", "kataib_hezbollah")},
+    ),
     # a person is "the cleric" the text called him
     (
         "The populist cleric Moqtada al-Sadr returned to Najaf on Monday. The cleric has "

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from graphx.extraction.mentions import NAMING_KINDS, TokenMention
+from graphx.extraction.mentions import NAMING_KINDS, PLACE, TokenMention
 from graphx.extraction.rules.syntax import as_coref, unique
 from graphx.models import Actor
 
@@ -205,7 +205,8 @@ class Coreference:
                 if mention.kind != "coref" and lemma in self._descriptions(mention):
                     return [as_coref(mention, noun)]
             elif (
-                mention.kind in NAMING_KINDS
+                # "launched drones against al-Asad Air Base ... its assault on the base"
+                (mention.kind in NAMING_KINDS or mention.kind == PLACE)
                 and mention.actor.type != "state"
                 and mention.end - mention.start > 1
                 and self.head_of(mention).lemma_.lower() == lemma

@@ -60,7 +60,10 @@ def is_passive(verb: Token) -> bool:
 
 def as_coref(mention: TokenMention, token: Token) -> TokenMention:
     """`mention`'s actor, found at the pronoun or noun `token` that refers back to it."""
-    return TokenMention(token.i, token.i + 1, mention.actor, "coref", mention.sentence)
+    # a place referred back to ("the base") still stands for its occupant only as a target
+    return TokenMention(
+        token.i, token.i + 1, mention.actor, "coref", mention.sentence, place=mention.place
+    )
 
 
 def unique(mentions: Iterable[TokenMention]) -> list[TokenMention]:

@@ -67,6 +67,7 @@ _WORD_LISTS = (
     "causative_verbs",
     "using_verbs",
     "allegiance_words",
+    "backing_verbs",
     "quantity_nouns",
     "out_words",
     "locative_preps",

@@ -2,7 +2,8 @@
 Units (YBS) ... YBS"), name spellings of the Arabic press ("Kata'ib Imam Ali"), a definite
 noun that is the body or person named before with that word ("the State Department ... the
 department", "the cleric Moqtada al-Sadr ... the cleric"), an object "it" inside a relative
-clause, and "his group" for the group the person is in. Each row: (text, date, triples that
+clause, "his group" for the group the person is in, and "a militia backed by Iran" for the
+collective the knowledge base keeps for Iran's groups. Each row: (text, date, triples that
 must be found, triples that must NOT be found); the sentences are written for these tests."""
 
 from __future__ import annotations
@@ -151,6 +152,41 @@ PERSONS_GROUPS: list[Row] = [
     ),
 ]
 
+BACKED_COLLECTIVES: list[Row] = [
+    # an unnamed group described by its backer is the backer's collective
+    (
+        "A militia in Iraq backed by Iran said it had fired a drone at US forces.",
+        "2023-11-01",
+        {
+            ("iran", "supports", "iran_backed_militias"),
+            ("iran_backed_militias", "strikes", "us_military"),
+        },
+        set(),
+    ),
+    (
+        "US troops were attacked by militias that Iran sponsors.",
+        "2023-11-01",
+        {("iran_backed_militias", "strikes", "us_military")},
+        set(),
+    ),
+    # ... a backer without a collective of its own, or a denied backing, gives none
+    (
+        "A militia backed by Turkey shelled Kurdish fighters in Afrin.",
+        DATE,
+        set(),
+        {("iran_backed_militias", "strikes", "kurds")},
+    ),
+    (
+        "Militias that Iran does not sponsor attacked US troops.",
+        "2023-11-01",
+        set(),
+        {
+            ("iran_backed_militias", "strikes", "us_military"),
+            ("iran", "supports", "iran_backed_militias"),
+        },
+    ),
+]
+
 CASES = [
     pytest.param(*row, id=f"{family}: {row[0][:60]}")
     for family, rows in (
@@ -159,6 +195,7 @@ CASES = [
         ("definite noun", DEFINITE_NOUNS),
         ("object it", OBJECT_IT),
         ("a person's group", PERSONS_GROUPS),
+        ("backed collective", BACKED_COLLECTIVES),
     )
     for row in rows
 ]

@@ -405,7 +405,7 @@ class Reader(Coreference, Context):
             if owner:
                 return owner
         if lemma in self.words["group_nouns"] or token.lower_ in self.words["group_nouns"]:
-            found = self.named(token) or self.included(token)
+            found = self.named(token) or self.included(token) or self._backed_collective(token)
             if found:
                 return found
             for child in token.children:
@@ -440,6 +440,30 @@ class Reader(Coreference, Context):
                     return found
         return self.coref_head_noun(token)
 
+    def _backed_collective(self, noun: Token) -> list[TokenMention]:
+        """ "a militia in Iraq backed by Iran", "militias that Iran sponsors": an unnamed group
+        described by the state behind it is the collective the knowledge base keeps for that
+        backer's groups ("militias backed by Iran" -> Iran-backed militias), if it keeps one."""
+        backers: list[TokenMention] = []
+        for clause in noun.children:
+            if clause.lemma_.lower() not in self.words["backing_verbs"] or self._negating_children(
+                clause
+            ):
+                continue  # "militias that Iran does not sponsor" are no one's in particular
+            if clause.dep_ == "acl":
+                backers += self.by_agents(clause)
+            elif clause.dep_ == "relcl":
+                backers += [
+                    m for c in clause.children if c.dep_ == "nsubj" for m in self.resolve(c)
+                ]
+        for backer in backers:
+            if backer.actor.type != "state":
+                continue
+            for actor in self.kb.find(f"militias backed by {backer.actor.name}"):
+                if actor.id in self.kb.collectives:
+                    return [TokenMention(noun.i, noun.i + 1, actor, "coref", backer.sentence)]
+        return []
+
     def _persons_groups(self, owners: list[TokenMention], noun: Token) -> list[TokenMention]:
         """ "Following his arrest, his organization was tied to the kidnapping": a person's
         group is the one group the knowledge base has the person in; with none or several,
@@ -466,6 +490,9 @@ class Reader(Coreference, Context):
             loyal = self._allegiance(token)
             if loyal:
                 return loyal  # "lawmakers loyal to Moqtada al-Sadr" act for Sadr's side
+            backed = self._backed_collective(token)
+            if backed:
+                return backed
         if mention.kind == DEMONYM and token.pos_ == "ADJ":
             return []  # "Iraqi soil": a demonym modifying something that is not an actor
         if mention.kind == GENERIC:

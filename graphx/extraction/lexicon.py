@@ -95,6 +95,7 @@ _WORD_LISTS = (
     "proxy_nouns",
     "group_nouns",
     "naming_verbs",
+    "alias_verbs",
     "person_pronouns",
     "plural_pronouns",
     "pair_words",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
@@ -43,8 +43,11 @@ PLACE = "place"
 # A short form the text itself defines after a name ("Kata'ib al-Imam Ali (KIA)"): every later
 # "KIA" of the document is that actor, whatever the recogniser would have guessed.
 ABBREVIATION = "abbreviation"
+# A name the text gives after "known as" ("Ahmad al-Hamidawi, known as Abu Hussein"): the
+# recogniser's guess for that name is the actor named before it, in the whole document.
+KNOWN_AS = "known as"
 # Kinds that name the actor itself (not a demonym, capital, title or description).
-NAMING_KINDS = frozenset({NAME, ALIAS, ABBREVIATION})
+NAMING_KINDS = frozenset({NAME, ALIAS, ABBREVIATION, KNOWN_AS})
 _KIND_RANK = {
     "@non": 0,
     NAME: 1,
@@ -139,8 +142,11 @@ def _variants(text: str) -> set[str]:
 class MentionFinder:
     """Finds actor mentions with phrase matchers built once from the knowledge base."""
 
-    def __init__(self, nlp: Any, kb: KnowledgeBase) -> None:
+    def __init__(self, nlp: Any, kb: KnowledgeBase, alias_verbs: Iterable[str] = ()) -> None:
+        """`alias_verbs`: the participles that give another name of the actor before them
+        ("known as", "nicknamed"), from the lexicon."""
         self.kb = kb
+        self.alias_verbs = frozenset(alias_verbs)
         self._keys: dict[str, tuple[str, str]] = {}
         exact: dict[str, list[str]] = {}
         folded: dict[str, list[str]] = {}
@@ -239,6 +245,7 @@ class MentionFinder:
         mentions.extend(self._provisional(doc, taken, sentence_of))
         mentions.sort(key=lambda m: m.start)
         mentions = _with_provisional_abbreviations(doc, mentions, sentence_of)
+        mentions = self._with_names_given(doc, mentions)
         by_token = {i: m for m in mentions for i in range(m.start, m.end)}
         links: list[TitleLink] = []
         state_counts = Counter(
@@ -298,6 +305,41 @@ class MentionFinder:
                     TokenMention(token.i, token.i + 1, actor, ABBREVIATION, sentence_of[token.i])
                 )
         return found
+
+    def _with_names_given(self, doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
+        """ "Ahmad al-Hamidawi, known as Abu Hussein, said ... Abu Hussein added": the
+        recogniser's provisional actor for the name given is the actor named before it."""
+        if not self.alias_verbs:
+            return mentions
+        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        given: dict[str, Actor] = {}
+        for mention in mentions:
+            if mention.kind not in NAMING_KINDS:
+                continue
+            root = doc[mention.start : mention.end].root
+            # "Kataib Hezbollah's leader, Ahmad al-Hamidawi, known as Abu Hussein": the
+            # participle hangs on the description the name is in apposition to
+            heads = [root, root.head] if root.dep_ == "appos" else [root]
+            for clause in (c for head in heads for c in head.children):
+                if clause.dep_ != "acl" or clause.lemma_.lower() not in self.alias_verbs:
+                    continue
+                for name in (
+                    t
+                    for c in clause.children
+                    for t in ([c] if c.dep_ in {"oprd", "dobj", "attr"} else c.children)
+                    if t.dep_ in {"pobj", "oprd", "dobj", "attr"}
+                ):
+                    other = by_token.get(name.i)
+                    if other is not None and other.kind == "provisional":
+                        given.setdefault(doc[other.start : other.end].text, mention.actor)
+        if not given:
+            return mentions
+        return [
+            replace(m, actor=given[doc[m.start : m.end].text], kind=KNOWN_AS)
+            if m.kind == "provisional" and doc[m.start : m.end].text in given
+            else m
+            for m in mentions
+        ]
 
     def _provisional(self, doc: Doc, taken: set[int], sentence_of: list[int]) -> list[TokenMention]:
         found = []

@@ -1,10 +1,11 @@
-"""Reading an actor across a document: an abbreviation the text defines ("Sinjar Resistance
-Units (YBS) ... YBS"), name spellings of the Arabic press ("Kata'ib Imam Ali"), a definite
-noun that is the body or person named before with that word ("the State Department ... the
-department", "the cleric Moqtada al-Sadr ... the cleric"), an object "it" inside a relative
-clause, "his group" for the group the person is in, and "a militia backed by Iran" for the
-collective the knowledge base keeps for Iran's groups. Each row: (text, date, triples that
-must be found, triples that must NOT be found); the sentences are written for these tests."""
+"""Reading an actor across a document: a name the text defines, as an abbreviation ("Sinjar
+Resistance Units (YBS) ... YBS") or after "known as"; name spellings of the Arabic press
+("Kata'ib Imam Ali"); a definite noun that is the body, place or person named before with that
+word ("the State Department ... the department", "al-Asad Air Base ... the base", "the cleric
+Moqtada al-Sadr ... the cleric"); an object "it" inside a relative clause; "his group" for the
+group the person is in; and "a militia backed by Iran" for the collective the knowledge base
+keeps for Iran's groups. Each row: (text, date, triples that must be found, triples that must
+NOT be found); the sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -41,6 +42,26 @@ ABBREVIATIONS: list[Row] = [
         DATE,
         {("kataib_hezbollah", "strikes", "israel")},
         {("israel", "strikes", "kataib_hezbollah"), ("israel", "strikes", "iraq")},
+    ),
+]
+
+KNOWN_AS: list[Row] = [
+    # the name given after "known as" is the actor for the rest of the document, so "he"
+    # after it is still that person
+    (
+        "Kataib Hezbollah's leader, Ahmad al-Hamidawi, known as Abu Hussein, spoke on Monday. "
+        "Abu Hussein condemned the United States.",
+        "2023-10-18",
+        {("ahmad_al_hamidawi", "opposes", "us")},
+        {("provisional:abu_hussein", "opposes", "us")},
+    ),
+    # "a group known as X" gives the group's name, not the person's
+    (
+        "Hassan Nasrallah met Ahmad al-Hamidawi, the leader of a group known as the Brigade of "
+        "Martyrs, on Monday.",
+        "2023-10-18",
+        {("hassan_nasrallah", "negotiates", "ahmad_al_hamidawi")},
+        {("hassan_nasrallah", "negotiates", "provisional:brigade_of_martyrs")},
     ),
 ]
 
@@ -191,6 +212,7 @@ CASES = [
     pytest.param(*row, id=f"{family}: {row[0][:60]}")
     for family, rows in (
         ("abbreviation", ABBREVIATIONS),
+        ("known as", KNOWN_AS),
         ("spelling", SPELLINGS),
         ("definite noun", DEFINITE_NOUNS),
         ("object it", OBJECT_IT),

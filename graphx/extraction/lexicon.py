@@ -81,6 +81,7 @@ _WORD_LISTS = (
     "vote_words",
     "agent_prefixes",
     "definite_dets",
+    "counted_dets",
     "head_match_stop_nouns",
     "inclusion_preps",
     "responsibility_adjectives",

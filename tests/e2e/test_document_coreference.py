@@ -3,9 +3,9 @@ Resistance Units (YBS) ... YBS") or after "known as"; name spellings of the Arab
 ("Kata'ib Imam Ali"); a definite noun that is the body, place or person named before with that
 word ("the State Department ... the department", "al-Asad Air Base ... the base", "the cleric
 Moqtada al-Sadr ... the cleric"); an object "it" inside a relative clause; "his group" for the
-group the person is in; and "a militia backed by Iran" for the collective the knowledge base
-keeps for Iran's groups. Each row: (text, date, triples that must be found, triples that must
-NOT be found); the sentences are written for these tests."""
+group the person is in; "a militia backed by Iran" for the collective the knowledge base keeps
+for Iran's groups; and "four Iraqis" for persons, not Iraq. Each row: (text, date, triples that
+must be found, triples that must NOT be found); the sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -208,6 +208,29 @@ BACKED_COLLECTIVES: list[Row] = [
     ),
 ]
 
+COUNTED_PEOPLE: list[Row] = [
+    # counted nationals are persons: sanctioning them is no stance toward their state
+    (
+        "The United States imposed sanctions on four Iraqis and on Kataib Hezbollah.",
+        "2019-12-06",
+        {("us", "opposes", "kataib_hezbollah")},
+        {("us", "opposes", "iraq")},
+    ),
+    (
+        "Washington sanctioned several Iranians on Friday.",
+        "2019-12-06",
+        set(),
+        {("us", "opposes", "iran")},
+    ),
+    # ... while the nation's name for its people still stands for it
+    (
+        "The Americans struck Kataib Hezbollah on Sunday.",
+        "2019-12-06",
+        {("us", "strikes", "kataib_hezbollah")},
+        set(),
+    ),
+]
+
 CASES = [
     pytest.param(*row, id=f"{family}: {row[0][:60]}")
     for family, rows in (
@@ -218,6 +241,7 @@ CASES = [
         ("object it", OBJECT_IT),
         ("a person's group", PERSONS_GROUPS),
         ("backed collective", BACKED_COLLECTIVES),
+        ("counted people", COUNTED_PEOPLE),
     )
     for row in rows
 ]

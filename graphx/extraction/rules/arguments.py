@@ -495,6 +495,12 @@ class Reader(Coreference, Context):
                 return backed
         if mention.kind == DEMONYM and token.pos_ == "ADJ":
             return []  # "Iraqi soil": a demonym modifying something that is not an actor
+        if mention.kind == DEMONYM and any(
+            c.dep_ == "nummod"
+            or (c.dep_ in {"det", "amod"} and c.lower_ in self.words["counted_dets"])
+            for c in token.children
+        ):
+            return []  # "sanctions on four Iraqis", "several Iranians": persons, not the state
         if mention.kind == GENERIC:
             # "Iran's parliament": the generic name is for another country's body
             for child in token.children:

@@ -22,7 +22,7 @@ from graphx.extraction.kb import (
     Place,
     provisional_actor,
 )
-from graphx.extraction.names import is_abbreviation, transliterations
+from graphx.extraction.names import is_abbreviation, surname_key, transliterations
 from graphx.models import Actor, ActorMention
 
 _GROUP_TYPES = frozenset(
@@ -359,14 +359,19 @@ class MentionFinder:
             ):
                 continue
             last = span[-1].text
-            if actor_type == "person" and len(span) == 1 and last in surnames:
-                actor = surnames[last]
+            # "Thabet al-Abbasi said ... al-Abbasi added": the family name alone, with or
+            # without its article, is the person named in full before
+            alone = surname_key(text)
+            if alone is not None and alone in surnames:
+                actor = surnames[alone]
             elif len(span) == 1 and not (text.isupper() and len(text) >= 2):
                 continue
             else:
                 actor = provisional_actor(text, actor_type)
                 if actor_type == "person" and len(span) > 1:
-                    surnames.setdefault(last, actor)
+                    key = surname_key(last)
+                    if key is not None:
+                        surnames.setdefault(key, actor)
             found.append(
                 TokenMention(span.start, span.end, actor, "provisional", sentence_of[span.start])
             )

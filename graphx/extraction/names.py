@@ -33,3 +33,18 @@ def transliterations(text: str) -> set[str]:
 
 def _article_apart(word: str) -> list[str]:
     return ["al", word[3:]] if word.lower().startswith("al-") and len(word) > 3 else [word]
+
+
+def surname_key(text: str) -> str | None:
+    """The family name a short mention gives ("al-Abbasi", "Al Abbasi", "Abbasi" -> "abbasi"),
+    or None when `text` is more than one name."""
+    words = text.replace("’", "'").split()
+    if len(words) == 2 and words[0].lower() in {"al", "el"}:
+        words = [words[1]]
+    if len(words) != 1:
+        return None
+    word = words[0]
+    for article in ("al-", "el-"):
+        if word.lower().startswith(article) and len(word) > len(article):
+            word = word[len(article) :]
+    return word.lower() if word[:1].isalpha() else None

@@ -1,6 +1,7 @@
 """Reading an actor across a document: a name the text defines, as an abbreviation ("Sinjar
 Resistance Units (YBS) ... YBS") or after "known as"; name spellings of the Arabic press
-("Kata'ib Imam Ali"); a definite noun that is the body, place or person named before with that
+("Kata'ib Imam Ali") and a family name alone ("al-Abbasi"); "they" after "he and his
+delegation"; a definite noun that is the body, place or person named before with that
 word ("the State Department ... the department", "al-Asad Air Base ... the base", "the cleric
 Moqtada al-Sadr ... the cleric"); an object "it" inside a relative clause; "his group" for the
 group the person is in; "a militia backed by Iran" for the collective the knowledge base keeps
@@ -62,6 +63,28 @@ KNOWN_AS: list[Row] = [
         "2023-10-18",
         {("hassan_nasrallah", "negotiates", "ahmad_al_hamidawi")},
         {("hassan_nasrallah", "negotiates", "provisional:brigade_of_martyrs")},
+    ),
+]
+
+SURNAMES: list[Row] = [
+    # a person unknown to the knowledge base, named later by family name alone
+    (
+        "Iraqi Defense Minister Thabet al-Abbasi spoke on Sunday. Later al-Abbasi condemned the "
+        "Islamic State.",
+        "2024-09-08",
+        {("provisional:thabet_al_abbasi", "opposes", "isis")},
+        {("provisional:al_abbasi", "opposes", "isis")},
+    ),
+]
+
+COORDINATED_THEY: list[Row] = [
+    # "they" after a coordinated subject is the ones coordinated, not a group named before
+    (
+        "Coalition troops left the base on Monday. Thabet al-Abbasi spoke on Sunday. He and his "
+        "delegation were surprised when they met Lloyd Austin.",
+        "2024-09-08",
+        {("provisional:thabet_al_abbasi", "negotiates", "lloyd_austin")},
+        {("global_coalition", "negotiates", "lloyd_austin")},
     ),
 ]
 
@@ -236,6 +259,8 @@ CASES = [
     for family, rows in (
         ("abbreviation", ABBREVIATIONS),
         ("known as", KNOWN_AS),
+        ("surname", SURNAMES),
+        ("coordinated they", COORDINATED_THEY),
         ("spelling", SPELLINGS),
         ("definite noun", DEFINITE_NOUNS),
         ("object it", OBJECT_IT),

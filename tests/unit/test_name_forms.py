@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphx.extraction.names import is_abbreviation, transliterations
+from graphx.extraction.names import is_abbreviation, surname_key, transliterations
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,20 @@ def test_abbreviations(text):
 @pytest.mark.parametrize("text", ["Kia", "I", "5th", "US-led", "F-16", "ABCDEFGHIJ", "-", "2024"])
 def test_not_abbreviations(text):
     assert not is_abbreviation(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("al-Abbasi", "abbasi"),
+        ("Al Abbasi", "abbasi"),
+        ("Abbasi", "abbasi"),
+        ("el-Sisi", "sisi"),
+        # more than a family name, or no name at all
+        ("Thabet al-Abbasi", None),
+        ("Abu Hussein", None),
+        ("-", None),
+    ],
+)
+def test_surname_key(text, key):
+    assert surname_key(text) == key

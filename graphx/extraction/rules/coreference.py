@@ -111,6 +111,9 @@ class Coreference:
                     and mention.kind != "coref"
                 ):
                     return [mention]
+        coordinated = self._coordinated_subject(pronoun)
+        if coordinated:
+            return coordinated
         # Inside an embedded clause "they" is usually the matrix subject ("US officials have
         # said they have no intention of leaving").
         clause = pronoun.head
@@ -138,6 +141,20 @@ class Coreference:
             found = [m for m in self.resolve(subject) if m.actor.type != "person"]
             if found:
                 return found
+        return []
+
+    def _coordinated_subject(self, pronoun: Token) -> list[TokenMention]:
+        """ "He and his delegation were caught off guard when they met Austin": a subject
+        "they" after a coordinated subject of its sentence is the ones coordinated."""
+        sentence = self.dm.sentences[self.dm.sentence_of[pronoun.i]]
+        if pronoun.lower_ != "they" or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+            return []  # ("wanted them to go": the parser's subject "them" is an object)
+        for subject in reversed(sentence[: pronoun.i - sentence.start]):
+            if subject.dep_ in {"nsubj", "nsubjpass"} and any(
+                c.dep_ == "conj" for c in subject.children
+            ):
+                found = [m for t in (subject, *subject.conjuncts) for m in self.resolve(t)]
+                return unique(found)
         return []
 
     def coref_group(self, noun: Token) -> list[TokenMention]:

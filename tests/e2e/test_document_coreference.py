@@ -1,12 +1,13 @@
 """Reading an actor across a document: a name the text defines, as an abbreviation ("Sinjar
 Resistance Units (YBS) ... YBS") or after "known as"; name spellings of the Arabic press
 ("Kata'ib Imam Ali") and a family name alone ("al-Abbasi"); "they" after "he and his
-delegation"; a definite noun that is the body, place or person named before with that
-word ("the State Department ... the department", "al-Asad Air Base ... the base", "the cleric
-Moqtada al-Sadr ... the cleric"); an object "it" inside a relative clause; "his group" for the
-group the person is in; "a militia backed by Iran" for the collective the knowledge base keeps
-for Iran's groups; and "four Iraqis" for persons, not Iraq. Each row: (text, date, triples that
-must be found, triples that must NOT be found); the sentences are written for these tests."""
+delegation"; "the advancing troops" after "Iraqi troops"; a definite noun that is the body,
+place or person named before with that word ("the State Department ... the department",
+"al-Asad Air Base ... the base", "the cleric Moqtada al-Sadr ... the cleric"); an object "it"
+inside a relative clause; "his group" for the group the person is in; "a militia backed by
+Iran" for the collective the knowledge base keeps for Iran's groups; and "four Iraqis" for
+persons, not Iraq. Each row: (text, date, triples that must be found, triples that must NOT
+be found); the sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -74,6 +75,26 @@ SURNAMES: list[Row] = [
         "2024-09-08",
         {("provisional:thabet_al_abbasi", "opposes", "isis")},
         {("provisional:al_abbasi", "opposes", "isis")},
+    ),
+]
+
+PLURAL_NOUNS: list[Row] = [
+    # "the advancing troops" are the troops named just before, and "fighters belonging to the
+    # KDP" are the KDP's
+    (
+        "Peshmerga fighters left the city ahead of the entry of Iraqi troops. Some fighters "
+        "belonging to the KDP attacked the advancing troops, however.",
+        "2017-10-20",
+        {("kdp", "strikes", "iraqi_security_forces")},
+        {("peshmerga", "strikes", "iraqi_security_forces")},
+    ),
+    # ... but not troops named three sentences back
+    (
+        "Iraqi troops entered Kirkuk in October. The city was calm. Markets opened on Monday. "
+        "Schools reopened a week later. Then the KDP attacked the troops.",
+        "2017-10-20",
+        set(),
+        {("kdp", "strikes", "iraqi_security_forces")},
     ),
 ]
 
@@ -261,6 +282,7 @@ CASES = [
         ("known as", KNOWN_AS),
         ("surname", SURNAMES),
         ("coordinated they", COORDINATED_THEY),
+        ("plural noun", PLURAL_NOUNS),
         ("spelling", SPELLINGS),
         ("definite noun", DEFINITE_NOUNS),
         ("object it", OBJECT_IT),

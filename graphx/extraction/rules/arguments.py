@@ -580,9 +580,10 @@ class Reader(Coreference, Context):
 
     def _loyal_to(self, modifier: Token) -> list[TokenMention]:
         """Whom a modifier such as "loyal to X" or "affiliated with X" names."""
-        if (
-            modifier.dep_ not in {"amod", "acl"}
-            or modifier.lemma_.lower() not in self.words["allegiance_words"]
+        if modifier.dep_ not in {"amod", "acl"} or not (
+            # the participle's own form too: "belonging" has the lemma "belong"
+            modifier.lemma_.lower() in self.words["allegiance_words"]
+            or modifier.lower_ in self.words["allegiance_words"]
         ):
             return []
         for prep in modifier.children:

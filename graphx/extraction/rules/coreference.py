@@ -206,6 +206,8 @@ class Coreference:
         """ "The State Department ... The department designated the group": a definite
         singular noun is the nearest body or group named with that head word ("the ministry",
         "the council", "the force", "the committee"), within eight sentences."""
+        if noun.tag_ == "NNS":
+            return self._plural_head_noun(noun)
         if (
             noun.tag_ != "NN"
             or noun.lemma_.lower() in self.words["head_match_stop_nouns"]
@@ -227,6 +229,26 @@ class Coreference:
                 and mention.actor.type != "state"
                 and mention.end - mention.start > 1
                 and self.head_of(mention).lemma_.lower() == lemma
+            ):
+                return [as_coref(mention, noun)]
+        return []
+
+    def _plural_head_noun(self, noun: Token) -> list[TokenMention]:
+        """ "as Iraqi troops advanced ... fighters did clash with the advancing troops": a
+        definite plural noun is the nearest actor named by a description with that plural
+        head ("Iraqi troops", "US forces"), within the sentence and the two before it."""
+        if not any(
+            c.dep_ == "det" and c.lower_ in self.words["definite_dets"] for c in noun.children
+        ) or any(c.dep_ in {"poss", "compound", "prep"} for c in noun.children):
+            return []
+        lemma = noun.lemma_.lower()
+        for mention in self.earlier(noun, 2):
+            head = self.head_of(mention)
+            if (
+                mention.kind in NAMING_KINDS
+                and mention.end - mention.start > 1
+                and head.tag_ == "NNS"
+                and head.lemma_.lower() == lemma
             ):
                 return [as_coref(mention, noun)]
         return []

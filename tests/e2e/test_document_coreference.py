@@ -88,6 +88,14 @@ PLURAL_NOUNS: list[Row] = [
         {("kdp", "strikes", "iraqi_security_forces")},
         {("peshmerga", "strikes", "iraqi_security_forces")},
     ),
+    # "the militants" are the ones an earlier noun said whose they were
+    (
+        "American jets struck Islamic State (IS) militants on Friday. The Pentagon said the "
+        "militants had been firing rockets at Peshmerga fighters.",
+        "2014-08-08",
+        {("isis", "strikes", "peshmerga")},
+        {("us_military", "strikes", "peshmerga"), ("pentagon", "strikes", "peshmerga")},
+    ),
     # ... but not troops named three sentences back
     (
         "Iraqi troops entered Kirkuk in October. The city was calm. Markets opened on Monday. "

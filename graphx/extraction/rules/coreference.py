@@ -234,23 +234,22 @@ class Coreference:
         return []
 
     def _plural_head_noun(self, noun: Token) -> list[TokenMention]:
-        """ "as Iraqi troops advanced ... fighters did clash with the advancing troops": a
-        definite plural noun is the nearest actor named by a description with that plural
-        head ("Iraqi troops", "US forces"), within the sentence and the two before it."""
+        """ "as Iraqi troops advanced ... fighters did clash with the advancing troops",
+        "air attacks on Islamic State militants ... the militants had been firing": a definite
+        plural noun without an owner of its own is the actor of the nearest earlier noun with
+        that plural head, within the sentence and the two before it."""
         if not any(
             c.dep_ == "det" and c.lower_ in self.words["definite_dets"] for c in noun.children
         ) or any(c.dep_ in {"poss", "compound", "prep"} for c in noun.children):
             return []
         lemma = noun.lemma_.lower()
-        for mention in self.earlier(noun, 2):
-            head = self.head_of(mention)
-            if (
-                mention.kind in NAMING_KINDS
-                and mention.end - mention.start > 1
-                and head.tag_ == "NNS"
-                and head.lemma_.lower() == lemma
-            ):
-                return [as_coref(mention, noun)]
+        first = self.dm.sentences[max(0, self.dm.sentence_of[noun.i] - 2)].start
+        for index in range(noun.i - 1, first - 1, -1):
+            earlier = self.dm.doc[index]
+            if earlier.tag_ == "NNS" and earlier.lemma_.lower() == lemma:
+                found = [m for m in self.resolve(earlier) if m.actor.type != "person"]
+                if found:
+                    return [as_coref(m, noun) for m in found]
         return []
 
     def _descriptions(self, mention: TokenMention) -> set[str]:

@@ -5,9 +5,9 @@ delegation"; "the advancing troops" after "Iraqi troops"; a definite noun that i
 place or person named before with that word ("the State Department ... the department",
 "al-Asad Air Base ... the base", "the cleric Moqtada al-Sadr ... the cleric"); an object "it"
 inside a relative clause; "his group" for the group the person is in; "a militia backed by
-Iran" for the collective the knowledge base keeps for Iran's groups; and "four Iraqis" for
-persons, not Iraq. Each row: (text, date, triples that must be found, triples that must NOT
-be found); the sentences are written for these tests."""
+Iran" for the collective the knowledge base keeps for Iran's groups; "four Iraqis" for
+persons, not Iraq; and "troops from X and Y" for both. Each row: (text, date, triples that
+must be found, triples that must NOT be found); the sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -283,6 +283,17 @@ COUNTED_PEOPLE: list[Row] = [
     ),
 ]
 
+COORDINATED_OWNERS: list[Row] = [
+    # "troops from X and Y" are the troops of each
+    (
+        "Some 30,000 troops from the Iraqi army and the Kurdish Peshmerga attacked the Islamic "
+        "State on Monday.",
+        "2016-10-17",
+        {("iraqi_army", "strikes", "isis"), ("peshmerga", "strikes", "isis")},
+        {("iraqi_army", "strikes", "peshmerga")},
+    ),
+]
+
 CASES = [
     pytest.param(*row, id=f"{family}: {row[0][:60]}")
     for family, rows in (
@@ -297,6 +308,7 @@ CASES = [
         ("a person's group", PERSONS_GROUPS),
         ("backed collective", BACKED_COLLECTIVES),
         ("counted people", COUNTED_PEOPLE),
+        ("coordinated owners", COORDINATED_OWNERS),
     )
     for row in rows
 ]

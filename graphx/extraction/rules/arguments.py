@@ -564,7 +564,13 @@ class Reader(Coreference, Context):
             if child.dep_ == "prep" and (child.lower_ == "of" or from_agent):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        return self.resolve_one(pobj, depth + 1)
+                        # "troops from the Iraqi army, the Peshmerga and tribal units": each
+                        # coordinated owner
+                        return unique(
+                            m
+                            for t in (pobj, *(c for c in pobj.conjuncts if c.i > pobj.i))
+                            for m in self.resolve_one(t, depth + 1)
+                        )
             if child.dep_ == "acl" and child.lemma_.lower() in self.words["using_verbs"]:
                 by = self.by_agents(child)  # "bases used by the groups"
                 if by:

@@ -4,10 +4,11 @@ Resistance Units (YBS) ... YBS") or after "known as"; name spellings of the Arab
 delegation"; "the advancing troops" after "Iraqi troops"; a definite noun that is the body,
 place or person named before with that word ("the State Department ... the department",
 "al-Asad Air Base ... the base", "the cleric Moqtada al-Sadr ... the cleric"); an object "it"
-inside a relative clause; "his group" for the group the person is in; "a militia backed by
-Iran" for the collective the knowledge base keeps for Iran's groups; "four Iraqis" for
-persons, not Iraq; and "troops from X and Y" for both. Each row: (text, date, triples that
-must be found, triples that must NOT be found); the sentences are written for these tests."""
+inside a relative clause and a reported "its"; "his group" for the group the person is in;
+"a militia backed by Iran" for the collective the knowledge base keeps for Iran's groups;
+"four Iraqis" for persons, not Iraq; and "troops from X and Y" for both. Each row: (text,
+date, triples that must be found, triples that must NOT be found); the sentences are written
+for these tests."""
 
 from __future__ import annotations
 
@@ -294,6 +295,23 @@ COORDINATED_OWNERS: list[Row] = [
     ),
 ]
 
+REPORTED_ITS: list[Row] = [
+    # "its" in the object of a reported attack is the reporter's, not the attacker's own
+    (
+        "The Syrian Democratic Forces said Turkish drones killed three of its fighters.",
+        DATE,
+        {("turkey", "strikes", "sdf")},
+        {("turkey", "strikes", "turkey")},
+    ),
+    # ... while the attacker's own positions stay its own
+    (
+        "Israel said Hezbollah attacked US forces from its positions in Lebanon.",
+        DATE,
+        {("hezbollah", "strikes", "us_military")},
+        {("israel", "strikes", "us_military")},
+    ),
+]
+
 CASES = [
     pytest.param(*row, id=f"{family}: {row[0][:60]}")
     for family, rows in (
@@ -309,6 +327,7 @@ CASES = [
         ("backed collective", BACKED_COLLECTIVES),
         ("counted people", COUNTED_PEOPLE),
         ("coordinated owners", COORDINATED_OWNERS),
+        ("reported its", REPORTED_ITS),
     )
     for row in rows
 ]

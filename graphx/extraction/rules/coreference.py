@@ -72,6 +72,9 @@ class Coreference:
             return self._object_antecedent(pronoun)
         if pronoun.lower_ != "its":
             return []
+        reporter = self._reporter_of_object(pronoun)
+        if reporter:
+            return reporter
         for mention in self.earlier(pronoun, 0):
             if (
                 mention.actor.type != "person"
@@ -80,6 +83,28 @@ class Coreference:
             ):
                 return [mention]
         return []
+
+    def _reporter_of_object(self, pronoun: Token) -> list[TokenMention]:
+        """ "The SDF said Turkish drones killed three of its fighters": an "its" on the object
+        side of a reported clause is the reporting organisation, not the clause's own subject
+        (which would be hitting its own)."""
+        clause = pronoun.head
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or not any(
+            # ("Hezbollah fired rockets from its positions": its own, not the reporter's)
+            pronoun in obj.subtree
+            for obj in clause.children
+            if obj.dep_ == "dobj"
+        ):
+            return []
+        own = {m.actor.id for m in self.own_agents(clause)}
+        reporters = [
+            m
+            for m in self.own_agents(clause.head)
+            if m.actor.type != "person" and not m.actor.provisional and m.actor.id not in own
+        ]
+        return reporters[:1] if own and reporters else []
 
     def _object_antecedent(self, pronoun: Token) -> list[TokenMention]:
         """An object "it" is the nearest organisation or state named before it in the

@@ -224,6 +224,11 @@ class MentionFinder:
                 # the place's name is taken either way: no recogniser guess ("Tower 22" is no
                 # organisation) even when no one held the place on that date
                 place = self.kb.places[kind]
+                if not place.tenures and _inside_longer_entity(doc, start, end):
+                    # a town inside a name the recogniser found ("the Anbar Salvation
+                    # Council") is part of that name
+                    taken.difference_update(range(start, end))
+                    continue
                 occupant = place.occupant_on(date_at(doc[start].idx))
                 if occupant is not None:
                     mentions.append(
@@ -478,6 +483,16 @@ def _past_office(doc: Doc, start: int) -> bool:
     if index >= 0 and doc[index].text in _DASHES:
         index -= 1
     return index >= 0 and doc[index].lower_ in _PAST_OFFICE
+
+
+def _inside_longer_entity(doc: Doc, start: int, end: int) -> bool:
+    """Whether doc[start:end] lies inside a longer PERSON or ORG entity of the recogniser."""
+    for ent in doc.ents:
+        if ent.start <= start and end <= ent.end and ent.label_ in _NER_TYPES:
+            return end - start < ent.end - ent.start
+        if ent.start >= end:
+            return False
+    return False
 
 
 def _inside_another_name(doc: Doc, start: int, end: int) -> bool:

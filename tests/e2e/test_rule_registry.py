@@ -229,6 +229,20 @@ RULE_TABLE: dict[str, list[Row]] = {
             set(),
             {("nouri_al_maliki", "leads", "iraq")},
         ),
+        # a title alone is its holder on the date, leading the body it names ...
+        (
+            "The Quds Force chief visited Baghdad on Monday.",
+            "2021-11-08",
+            {("esmail_qaani", "leads", "quds_force")},
+            {("qassem_soleimani", "leads", "quds_force")},
+        ),
+        # ... but a state's title alone says nothing of who held it when the story happened
+        (
+            "The Iraqi prime minister visited Tehran on Monday.",
+            "2021-11-08",
+            set(),
+            {("mustafa_al_kadhimi", "leads", "iraq")},
+        ),
     ],
     "accusation": [
         (

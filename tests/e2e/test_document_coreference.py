@@ -143,6 +143,22 @@ DEFINITE_NOUNS: list[Row] = [
         {("state_department", "opposes", "houthis")},
         set(),
     ),
+    # "a department spokesperson" speaks for the department named before, and "the
+    # spokesperson" after it too
+    (
+        "The State Department spoke on Friday. A department spokesperson said the sanctions "
+        "would continue. The spokesperson accused Iran of destabilizing the region.",
+        DATE,
+        {("state_department", "opposes", "iran")},
+        set(),
+    ),
+    # ... but "a militia commander" is not the militia named last
+    (
+        "Kataib Hezbollah fired rockets on Friday. A militia commander condemned Israel.",
+        DATE,
+        set(),
+        {("kataib_hezbollah", "opposes", "israel")},
+    ),
     # another head word is another body
     (
         "The State Department spoke on Monday. The ministry condemned the Houthis on Friday.",

@@ -554,6 +554,16 @@ class Reader(Coreference, Context):
                     return self.coref_pronoun(child)
                 if child.lower_ == "led" and child.i >= 2 and self.dm.by_token.get(child.i - 2):
                     return [self.dm.by_token[child.i - 2]]
+            if (
+                child.dep_ == "compound"
+                and child.tag_ == "NN"
+                and self.dm.at(child) is None
+                # ("a militia commander" is some militia's)
+                and child.lemma_.lower() not in self.words["group_nouns"]
+            ):
+                named = self.named_by_head(child)  # "a department spokesperson"
+                if named:
+                    return named
             loyal = self._loyal_to(child)  # "fighters loyal to Moqtada al-Sadr"
             if loyal:
                 return loyal

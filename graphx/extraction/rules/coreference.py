@@ -230,7 +230,9 @@ class Coreference:
     def coref_head_noun(self, noun: Token) -> list[TokenMention]:
         """ "The State Department ... The department designated the group": a definite
         singular noun is the nearest body or group named with that head word ("the ministry",
-        "the council", "the force", "the committee"), within eight sentences."""
+        "the council", "the force", "the committee"), within eight sentences; else the actor
+        an earlier noun of that word stood for ("a department spokesperson said ... The
+        spokesperson accused Iran")."""
         if noun.tag_ == "NNS":
             return self._plural_head_noun(noun)
         if (
@@ -241,7 +243,15 @@ class Coreference:
             )
         ):
             return []
+        return self.named_by_head(noun) or self._earlier_noun(noun, "NN")
+
+    def named_by_head(self, noun: Token) -> list[TokenMention]:
+        """The nearest body, place or described person named before `noun` with its word as
+        head, within eight sentences (also for a bare modifier: "a department spokesperson"
+        after the State Department)."""
         lemma = noun.lemma_.lower()
+        if lemma in self.words["head_match_stop_nouns"]:
+            return []
         for mention in self.earlier(noun, 8):
             if mention.actor.type == "person":
                 # "the populist cleric Moqtada al-Sadr ... The cleric has demanded": a person
@@ -267,11 +277,16 @@ class Coreference:
             c.dep_ == "det" and c.lower_ in self.words["definite_dets"] for c in noun.children
         ) or any(c.dep_ in {"poss", "compound", "prep"} for c in noun.children):
             return []
+        return self._earlier_noun(noun, "NNS")
+
+    def _earlier_noun(self, noun: Token, tag: str) -> list[TokenMention]:
+        """The actors of the nearest earlier noun with `noun`'s word and `tag` that stood for
+        any, within the sentence and the two before it."""
         lemma = noun.lemma_.lower()
         first = self.dm.sentences[max(0, self.dm.sentence_of[noun.i] - 2)].start
         for index in range(noun.i - 1, first - 1, -1):
             earlier = self.dm.doc[index]
-            if earlier.tag_ == "NNS" and earlier.lemma_.lower() == lemma:
+            if earlier.tag_ == tag and earlier.lemma_.lower() == lemma:
                 found = [m for m in self.resolve(earlier) if m.actor.type != "person"]
                 if found:
                     return [as_coref(m, noun) for m in found]

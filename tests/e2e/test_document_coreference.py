@@ -319,6 +319,13 @@ REPORTED_ITS: list[Row] = [
         {("turkey", "strikes", "sdf")},
         {("turkey", "strikes", "turkey")},
     ),
+    # ... only in an attack: "agreed that the coalition would end its mission" is its own
+    (
+        "Iraq and the United States agreed that the coalition would end its mission in 2025.",
+        DATE,
+        set(),
+        {("iraq", "demands_withdrawal", "us"), ("us", "demands_withdrawal", "iraq")},
+    ),
     # ... while the attacker's own positions stay its own
     (
         "Israel said Hezbollah attacked US forces from its positions in Lebanon.",

@@ -277,10 +277,114 @@ TARGETS: list[Row] = [
     ),
 ]
 
+# the targets of sanctions named after the act: "Those named were X", "named the men
+# penalised as X", "the penalties also cover X", "sanctioned four officials, among them X"
+NAMED_TARGETS: list[Row] = [
+    (
+        "The Treasury sanctioned five commanders on Tuesday. Those named were Abu Fadak, Qais "
+        "al-Khazali and Akram al-Kaabi.",
+        DATE,
+        {
+            ("us_treasury", "opposes", "abu_fadak"),
+            ("us_treasury", "opposes", "qais_al_khazali"),
+            ("us_treasury", "opposes", "akram_al_kaabi"),
+        },
+        set(),
+    ),
+    (
+        "The European Union imposed sanctions on three Hamas officials. Those designated include "
+        "Yahya Sinwar and Ismail Haniyeh.",
+        DATE,
+        {
+            ("european_union", "opposes", "yahya_sinwar"),
+            ("european_union", "opposes", "ismail_haniyeh"),
+        },
+        set(),
+    ),
+    # a report that names people sanctions no one
+    (
+        "A UN report named five commanders. Those named were Abu Fadak and Akram al-Kaabi.",
+        DATE,
+        set(),
+        {
+            ("united_nations", "opposes", "abu_fadak"),
+            ("united_nations", "opposes", "akram_al_kaabi"),
+        },
+    ),
+    (
+        "Britain named the two men sanctioned as Abu Fadak and Qais al-Khazali.",
+        DATE,
+        {("uk", "opposes", "abu_fadak"), ("uk", "opposes", "qais_al_khazali")},
+        set(),
+    ),
+    # naming the men chosen for office is no sanction
+    (
+        "Iraq named the two men chosen as Hadi al-Amiri and Falih al-Fayyadh.",
+        DATE,
+        set(),
+        {("iraq", "opposes", "hadi_al_amiri"), ("iraq", "opposes", "falih_al_fayyadh")},
+    ),
+    # a name the finder cut in two is no target of its own
+    (
+        "The Treasury sanctioned four men on Friday. Those named were Husayn Falih 'Aziz al-Lami "
+        "and Abu Fadak.",
+        DATE,
+        {("us_treasury", "opposes", "abu_fadak")},
+        {("us_treasury", "opposes", "provisional:husayn_falih")},
+    ),
+    (
+        "The Treasury imposed sanctions on Kataib Hezbollah on Monday. The penalties also cover "
+        "the group's leader, Abu Fadak.",
+        DATE,
+        {("us_treasury", "opposes", "abu_fadak")},
+        {("us_treasury", "opposes", "us_treasury")},
+    ),
+    (
+        "The Treasury imposed sanctions on Kataib Hezbollah on Monday. The penalties do not cover "
+        "Abu Fadak.",
+        DATE,
+        {("us_treasury", "opposes", "kataib_hezbollah")},
+        {("us_treasury", "opposes", "abu_fadak")},
+    ),
+    # sanctions condemned are no one's act of sanctioning
+    (
+        "Iran condemned the sanctions. The sanctions hit Hezbollah hard.",
+        DATE,
+        set(),
+        {("iran", "opposes", "hezbollah")},
+    ),
+    (
+        "The Treasury imposed sanctions on four officials, among them Qais al-Khazali and Abu "
+        "Fadak.",
+        DATE,
+        {("us_treasury", "opposes", "qais_al_khazali"), ("us_treasury", "opposes", "abu_fadak")},
+        set(),
+    ),
+    (
+        "Hezbollah met four officials, among them Qais al-Khazali.",
+        DATE,
+        set(),
+        {("hezbollah", "opposes", "qais_al_khazali")},
+    ),
+    # the list hung on the participle that describes the object
+    (
+        "Canada added two Hamas commanders based in Gaza to its list of terrorist entities.",
+        DATE,
+        {("canada", "opposes", "hamas")},
+        set(),
+    ),
+    (
+        "Washington sanctioned Kataib Hezbollah and the man who leads it, Abu Fadak, last year.",
+        DATE,
+        {("us", "opposes", "kataib_hezbollah"), ("us", "opposes", "abu_fadak")},
+        set(),
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "date", "found", "refused"),
-    LISTS + STOPS + CLAIMS + STANCES + THREATS + MEDIATION + TARGETS,
+    LISTS + STOPS + CLAIMS + STANCES + THREATS + MEDIATION + TARGETS + NAMED_TARGETS,
 )
 def test_opposition_threat_and_negotiation_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

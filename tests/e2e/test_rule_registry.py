@@ -736,6 +736,37 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("hezbollah", "negotiates", "israel")},
         ),
     ],
+    "named-targets": [
+        (
+            "The Treasury sanctioned five commanders on Tuesday. Those named were Abu Fadak and "
+            "Akram al-Kaabi.",
+            DATE,
+            {("us_treasury", "opposes", "abu_fadak"), ("us_treasury", "opposes", "akram_al_kaabi")},
+            set(),
+        ),
+        (
+            "A UN report named five commanders. Those named were Abu Fadak and Akram al-Kaabi.",
+            DATE,
+            set(),
+            {("united_nations", "opposes", "abu_fadak")},
+        ),
+    ],
+    "sanction-reach": [
+        (
+            "Britain imposed sanctions on Hamas on Monday. The penalties also cover the group's "
+            "leader, Yahya Sinwar.",
+            DATE,
+            {("uk", "opposes", "yahya_sinwar")},
+            set(),
+        ),
+        (
+            "Britain imposed sanctions on Hamas on Monday. The penalties do not cover Yahya "
+            "Sinwar.",
+            DATE,
+            set(),
+            {("uk", "opposes", "yahya_sinwar")},
+        ),
+    ],
 }
 
 

@@ -20,6 +20,9 @@ from graphx.extraction.rules.pledges import pledged_event
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
 from graphx.extraction.rules.syntax import OBJECTS, SUBJECTS, cue_form, prep_objects, unique
 
+# how many sentences back the sanctions a later sentence refers to may be
+_LOOKBACK = 3
+
 # the complement clauses a demand governs: "demanded that X stop", "urged X to stop"
 _COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 
@@ -51,9 +54,21 @@ def listing(r: Reader, verb: Token) -> Iterator[Candidate]:
         for p in prep_objects(verb, ("to", "on", "onto"))
         if r.is_word(p, "list_nouns") and _hostile_list(r, p)
     ]
+    patients = _patients(r, verb)
+    if not lists:
+        # "added four groups aligned with Iran to its list": the parser may hang the list on
+        # the participle that describes the object
+        lists = [
+            p
+            for o in patients
+            for acl in o.children
+            if acl.dep_ == "acl"
+            for p in prep_objects(acl, ("to", "on", "onto"))
+            if r.is_word(p, "list_nouns") and _hostile_list(r, p)
+        ]
     if not lists:
         return
-    targets = [m for t in _patients(r, verb) for m in r.resolve(t)]
+    targets = [m for t in patients for m in r.resolve(t)]
     # "was placed on Washington's terrorism blacklist": without an agent, the list's owner
     sources = r.agents(verb) or [m for p in lists for m in r.noun_owner(p, blamed=False)]
     if targets and sources:
@@ -346,11 +361,17 @@ def co_target(r: Reader, verb: Token) -> Iterator[Candidate]:
     """Who else an act of opposition falls on: the one "along with" its object (of another
     kind than the one acting: "Britain, along with France" acts), or the name in apposition to
     an object that stands for its owner ("the militia's leader, X": X is sanctioned too)."""
-    if not any(cue.relation == "opposes" and not cue.preps for cue, _ in matched_cues(r, verb)):
+    cues = [cue for cue, _ in matched_cues(r, verb) if cue.relation == "opposes"]
+    if not cues:
         return
-    objects = _objects(verb)
     sources = r.agents(verb)
-    if not objects or not sources or any(c.dep_ == "auxpass" for c in verb.children):
+    if not sources or any(c.dep_ == "auxpass" for c in verb.children):
+        return
+    among = _listed_among(r, verb, sources)
+    if among:
+        yield Candidate("opposes", sources, among, verb, "co-target")
+    objects = _objects(verb)
+    if not objects or not any(not cue.preps for cue in cues):
         return
     acting = {m.actor.type for m in sources}
     also = [
@@ -373,3 +394,161 @@ def co_target(r: Reader, verb: Token) -> Iterator[Candidate]:
     ]
     if also:
         yield Candidate("opposes", sources, unique(also), verb, "co-target")
+
+
+def _cut_name(r: Reader, mention: TokenMention) -> bool:
+    """A name the knowledge base does not know, cut from a longer one ("Husayn Falih" and
+    "Aziz al-Lami" of "Husayn Falih 'Aziz al-Lami"): a capitalised name word touches it. The
+    lists of sanctioned people name them in full, which the name finder often splits."""
+    if mention.kind != "provisional":
+        return False
+    doc = r.dm.doc
+    before, after = mention.start - 1, mention.end
+    if before >= 0 and doc[before].text in {"'", "\u2019"}:
+        before -= 1
+    if after < len(doc) and doc[after].text in {"'", "\u2019"}:
+        after += 1
+    return any(
+        0 <= i < len(doc)
+        and doc[i].pos_ == "PROPN"
+        and doc[i].is_title
+        and (r.dm.at(doc[i]) is None or r.dm.at(doc[i]).kind == "provisional")
+        for i in (before, after)
+    )
+
+
+def _sanction_act(r: Reader, token: Token) -> bool:
+    """ "sanctioned four men", "designated KSS", "imposed sanctions on four Iraqis", "added four
+    groups to its list of terrorist organisations": an act that punishes or lists."""
+    if token.pos_ not in VERBAL:
+        return False
+    if r.is_word(token, "sanctioning_verbs"):
+        return True
+    if r.is_word(token, "light_verbs"):
+        return any(r.is_word(c, "punishing_nouns") for c in _objects(token))
+    if r.is_word(token, "listing_verbs"):
+        return any(r.is_word(t, "list_nouns") and _hostile_list(r, t) for t in token.subtree)
+    return False
+
+
+def _earlier_sanctioners(r: Reader, token: Token) -> list[TokenMention]:
+    """Who imposed the sanctions that `token` refers back to: the agents of the nearest
+    sanctioning act before it, in its sentence or the few sentences before ("The Treasury
+    sanctioned four men on Monday. Those named were ..."). Only the nearest act is read: an
+    older one may be another actor's."""
+    doc = token.doc
+    sentence = token.sent
+    for _ in range(_LOOKBACK + 1):
+        for t in reversed([t for t in sentence if t.i < token.i]):
+            if _sanction_act(r, t):
+                return r.agents(t)
+        if sentence.start == 0:
+            return []
+        sentence = doc[sentence.start - 1].sent
+    return []
+
+
+@token_rule(
+    "named-targets",
+    family="verbs",
+    confidence=0.6,
+    trigger=Trigger("designation_participles", VERBAL),
+    reads='"Washington named the three men penalised as X and Y", "The Treasury sanctioned '
+    'four men on Monday. Those named were X, Y and Z."',
+)
+def named_targets(r: Reader, participle: Token) -> Iterator[Candidate]:
+    """The actors a sanction falls on, named after it: "the men penalised" named "as" X, or
+    "those designated" who "were" (or "include") X. The one who names them, or else the one
+    who imposed the sanctions just before, opposes them."""
+    if participle.dep_ != "acl":
+        return
+    named = participle.head  # "the three men", "those"
+    head = named.head
+    if named.dep_ in OBJECTS and r.is_word(head, "target_naming_verbs") and head.pos_ in VERBAL:
+        # "named the three men penalised as X, Y and Z"
+        if participle.lemma_.lower() == head.lemma_.lower():
+            return
+        targets = [
+            m
+            for p in prep_objects(participle, ("as",)) + prep_objects(head, ("as",))
+            for m in r.resolve(p)
+        ]
+        sources = r.agents(head)
+        cue = head
+    elif named.dep_ in SUBJECTS and r.is_word(head, "target_listing_verbs"):
+        # "Those named were X, Y and Z", "The individuals designated include X"
+        if r.dm.at(named) is not None:
+            return  # "Hezbollah, designated in 1997, is ...": a named actor, no list after it
+        targets = [
+            m for c in head.children if c.dep_ in {"attr", "dobj", "oprd"} for m in r.resolve(c)
+        ]
+        sources = r.by_agents(participle) or _earlier_sanctioners(r, named)
+        cue = head
+    else:
+        return
+    targets = [m for m in targets if not _cut_name(r, m)]
+    if targets and sources:
+        yield Candidate("opposes", sources, unique(targets), cue, "named-targets")
+
+
+@token_rule(
+    "sanction-reach",
+    family="event_nouns",
+    confidence=0.6,
+    trigger=Trigger("punishing_nouns", NOMINAL),
+    reads='"The penalties also cover the company\'s chief executive, X", "The sanctions '
+    'target X and Y" (after the sanctions are imposed)',
+)
+def sanction_reach(r: Reader, noun: Token) -> Iterator[Candidate]:
+    """Sanctions that reach an actor: their owner, or the one who imposed them just before,
+    opposes the actor they cover."""
+    verb = noun.head
+    if noun.dep_ not in SUBJECTS or not r.is_word(verb, "sanction_reach_verbs"):
+        return
+    if verb.pos_ not in VERBAL:
+        return
+    targets = [m for c in _objects(verb) for m in r.resolve(c)]
+    if not targets:
+        return
+    sources = r.noun_owner(noun, blamed=False)
+    if not sources and any(
+        c.dep_ == "det" and c.lower_ in r.words["definite_dets"] for c in noun.children
+    ):
+        sources = _earlier_sanctioners(r, noun)  # "The penalties": the ones just imposed
+    own = {a for s in sources for a in r.kb.ancestors(s.actor.id)}
+    targets = [m for m in targets if m.actor.id not in own and not _cut_name(r, m)]
+    if sources and targets:
+        yield Candidate("opposes", sources, targets, verb, "sanction-reach")
+
+
+def _listed_among(r: Reader, verb: Token, sources: list[TokenMention]) -> list[TokenMention]:
+    """ "sanctioned four officials, among them X and Y": the names listed after "among them"
+    when the act falls on a counted group (the parser hangs the list anywhere in the clause)."""
+    objects = _objects(verb) + [p for o in _objects(verb) for p in prep_objects(o, ("on",))]
+    objects += prep_objects(verb, ("on", "against"))
+    if not any(
+        c.dep_ == "nummod" or r.is_word(c, "counting_words") for o in objects for c in o.children
+    ):
+        return []
+    sentence = verb.sent
+    for among in verb.subtree:
+        if among.lower_ != "among" or among.i + 1 >= sentence.end:
+            continue
+        them = verb.doc[among.i + 1]
+        if them.lower_ not in r.words["among_pronouns"]:
+            continue
+        stop = next(
+            (
+                t.i
+                for t in verb.doc[them.i + 1 : sentence.end]
+                if t.pos_ in VERBAL or t.lower_ in {";", ":", "—", "(", "."}
+            ),
+            sentence.end,
+        )
+        own = {a for s in sources for a in r.kb.ancestors(s.actor.id)}
+        return [
+            m
+            for m in r.dm.in_sentence(r.dm.sentence_of[sentence.start])
+            if them.i < m.start < stop and m.actor.id not in own
+        ]
+    return []

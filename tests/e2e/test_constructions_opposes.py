@@ -381,10 +381,60 @@ NAMED_TARGETS: list[Row] = [
     ),
 ]
 
+# what a stance is against, named through a clause: "what they call X", "the role X plays"
+NAMED_BY_CLAUSE: list[Row] = [
+    (
+        "Lebanese lawmakers pushed back against what they call Iranian meddling in the elections.",
+        DATE,
+        {("lebanese_parliament", "opposes", "iran")},
+        set(),
+    ),
+    (
+        "Lebanese lawmakers did not push back against what they call Iranian meddling.",
+        DATE,
+        set(),
+        {("lebanese_parliament", "opposes", "iran")},
+    ),
+    # the name given is no actor's: nothing is opposed ("a rumour spread by Israel")
+    (
+        "Hezbollah fighters pushed back against what they call a rumour spread by Israel.",
+        DATE,
+        set(),
+        {("hezbollah", "opposes", "israel")},
+    ),
+    (
+        "Kataib Hezbollah objects to the role the US military plays in Iraq.",
+        DATE,
+        {("kataib_hezbollah", "opposes", "us_military")},
+        set(),
+    ),
+    (
+        "Qatar welcomed the role Egypt has played in the talks.",
+        DATE,
+        {("qatar", "supports", "egypt")},
+        set(),
+    ),
+    # the subject of a stance verb in the clause is for or against the noun, not its owner
+    (
+        "The Houthis welcomed the strikes Iran condemned.",
+        DATE,
+        set(),
+        {("houthis", "supports", "iran")},
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "date", "found", "refused"),
-    LISTS + STOPS + CLAIMS + STANCES + THREATS + MEDIATION + TARGETS + NAMED_TARGETS,
+    LISTS
+    + STOPS
+    + CLAIMS
+    + STANCES
+    + THREATS
+    + MEDIATION
+    + TARGETS
+    + NAMED_TARGETS
+    + NAMED_BY_CLAUSE,
 )
 def test_opposition_threat_and_negotiation_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

@@ -116,6 +116,8 @@ _WORD_LISTS = (
     "sanction_reach_verbs",
     "counting_words",
     "among_pronouns",
+    "denial_verbs",
+    "withheld_goods",
     "aiming_verbs",
     "aiming_preps",
     "consequence_verbs",

@@ -423,6 +423,53 @@ NAMED_BY_CLAUSE: list[Row] = [
     ),
 ]
 
+# keeping relief, aid or access from an actor; a refusal that is a joined act's, not its own
+DENIALS: list[Row] = [
+    (
+        "The Treasury said it would deny Hezbollah any financial relief.",
+        DATE,
+        {("us_treasury", "opposes", "hezbollah")},
+        set(),
+    ),
+    (
+        "Israel denied Hamas access to fuel.",
+        DATE,
+        {("israel", "opposes", "hamas")},
+        set(),
+    ),
+    (
+        "The United States withheld aid from the Lebanese army.",
+        DATE,
+        {("us", "opposes", "lebanese_armed_forces")},
+        {("us", "supports", "lebanese_armed_forces")},
+    ),
+    (
+        "Washington did not deny Tehran economic relief.",
+        DATE,
+        set(),
+        {("us", "opposes", "iran")},
+    ),
+    # a claim denied is no good kept from anyone
+    (
+        "Iran denied Hezbollah had received aid.",
+        DATE,
+        set(),
+        {("iran", "opposes", "hezbollah")},
+    ),
+    (
+        "The Sadrists rejected the nomination and accused Sudani of corruption.",
+        DATE,
+        {("sadrist_movement", "opposes", "mohammed_shia_al_sudani")},
+        set(),
+    ),
+    (
+        "Iran refused to condemn Hamas or criticize Hezbollah.",
+        DATE,
+        set(),
+        {("iran", "opposes", "hamas"), ("iran", "opposes", "hezbollah")},
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "date", "found", "refused"),
@@ -434,7 +481,8 @@ NAMED_BY_CLAUSE: list[Row] = [
     + MEDIATION
     + TARGETS
     + NAMED_TARGETS
-    + NAMED_BY_CLAUSE,
+    + NAMED_BY_CLAUSE
+    + DENIALS,
 )
 def test_opposition_threat_and_negotiation_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

@@ -767,6 +767,20 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("uk", "opposes", "yahya_sinwar")},
         ),
     ],
+    "denial": [
+        (
+            "Washington said it would deny Tehran economic relief of any kind.",
+            DATE,
+            {("us", "opposes", "iran")},
+            set(),
+        ),
+        (
+            "Hezbollah denied that it received aid from Iran.",
+            DATE,
+            set(),
+            {("hezbollah", "opposes", "iran"), ("iran", "supports", "hezbollah")},
+        ),
+    ],
 }
 
 

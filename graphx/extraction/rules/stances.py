@@ -552,3 +552,47 @@ def _listed_among(r: Reader, verb: Token, sources: list[TokenMention]) -> list[T
             if them.i < m.start < stop and m.actor.id not in own
         ]
     return []
+
+
+@token_rule(
+    "denial",
+    family="verbs",
+    confidence=0.65,
+    trigger=Trigger("denial_verbs", VERBAL),
+    reads='"Washington would deny Tehran economic relief", "Israel denied Hamas access to fuel", '
+    '"the United States withheld aid from the Lebanese army"',
+)
+def denial(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Keeping relief, aid or access from an actor is pressure on it: the one who withholds
+    them opposes the one kept from them (not "denied the allegations": a claim is no good)."""
+    objects = _objects(verb)
+    goods = [o for o in objects if r.is_word(o, "withheld_goods")]
+    # "deny Hezbollah any financial relief": the parser may make the good the recipient's
+    # apposition
+    goods += [
+        c
+        for o in objects
+        for c in o.children
+        if c.dep_ == "appos" and r.is_word(c, "withheld_goods")
+    ]
+    if not goods:
+        return
+    recipients = [
+        m for o in objects if o not in goods and r.dm.at(o) is not None for m in r.resolve(o)
+    ]
+    recipients += [
+        m
+        for g in goods
+        for c in g.children
+        if c.dep_ in {"compound", "nmod", "poss"}
+        for m in [r.dm.at(c)]
+        if m is not None
+    ]
+    recipients += [
+        m for h in (verb, *goods) for p in prep_objects(h, ("from",)) for m in r.resolve(p)
+    ]
+    sources = r.agents(verb)
+    own = {a for s in sources for a in r.kb.ancestors(s.actor.id)}
+    recipients = [m for m in recipients if m.actor.id not in own]
+    if sources and recipients:
+        yield Candidate("opposes", sources, unique(recipients), verb, "denial")

@@ -468,6 +468,25 @@ DENIALS: list[Row] = [
         set(),
         {("iran", "opposes", "hamas"), ("iran", "opposes", "hezbollah")},
     ),
+    # a demand that another make the actor stop is the asker's (the one asked has not acted)
+    (
+        "Jordan wanted the Security Council to compel Israel to halt its offensive in Gaza.",
+        DATE,
+        {("jordan", "opposes", "israel")},
+        {("un_security_council", "opposes", "israel")},
+    ),
+    (
+        "Jordan asked the Arab League to compel Israel to halt its offensive.",
+        DATE,
+        {("jordan", "opposes", "israel")},
+        {("arab_league", "opposes", "israel")},
+    ),
+    (
+        "Jordan did not ask the Arab League to compel Israel to halt its offensive.",
+        DATE,
+        set(),
+        {("jordan", "opposes", "israel"), ("arab_league", "opposes", "israel")},
+    ),
 ]
 
 

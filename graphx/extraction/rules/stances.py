@@ -18,7 +18,14 @@ from graphx.extraction.rules.cues import matched_cues, verb_particles
 from graphx.extraction.rules.event_nouns import read_event
 from graphx.extraction.rules.pledges import pledged_event
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
-from graphx.extraction.rules.syntax import OBJECTS, SUBJECTS, cue_form, prep_objects, unique
+from graphx.extraction.rules.syntax import (
+    OBJECTS,
+    SUBJECTS,
+    cue_form,
+    infinitival,
+    prep_objects,
+    unique,
+)
 
 # how many sentences back the sanctions a later sentence refers to may be
 _LOOKBACK = 3
@@ -90,7 +97,7 @@ def _hostile_list(r: Reader, noun: Token) -> bool:
 )
 def demand_stop(r: Reader, verb: Token) -> Iterator[Candidate]:
     """Demanding that an actor stop doing something opposes that actor."""
-    demanders = r.agents(verb)
+    demanders = _asking(r, verb) or r.agents(verb)
     if not demanders:
         return
     for first in verb.children:
@@ -98,6 +105,25 @@ def demand_stop(r: Reader, verb: Token) -> Iterator[Candidate]:
             continue
         for clause in (first, *first.conjuncts):
             yield from _stop_demanded(r, verb, first, clause, demanders)
+
+
+def _asking(r: Reader, verb: Token) -> list[TokenMention]:
+    """ "Iraq wanted the council to compel Israel to halt": a demand that another make it is
+    the asker's demand (the one asked to compel has not yet done so)."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.pos_ in VERBAL:
+        clause = clause.head
+    asker = clause.head
+    if asker.pos_ not in VERBAL or not r.is_word(asker, "demand_verbs"):
+        return []
+    # "asked the council to compel" (the one asked its object), "wanted the council to
+    # compel" (the parser may make the one asked the subject of an infinitive clause)
+    asked = (clause.dep_ == "xcomp" and any(c.dep_ in OBJECTS for c in asker.children)) or (
+        clause.dep_ == "ccomp"
+        and infinitival(clause)
+        and any(c.dep_ in SUBJECTS for c in clause.children)
+    )
+    return r.agents(asker) if asked else []
 
 
 def _stop_demanded(

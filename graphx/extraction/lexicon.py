@@ -118,6 +118,7 @@ _WORD_LISTS = (
     "among_pronouns",
     "denial_verbs",
     "withheld_goods",
+    "blamed_events",
     "aiming_verbs",
     "aiming_preps",
     "consequence_verbs",

@@ -489,6 +489,47 @@ DENIALS: list[Row] = [
     ),
 ]
 
+# putting an attack on an actor: the last "on" names the one blamed, an earlier one the target
+BLAME: list[Row] = [
+    (
+        "Blinken pinned the drone attacks on Kataib Hezbollah.",
+        DATE,
+        {("antony_blinken", "opposes", "kataib_hezbollah")},
+        set(),
+    ),
+    (
+        "The Pentagon blamed the rocket attack on US forces on Kataib Hezbollah.",
+        DATE,
+        {("pentagon", "opposes", "kataib_hezbollah")},
+        {("pentagon", "opposes", "us_military")},
+    ),
+    (
+        "Hezbollah blamed the explosions on Israel.",
+        DATE,
+        {("hezbollah", "opposes", "israel")},
+        set(),
+    ),
+    (
+        "Hezbollah did not blame the explosions on Israel.",
+        DATE,
+        set(),
+        {("hezbollah", "opposes", "israel")},
+    ),
+    # hopes pinned on an actor are no blame
+    (
+        "Lebanon pinned its hopes on France.",
+        DATE,
+        set(),
+        {("lebanon", "opposes", "france")},
+    ),
+    (
+        "Washington pinned the blame on the Houthis.",
+        DATE,
+        {("us", "opposes", "houthis")},
+        set(),
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "date", "found", "refused"),
@@ -501,7 +542,8 @@ DENIALS: list[Row] = [
     + TARGETS
     + NAMED_TARGETS
     + NAMED_BY_CLAUSE
-    + DENIALS,
+    + DENIALS
+    + BLAME,
 )
 def test_opposition_threat_and_negotiation_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

@@ -781,6 +781,20 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("hezbollah", "opposes", "iran"), ("iran", "supports", "hezbollah")},
         ),
     ],
+    "blame-on": [
+        (
+            "Blinken pinned the drone attacks on Kataib Hezbollah.",
+            DATE,
+            {("antony_blinken", "opposes", "kataib_hezbollah")},
+            set(),
+        ),
+        (
+            "Israel pinned its hopes on Egypt.",
+            DATE,
+            set(),
+            {("israel", "opposes", "egypt")},
+        ),
+    ],
 }
 
 

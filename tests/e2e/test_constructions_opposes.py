@@ -530,6 +530,47 @@ BLAME: list[Row] = [
     ),
 ]
 
+# pressure kept up, actors disowned
+PRESSURE: list[Row] = [
+    (
+        "Washington kept up maximum pressure on Tehran.",
+        DATE,
+        {("us", "opposes", "iran")},
+        set(),
+    ),
+    # pressure on the one who receives it: not its own stance
+    (
+        "Baghdad came under maximum pressure from Washington.",
+        DATE,
+        {("us", "opposes", "iraq")},
+        {("iraq", "opposes", "us")},
+    ),
+    (
+        "Iran maintained its support for the Houthis.",
+        DATE,
+        {("iran", "supports", "houthis")},
+        {("iran", "opposes", "houthis")},
+    ),
+    (
+        "Hamas disavowed Islamic Jihad after the attack.",
+        DATE,
+        {("hamas", "opposes", "palestinian_islamic_jihad")},
+        set(),
+    ),
+    (
+        "Hamas distanced itself from Islamic Jihad after the attack.",
+        DATE,
+        {("hamas", "opposes", "palestinian_islamic_jihad")},
+        set(),
+    ),
+    (
+        "Hamas did not distance itself from Islamic Jihad.",
+        DATE,
+        set(),
+        {("hamas", "opposes", "palestinian_islamic_jihad")},
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "date", "found", "refused"),
@@ -543,7 +584,8 @@ BLAME: list[Row] = [
     + NAMED_TARGETS
     + NAMED_BY_CLAUSE
     + DENIALS
-    + BLAME,
+    + BLAME
+    + PRESSURE,
 )
 def test_opposition_threat_and_negotiation_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

@@ -373,6 +373,19 @@ NAMED_TARGETS: list[Row] = [
         {("canada", "opposes", "hamas")},
         set(),
     ),
+    # figures of a group stand for it
+    (
+        "The European Union placed several figures of Hezbollah on its list of terrorists.",
+        DATE,
+        {("european_union", "opposes", "hezbollah")},
+        set(),
+    ),
+    (
+        "Israel disputed casualty figures from the Gaza Health Ministry.",
+        DATE,
+        set(),
+        {("israel", "opposes", "gaza_health_ministry")},
+    ),
     (
         "Washington sanctioned Kataib Hezbollah and the man who leads it, Abu Fadak, last year.",
         DATE,

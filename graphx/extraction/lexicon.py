@@ -119,6 +119,7 @@ _WORD_LISTS = (
     "denial_verbs",
     "withheld_goods",
     "blamed_events",
+    "enemy_labels",
     "aiming_verbs",
     "aiming_preps",
     "consequence_verbs",

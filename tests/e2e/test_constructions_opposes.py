@@ -584,6 +584,42 @@ PRESSURE: list[Row] = [
     ),
 ]
 
+# an actor named "the [actor] enemy" by the one who speaks or acts
+ENEMY_LABELS: list[Row] = [
+    (
+        'Nasrallah said his fighters were ready to strike the bases of the "American enemy".',
+        DATE,
+        {("hassan_nasrallah", "opposes", "us")},
+        set(),
+    ),
+    (
+        "Hezbollah vowed to confront the Israeli enemy.",
+        DATE,
+        {("hezbollah", "opposes", "israel")},
+        set(),
+    ),
+    # "an American enemy", "Iran's enemy": the enemy OF that actor (the roles rule)
+    (
+        "Iran, an American enemy, struck Israel.",
+        DATE,
+        {("iran", "opposes", "us")},
+        {("us", "opposes", "iran"), ("iran", "opposes", "iran")},
+    ),
+    (
+        "Iran's enemy Israel struck Damascus.",
+        DATE,
+        {("israel", "opposes", "iran")},
+        {("iran", "opposes", "israel")},
+    ),
+    # no one speaks or acts: a bare description
+    (
+        "The Israeli enemy has pulled back from the border.",
+        DATE,
+        set(),
+        {("israel", "opposes", "israel")},
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "date", "found", "refused"),
@@ -598,7 +634,8 @@ PRESSURE: list[Row] = [
     + NAMED_BY_CLAUSE
     + DENIALS
     + BLAME
-    + PRESSURE,
+    + PRESSURE
+    + ENEMY_LABELS,
 )
 def test_opposition_threat_and_negotiation_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

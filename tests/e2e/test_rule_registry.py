@@ -795,6 +795,20 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("israel", "opposes", "egypt")},
         ),
     ],
+    "enemy-label": [
+        (
+            "The Houthis vowed to confront the American aggressor.",
+            DATE,
+            {("houthis", "opposes", "us")},
+            set(),
+        ),
+        (
+            "Iran, an American enemy, struck Israel.",
+            DATE,
+            set(),
+            {("us", "opposes", "iran"), ("iran", "opposes", "iran")},
+        ),
+    ],
 }
 
 

@@ -622,3 +622,50 @@ def denial(r: Reader, verb: Token) -> Iterator[Candidate]:
     recipients = [m for m in recipients if m.actor.id not in own]
     if sources and recipients:
         yield Candidate("opposes", sources, unique(recipients), verb, "denial")
+
+
+@token_rule(
+    "enemy-label",
+    family="event_nouns",
+    confidence=0.6,
+    trigger=Trigger("enemy_labels", NOMINAL),
+    reads='"Nasrallah said his fighters would strike the bases of the American enemy", '
+    '"Hezbollah vowed to confront the Israeli enemy"',
+)
+def enemy_label(r: Reader, noun: Token) -> Iterator[Candidate]:
+    """An actor named as "the [actor] enemy" (or occupier, aggressor): the one who speaks of it
+    so, or whose act it is the object of, opposes it. Not "an American enemy" or "Iran's
+    enemy" (someone else, the enemy of that actor: the roles rule), nor "Iran, the enemy"."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return
+    if noun.dep_ in {"appos", "attr"} or any(c.dep_ in {"poss", "appos"} for c in noun.children):
+        return
+    named = [
+        m
+        for c in noun.children
+        if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i
+        for m in [r.dm.at(c)]
+        if m is not None
+    ]
+    if not named:
+        return
+    _, claimant, _ = r.context(noun, noun.sent)
+    sources = [claimant] if claimant is not None else _acting_on(r, noun)
+    own = {a for s in sources for a in r.kb.ancestors(s.actor.id)}
+    named = [m for m in named if m.actor.id not in own]
+    if sources and named:
+        yield Candidate("opposes", sources, named, noun, "enemy-label")
+
+
+def _acting_on(r: Reader, noun: Token) -> list[TokenMention]:
+    """The agents of the verb whose object (or whose preposition's object) `noun` is,
+    through the nouns it hangs on ("strike the bases of the enemy")."""
+    current = noun
+    for _ in range(6):
+        head = current.head
+        if head == current:
+            return []
+        if head.pos_ in VERBAL:
+            return r.agents(head) if current.dep_ in OBJECTS | {"prep"} else []
+        current = head
+    return []

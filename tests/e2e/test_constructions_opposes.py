@@ -584,6 +584,28 @@ PRESSURE: list[Row] = [
     ),
 ]
 
+# breaches and violations stand for their owner as what is condemned
+BREACHES: list[Row] = [
+    (
+        "Hezbollah condemned Israeli breaches of Lebanese sovereignty.",
+        DATE,
+        {("hezbollah", "opposes", "israel")},
+        {("israel", "opposes", "lebanon")},
+    ),
+    (
+        "Baghdad protested against Turkish violations of its airspace.",
+        DATE,
+        {("iraq", "opposes", "turkey")},
+        set(),
+    ),
+    (
+        "The report found no violations by Hezbollah.",
+        DATE,
+        set(),
+        {("hezbollah", "opposes", "hezbollah")},
+    ),
+]
+
 # an actor named "the [actor] enemy" by the one who speaks or acts
 ENEMY_LABELS: list[Row] = [
     (
@@ -635,7 +657,8 @@ ENEMY_LABELS: list[Row] = [
     + DENIALS
     + BLAME
     + PRESSURE
-    + ENEMY_LABELS,
+    + ENEMY_LABELS
+    + BREACHES,
 )
 def test_opposition_threat_and_negotiation_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

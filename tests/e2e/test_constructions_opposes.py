@@ -584,6 +584,83 @@ PRESSURE: list[Row] = [
     ),
 ]
 
+# diplomatic downgrades: relations cut, envoys summoned or recalled, assets frozen
+DIPLOMACY: list[Row] = [
+    (
+        "Bahrain broke off diplomatic ties with Qatar.",
+        DATE,
+        {("bahrain", "opposes", "qatar")},
+        set(),
+    ),
+    (
+        "Turkey downgraded its diplomatic relations with Israel.",
+        DATE,
+        {("turkey", "opposes", "israel")},
+        set(),
+    ),
+    (
+        "Iraq restored relations with Saudi Arabia.",
+        DATE,
+        set(),
+        {("iraq", "opposes", "saudi_arabia")},
+    ),
+    (
+        "Saudi Arabia did not sever relations with Iran.",
+        DATE,
+        set(),
+        {("saudi_arabia", "opposes", "iran")},
+    ),
+    (
+        "Baghdad summoned Iran's charge d'affaires over the shelling.",
+        DATE,
+        {("iraq", "opposes", "iran")},
+        set(),
+    ),
+    (
+        "The caretaker government of Iraq summoned the American and British ambassadors.",
+        DATE,
+        {("iraq", "opposes", "us"), ("iraq", "opposes", "uk")},
+        set(),
+    ),
+    (
+        "Bahrain recalled its ambassador from Lebanon.",
+        DATE,
+        {("bahrain", "opposes", "lebanon")},
+        {("bahrain", "opposes", "bahrain")},
+    ),
+    # one's own envoy called home for talks is no protest against anyone
+    (
+        "Iraq summoned its ambassador for consultations.",
+        DATE,
+        set(),
+        {("iraq", "opposes", "iraq")},
+    ),
+    (
+        "Iraq did not summon the Turkish ambassador.",
+        DATE,
+        set(),
+        {("iraq", "opposes", "turkey")},
+    ),
+    (
+        "Iraq seized funds belonging to Kataib Hezbollah.",
+        DATE,
+        {("iraq", "opposes", "kataib_hezbollah")},
+        set(),
+    ),
+    (
+        "Hezbollah's assets were frozen by the European Union.",
+        DATE,
+        {("european_union", "opposes", "hezbollah")},
+        {("hezbollah", "opposes", "european_union")},
+    ),
+    (
+        "Iran froze its own assets abroad.",
+        DATE,
+        set(),
+        {("iran", "opposes", "iran")},
+    ),
+]
+
 # breaches and violations stand for their owner as what is condemned
 BREACHES: list[Row] = [
     (
@@ -658,7 +735,8 @@ ENEMY_LABELS: list[Row] = [
     + BLAME
     + PRESSURE
     + ENEMY_LABELS
-    + BREACHES,
+    + BREACHES
+    + DIPLOMACY,
 )
 def test_opposition_threat_and_negotiation_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

@@ -809,6 +809,34 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("us", "opposes", "iran"), ("iran", "opposes", "iran")},
         ),
     ],
+    "summons": [
+        (
+            "Jordan summoned the Israeli ambassador over the raid.",
+            DATE,
+            {("jordan", "opposes", "israel")},
+            set(),
+        ),
+        (
+            "Sudani recalled the Iranian ambassador's remarks.",
+            DATE,
+            set(),
+            {("mohammed_shia_al_sudani", "opposes", "iran")},
+        ),
+    ],
+    "asset-freeze": [
+        (
+            "Britain froze Hezbollah's assets.",
+            DATE,
+            {("uk", "opposes", "hezbollah")},
+            set(),
+        ),
+        (
+            "The European Union did not freeze Hezbollah's assets.",
+            DATE,
+            set(),
+            {("european_union", "opposes", "hezbollah")},
+        ),
+    ],
 }
 
 

@@ -669,3 +669,79 @@ def _acting_on(r: Reader, noun: Token) -> list[TokenMention]:
             return r.agents(head) if current.dep_ in OBJECTS | {"prep"} else []
         current = head
     return []
+
+
+@token_rule(
+    "summons",
+    family="verbs",
+    confidence=0.65,
+    trigger=Trigger("summoning_verbs", VERBAL),
+    reads='"Iraq summoned the Turkish ambassador", "Baghdad summoned Iran\'s charge '
+    'd\'affaires over the shelling", "Bahrain recalled its ambassador from Lebanon"',
+)
+def summons(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Summoning another state's envoy (a protest) or recalling one's own from a state (a
+    downgrade of relations) opposes that state."""
+    sources = r.agents(verb)
+    if not sources:
+        return
+    own = {a for s in sources for a in r.kb.ancestors(s.actor.id)}
+    targets: list[TokenMention] = []
+    for envoy in _objects(verb):
+        if not r.is_word(envoy, "diplomat_nouns"):
+            continue
+        owners = [
+            m
+            for c in envoy.children
+            if c.dep_ in {"poss", "amod", "compound", "nmod"}
+            # "the American and British ambassadors": the joined modifiers too
+            for m in (r.resolve(c) if c.dep_ == "poss" else [r.dm.at(j) for j in (c, *c.conjuncts)])
+            if m is not None
+        ]
+        owners += [m for p in prep_objects(envoy, ("of",)) for m in r.resolve(p)]
+        foreign = [m for m in owners if m.actor.id not in own]
+        if foreign:
+            targets += foreign  # "summoned the Turkish ambassador"
+        elif owners:
+            # "recalled its ambassador from Lebanon", "its envoy to Qatar"
+            posts = prep_objects(verb, ("from",)) + prep_objects(envoy, ("to", "in", "from"))
+            targets += [m for p in posts for m in r.resolve(p) if m.actor.id not in own]
+    if targets:
+        yield Candidate("opposes", sources, unique(targets), verb, "summons")
+
+
+@token_rule(
+    "asset-freeze",
+    family="verbs",
+    confidence=0.65,
+    trigger=Trigger("freezing_verbs", VERBAL),
+    reads='"Britain froze Hezbollah\'s assets", "the Treasury froze the assets of Hamas '
+    'financiers", "Iraq seized funds belonging to the militia"',
+)
+def asset_freeze(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Freezing or seizing an actor's assets is a sanction on it: the one who does so opposes
+    the owner."""
+    holdings = [o for o in _patients(r, verb) if r.is_word(o, "frozen_goods")]
+    owners = [
+        m
+        for h in holdings
+        for c in h.children
+        if c.dep_ in {"poss", "compound", "nmod", "amod"}
+        for m in (r.resolve(c) if c.dep_ == "poss" else [r.dm.at(c)])
+        if m is not None
+    ]
+    owners += [m for h in holdings for p in prep_objects(h, ("of",)) for m in r.resolve(p)]
+    # "funds belonging to the militia", "assets linked to Hamas"
+    owners += [
+        m
+        for h in holdings
+        for acl in h.children
+        if acl.dep_ == "acl" and r.is_word(acl, "allegiance_words")
+        for p in prep_objects(acl, ("to", "with"))
+        for m in r.resolve(p)
+    ]
+    sources = r.agents(verb)
+    own = {a for s in sources for a in r.kb.ancestors(s.actor.id)}
+    owners = [m for m in owners if m.actor.id not in own]
+    if sources and owners:
+        yield Candidate("opposes", sources, unique(owners), verb, "asset-freeze")

@@ -124,6 +124,7 @@ _WORD_LISTS = (
     "diplomat_nouns",
     "freezing_verbs",
     "frozen_goods",
+    "stance_participles",
     "aiming_verbs",
     "aiming_preps",
     "consequence_verbs",

@@ -661,6 +661,41 @@ DIPLOMACY: list[Row] = [
     ),
 ]
 
+# "X is opposed to Y" (the parser reads a passive without an agent, or a copula's complement)
+OPPOSED_TO: list[Row] = [
+    (
+        "Sadr, who is opposed to the American presence, addressed the crowd.",
+        DATE,
+        {("moqtada_al_sadr", "opposes", "us")},
+        set(),
+    ),
+    (
+        "Hamas is firmly opposed to the Israeli occupation.",
+        DATE,
+        {("hamas", "opposes", "israel")},
+        set(),
+    ),
+    (
+        "Sadr said he was opposed to any American presence.",
+        DATE,
+        {("moqtada_al_sadr", "opposes", "us")},
+        set(),
+    ),
+    (
+        "Hezbollah is not opposed to the Iraqi government.",
+        DATE,
+        set(),
+        {("hezbollah", "opposes", "iraq")},
+    ),
+    # the passive of opposing: the agent opposes the subject
+    (
+        "The Sudani government was opposed by the Sadrists.",
+        DATE,
+        set(),
+        {("mohammed_shia_al_sudani", "opposes", "sadrist_movement")},
+    ),
+]
+
 # breaches and violations stand for their owner as what is condemned
 BREACHES: list[Row] = [
     (
@@ -736,7 +771,8 @@ ENEMY_LABELS: list[Row] = [
     + PRESSURE
     + ENEMY_LABELS
     + BREACHES
-    + DIPLOMACY,
+    + DIPLOMACY
+    + OPPOSED_TO,
 )
 def test_opposition_threat_and_negotiation_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

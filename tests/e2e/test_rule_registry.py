@@ -837,6 +837,20 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("european_union", "opposes", "hezbollah")},
         ),
     ],
+    "opposed-to": [
+        (
+            "The Houthis are opposed to Saudi Arabia.",
+            DATE,
+            {("houthis", "opposes", "saudi_arabia")},
+            set(),
+        ),
+        (
+            "The Houthis are not opposed to Saudi Arabia.",
+            DATE,
+            set(),
+            {("houthis", "opposes", "saudi_arabia")},
+        ),
+    ],
 }
 
 

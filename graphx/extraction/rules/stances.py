@@ -745,3 +745,30 @@ def asset_freeze(r: Reader, verb: Token) -> Iterator[Candidate]:
     owners = [m for m in owners if m.actor.id not in own]
     if sources and owners:
         yield Candidate("opposes", sources, unique(owners), verb, "asset-freeze")
+
+
+@token_rule(
+    "opposed-to",
+    family="verbs",
+    confidence=0.7,
+    trigger=Trigger("stance_participles", VERBAL | {"ADJ"}),
+    reads='"Hezbollah is opposed to Israel", "Sadr, who is opposed to the American presence" '
+    "(the parser makes the adjective a passive verb)",
+)
+def opposed_to(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """ "X is opposed to Y": a stance held, which the parser reads as a passive without an
+    agent; its subject holds the stance against the object of "to"."""
+    if r.by_agents(verb):
+        return  # "the plan was opposed by Hezbollah": the passive of opposing (verb rules)
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        # (the parser may hang the subject on the auxiliary: "Hezbollah [is] opposed")
+        holders = r.subjects(verb, {"nsubjpass", "nsubj"}) or [
+            m for aux in verb.children if aux.dep_ == "auxpass" for m in r.subjects(aux, {"nsubj"})
+        ]
+    elif verb.dep_ == "acomp" and verb.head.lemma_.lower() == "be":
+        holders = r.subjects(verb.head, {"nsubj"})  # "is opposed to", "who is opposed to"
+    else:
+        return
+    targets = [m for p in prep_objects(verb, ("to",)) for m in r.resolve_target(p, "opposes")]
+    if holders and targets:
+        yield Candidate("opposes", holders, targets, verb, "opposed-to")

@@ -696,6 +696,41 @@ OPPOSED_TO: list[Row] = [
     ),
 ]
 
+# rifts and feuds between two actors: one opposes the other
+RIFTS: list[Row] = [
+    (
+        "Tensions between Iran and Saudi Arabia rose sharply.",
+        DATE,
+        {("iran", "opposes", "saudi_arabia")},
+        set(),
+    ),
+    (
+        "The Sadr-Maliki feud deepened.",
+        DATE,
+        {("moqtada_al_sadr", "opposes", "nouri_al_maliki")},
+        set(),
+    ),
+    (
+        "A dispute between Iraq and Kuwait over the border flared.",
+        DATE,
+        {("iraq", "opposes", "kuwait")},
+        set(),
+    ),
+    (
+        "There were no tensions between Iraq and Jordan.",
+        DATE,
+        set(),
+        {("iraq", "opposes", "jordan"), ("jordan", "opposes", "iraq")},
+    ),
+    # the mediator of a dispute is no party to it
+    (
+        "Egypt mediated the dispute between Hamas and Fatah.",
+        DATE,
+        set(),
+        {("egypt", "opposes", "hamas"), ("egypt", "opposes", "fatah")},
+    ),
+]
+
 # breaches and violations stand for their owner as what is condemned
 BREACHES: list[Row] = [
     (
@@ -772,7 +807,8 @@ ENEMY_LABELS: list[Row] = [
     + ENEMY_LABELS
     + BREACHES
     + DIPLOMACY
-    + OPPOSED_TO,
+    + OPPOSED_TO
+    + RIFTS,
 )
 def test_opposition_threat_and_negotiation_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

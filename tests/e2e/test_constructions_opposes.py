@@ -696,6 +696,34 @@ OPPOSED_TO: list[Row] = [
     ),
 ]
 
+# complaints lodged and anger voiced "over" an actor's act
+COMPLAINTS: list[Row] = [
+    (
+        "Iraq filed a complaint against Turkey with the Security Council.",
+        DATE,
+        {("iraq", "opposes", "turkey")},
+        {("iraq", "opposes", "un_security_council")},
+    ),
+    (
+        "Lebanon lodged a complaint with the UN over Israeli strikes.",
+        DATE,
+        {("lebanon", "opposes", "israel")},
+        {("lebanon", "opposes", "united_nations")},
+    ),
+    (
+        "Israel voiced anger over Hezbollah's attacks.",
+        DATE,
+        {("israel", "opposes", "hezbollah")},
+        set(),
+    ),
+    (
+        "Iraq did not file a complaint against Turkey.",
+        DATE,
+        set(),
+        {("iraq", "opposes", "turkey")},
+    ),
+]
+
 # rifts and feuds between two actors: one opposes the other
 RIFTS: list[Row] = [
     (
@@ -808,7 +836,8 @@ ENEMY_LABELS: list[Row] = [
     + BREACHES
     + DIPLOMACY
     + OPPOSED_TO
-    + RIFTS,
+    + RIFTS
+    + COMPLAINTS,
 )
 def test_opposition_threat_and_negotiation_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

@@ -696,6 +696,53 @@ OPPOSED_TO: list[Row] = [
     ),
 ]
 
+# demands that an actor be held to account or punished; designations as labels
+RECKONING: list[Row] = [
+    (
+        "Hezbollah called for Israel to be held accountable.",
+        DATE,
+        {("hezbollah", "opposes", "israel")},
+        set(),
+    ),
+    (
+        "Iran demanded that the United States be held accountable for the strike.",
+        DATE,
+        {("iran", "opposes", "us")},
+        set(),
+    ),
+    (
+        "Iran demanded that the United States not be held accountable.",
+        DATE,
+        set(),
+        {("iran", "opposes", "us")},
+    ),
+    # protection demanded is no reckoning
+    (
+        "The Sadrists demanded that Moqtada al-Sadr be protected.",
+        DATE,
+        set(),
+        {("sadrist_movement", "opposes", "moqtada_al_sadr")},
+    ),
+    (
+        "Iraq called for the prosecution of the Islamic State commanders.",
+        DATE,
+        {("iraq", "opposes", "isis")},
+        set(),
+    ),
+    (
+        "Australia classified Hezbollah as a terrorist group.",
+        DATE,
+        {("australia", "opposes", "hezbollah")},
+        set(),
+    ),
+    (
+        "Iraq declared Sudani the winner.",
+        DATE,
+        set(),
+        {("iraq", "opposes", "mohammed_shia_al_sudani")},
+    ),
+]
+
 # complaints lodged and anger voiced "over" an actor's act
 COMPLAINTS: list[Row] = [
     (
@@ -837,7 +884,8 @@ ENEMY_LABELS: list[Row] = [
     + DIPLOMACY
     + OPPOSED_TO
     + RIFTS
-    + COMPLAINTS,
+    + COMPLAINTS
+    + RECKONING,
 )
 def test_opposition_threat_and_negotiation_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

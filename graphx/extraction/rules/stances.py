@@ -101,10 +101,40 @@ def demand_stop(r: Reader, verb: Token) -> Iterator[Candidate]:
     if not demanders:
         return
     for first in verb.children:
-        if first.dep_ not in _COMPLEMENTS:
+        if first.dep_ not in _COMPLEMENTS and not _called_for(first):
             continue
         for clause in (first, *first.conjuncts):
             yield from _stop_demanded(r, verb, first, clause, demanders)
+            yield from _reckoning_demanded(r, clause, demanders)
+
+
+def _called_for(clause: Token) -> bool:
+    """ "called for Israel to be held accountable": the parser makes the clause adverbial,
+    opened by "for"."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in clause.children
+    )
+
+
+def _reckoning_demanded(
+    r: Reader, clause: Token, demanders: list[TokenMention]
+) -> Iterator[Candidate]:
+    """A demand that an actor be held to account or punished ("demanded that the United
+    States be held accountable", "called for Israel to be held responsible", "urged that the
+    militias be prosecuted"): the one demanding opposes the actor."""
+    if not any(c.dep_ == "auxpass" for c in clause.children):
+        return
+    held = clause.lemma_.lower() == "hold" and any(
+        c.dep_ in {"acomp", "oprd", "xcomp"} and r.is_word(c, "accountability_words")
+        for c in clause.children
+    )
+    if not held and not r.is_word(clause, "punishing_verbs"):
+        return
+    accused = [m for c in clause.children if c.dep_ in {"nsubjpass", "nsubj"} for m in r.resolve(c)]
+    own = {a for d in demanders for a in r.kb.ancestors(d.actor.id)}
+    accused = [m for m in accused if m.actor.id not in own]
+    if accused:
+        yield Candidate("opposes", demanders, accused, clause, "demand-stop")
 
 
 def _asking(r: Reader, verb: Token) -> list[TokenMention]:

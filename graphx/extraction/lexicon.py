@@ -125,6 +125,7 @@ _WORD_LISTS = (
     "freezing_verbs",
     "frozen_goods",
     "stance_participles",
+    "redress_nouns",
     "aiming_verbs",
     "aiming_preps",
     "consequence_verbs",

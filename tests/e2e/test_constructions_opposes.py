@@ -743,6 +743,46 @@ RECKONING: list[Row] = [
     ),
 ]
 
+# scorn, and redress demanded from an actor
+SCORN: list[Row] = [
+    (
+        "Hezbollah mocked Netanyahu.",
+        DATE,
+        {("hezbollah", "opposes", "benjamin_netanyahu")},
+        set(),
+    ),
+    (
+        "Iran snubbed the American envoy.",
+        DATE,
+        {("iran", "opposes", "us")},
+        set(),
+    ),
+    (
+        "Hezbollah did not mock Netanyahu.",
+        DATE,
+        set(),
+        {("hezbollah", "opposes", "benjamin_netanyahu")},
+    ),
+    (
+        "Israel demanded an apology from Turkey.",
+        DATE,
+        {("israel", "opposes", "turkey")},
+        set(),
+    ),
+    (
+        "Iraq received compensation from the United States.",
+        DATE,
+        set(),
+        {("iraq", "opposes", "us")},
+    ),
+    (
+        "Israel did not demand an apology from Turkey.",
+        DATE,
+        set(),
+        {("israel", "opposes", "turkey")},
+    ),
+]
+
 # complaints lodged and anger voiced "over" an actor's act
 COMPLAINTS: list[Row] = [
     (
@@ -885,7 +925,8 @@ ENEMY_LABELS: list[Row] = [
     + OPPOSED_TO
     + RIFTS
     + COMPLAINTS
-    + RECKONING,
+    + RECKONING
+    + SCORN,
 )
 def test_opposition_threat_and_negotiation_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

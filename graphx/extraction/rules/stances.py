@@ -93,13 +93,21 @@ def _hostile_list(r: Reader, noun: Token) -> bool:
     confidence=0.7,
     trigger=Trigger("demand_verbs", VERBAL),
     reads='"Pompeo demanded that Tehran stop arming the Houthis", "Qatar called on Israel to '
-    'halt its offensive", "urged both capitals to scale back their involvement"',
+    'halt its offensive", "urged both capitals to scale back their involvement", "demanded '
+    'that Israel be held accountable", "demanded an apology from Turkey"',
 )
 def demand_stop(r: Reader, verb: Token) -> Iterator[Candidate]:
     """Demanding that an actor stop doing something opposes that actor."""
     demanders = _asking(r, verb) or r.agents(verb)
     if not demanders:
         return
+    # "demanded an apology from Turkey", "sought compensation from Israel"
+    redress = [o for o in _objects(verb) if r.is_word(o, "redress_nouns")]
+    owing = [m for h in (verb, *redress) for p in prep_objects(h, ("from",)) for m in r.resolve(p)]
+    own = {a for d in demanders for a in r.kb.ancestors(d.actor.id)}
+    owing = [m for m in owing if m.actor.id not in own]
+    if redress and owing:
+        yield Candidate("opposes", demanders, unique(owing), verb, "demand-stop")
     for first in verb.children:
         if first.dep_ not in _COMPLEMENTS and not _called_for(first):
             continue

@@ -743,6 +743,28 @@ RECKONING: list[Row] = [
     ),
 ]
 
+# sanction prefixes: "the US-sanctioned X", "a US-designated terrorist group"
+PREFIXES: list[Row] = [
+    (
+        "The US-sanctioned Kataib Hezbollah claimed the attack.",
+        DATE,
+        {("us", "opposes", "kataib_hezbollah")},
+        {("kataib_hezbollah", "opposes", "us")},
+    ),
+    (
+        "Hezbollah, an EU-proscribed group, denied the attack.",
+        DATE,
+        {("european_union", "opposes", "hezbollah")},
+        set(),
+    ),
+    (
+        "The UN-designated safe zone was shelled by Russian forces.",
+        DATE,
+        set(),
+        {("united_nations", "opposes", "russian_forces")},
+    ),
+]
+
 # scorn, and redress demanded from an actor
 SCORN: list[Row] = [
     (
@@ -926,7 +948,8 @@ ENEMY_LABELS: list[Row] = [
     + RIFTS
     + COMPLAINTS
     + RECKONING
-    + SCORN,
+    + SCORN
+    + PREFIXES,
 )
 def test_opposition_threat_and_negotiation_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

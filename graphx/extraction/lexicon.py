@@ -126,6 +126,7 @@ _WORD_LISTS = (
     "frozen_goods",
     "stance_participles",
     "redress_nouns",
+    "answering_pronouns",
     "aiming_verbs",
     "aiming_preps",
     "consequence_verbs",

@@ -743,6 +743,28 @@ RECKONING: list[Row] = [
     ),
 ]
 
+# the accusation stands when the accused denies it; a pronoun in it is the one who answers
+ANSWERED_CLAIMS: list[Row] = [
+    (
+        "Hezbollah rejected Israeli accusations that it hid rockets in Beirut.",
+        DATE,
+        {("israel", "opposes", "hezbollah"), ("hezbollah", "opposes", "israel")},
+        {("israel", "opposes", "israel")},
+    ),
+    (
+        "The Houthis dismissed American allegations that they had attacked a tanker.",
+        DATE,
+        {("us", "opposes", "houthis"), ("houthis", "opposes", "us")},
+        set(),
+    ),
+    (
+        "There were no American allegations that Iran armed the militias.",
+        DATE,
+        set(),
+        {("us", "opposes", "iran")},
+    ),
+]
+
 # sanction prefixes: "the US-sanctioned X", "a US-designated terrorist group"
 PREFIXES: list[Row] = [
     (
@@ -949,7 +971,8 @@ ENEMY_LABELS: list[Row] = [
     + COMPLAINTS
     + RECKONING
     + SCORN
-    + PREFIXES,
+    + PREFIXES
+    + ANSWERED_CLAIMS,
 )
 def test_opposition_threat_and_negotiation_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

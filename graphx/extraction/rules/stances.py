@@ -243,9 +243,37 @@ def accusing_claim(r: Reader, noun: Token) -> Iterator[Candidate]:
             continue
         if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
             continue  # "the allegations that surfaced": a relative clause, no content
-        accused = [m for c in clause.children if c.dep_ in SUBJECTS for m in r.resolve(c)]
+        accused = [m for c in clause.children if c.dep_ in SUBJECTS for m in _accused(r, noun, c)]
+        own = {a for o in owners for a in r.kb.ancestors(o.actor.id)}
+        accused = [m for m in accused if m.actor.id not in own]
         if accused:
-            yield Candidate("opposes", owners, accused, noun, "accusing-claim")
+            yield Candidate("opposes", owners, accused, _answered(r, noun), "accusing-claim")
+
+
+def _answered(r: Reader, claim: Token) -> Token:
+    """The cue whose context says whether a claim was made: "Hezbollah rejected Israeli
+    accusations that it hid rockets" denies what is claimed, not that Israel claims it (the
+    rejecting verb, unless itself negated, stands for the claim)."""
+    head = claim.head
+    if claim.dep_ in OBJECTS and (
+        r.is_word(head, "refusal_verbs") or r.is_word(head, "claim_rejection_verbs")
+    ):
+        return head
+    return claim
+
+
+def _accused(r: Reader, claim: Token, subject: Token) -> list[TokenMention]:
+    """The subject of an accusing claim's content; "Iran dismissed American allegations that
+    it armed the militias": a pronoun there is the one who answers the claim (the subject of
+    the verb whose object the claim is)."""
+    found = r.resolve(subject)
+    if found or subject.pos_ != "PRON" or subject.lower_ not in r.words["answering_pronouns"]:
+        return found
+    if claim.dep_ in OBJECTS and claim.head.pos_ in VERBAL:
+        return [
+            m for m in r.agents(claim.head) if m.actor.type != "person" or subject.lower_ != "it"
+        ]
+    return []
 
 
 @token_rule(

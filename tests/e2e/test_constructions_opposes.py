@@ -757,6 +757,25 @@ ANSWERED_CLAIMS: list[Row] = [
         {("us", "opposes", "houthis"), ("houthis", "opposes", "us")},
         set(),
     ),
+    # a claim rejected in the passive: the one who says so, or the "by" phrase, rejects it
+    (
+        "Threats from Israel would be ignored, Nasrallah said.",
+        DATE,
+        {("hassan_nasrallah", "opposes", "israel")},
+        set(),
+    ),
+    (
+        "Israeli threats were dismissed by Hezbollah.",
+        DATE,
+        {("hezbollah", "opposes", "israel")},
+        {("israel", "opposes", "hezbollah")},
+    ),
+    (
+        "Nasrallah said that Israeli threats would not be ignored.",
+        DATE,
+        set(),
+        {("hassan_nasrallah", "opposes", "israel")},
+    ),
     (
         "There were no American allegations that Iran armed the militias.",
         DATE,

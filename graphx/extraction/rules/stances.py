@@ -207,14 +207,26 @@ def _cessation(r: Reader, verb: Token) -> bool:
     reads='"Iran dismissed American allegations", "Hezbollah brushed aside Israel\'s threats"',
 )
 def claim_rejection(r: Reader, verb: Token) -> Iterator[Candidate]:
-    """Rejecting an actor's claim (allegations, threats, remarks) opposes its owner."""
-    sources = r.agents(verb)
-    if not sources:
-        return
-    claims = [c for c in _objects(verb) if r.is_word(c, "disputed_claims")]
-    owners = [m for c in claims for m in _claim_owner(r, c)]
-    if owners:
-        yield Candidate("opposes", sources, owners, verb, "claim-rejection")
+    """Rejecting an actor's claim (allegations, threats, remarks) opposes its owner; in the
+    passive ("threats from America would be ignored, he added") the one who says so rejects
+    them."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        sources = r.by_agents(verb) or _speakers(r, verb)
+        claims = [
+            c for c in verb.children if c.dep_ == "nsubjpass" and r.is_word(c, "disputed_claims")
+        ]
+        # (the parser may hang the claim's "from" phrase on the verb)
+        owners = [m for c in claims for m in _claim_owner(r, c)]
+        if claims:
+            owners += [m for p in prep_objects(verb, ("from",)) for m in r.resolve(p)]
+    else:
+        sources = r.agents(verb)
+        claims = [c for c in _objects(verb) if r.is_word(c, "disputed_claims")]
+        owners = [m for c in claims for m in _claim_owner(r, c)]
+    own = {a for s in sources for a in r.kb.ancestors(s.actor.id)}
+    owners = [m for m in owners if m.actor.id not in own]
+    if sources and owners:
+        yield Candidate("opposes", sources, unique(owners), verb, "claim-rejection")
 
 
 def _claim_owner(r: Reader, claim: Token) -> list[TokenMention]:

@@ -750,6 +750,121 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("hezbollah", "negotiates", "israel")},
         ),
     ],
+    "named-targets": [
+        (
+            "The Treasury sanctioned five commanders on Tuesday. Those named were Abu Fadak and "
+            "Akram al-Kaabi.",
+            DATE,
+            {("us_treasury", "opposes", "abu_fadak"), ("us_treasury", "opposes", "akram_al_kaabi")},
+            set(),
+        ),
+        (
+            "A UN report named five commanders. Those named were Abu Fadak and Akram al-Kaabi.",
+            DATE,
+            set(),
+            {("united_nations", "opposes", "abu_fadak")},
+        ),
+    ],
+    "sanction-reach": [
+        (
+            "Britain imposed sanctions on Hamas on Monday. The penalties also cover the group's "
+            "leader, Yahya Sinwar.",
+            DATE,
+            {("uk", "opposes", "yahya_sinwar")},
+            set(),
+        ),
+        (
+            "Britain imposed sanctions on Hamas on Monday. The penalties do not cover Yahya "
+            "Sinwar.",
+            DATE,
+            set(),
+            {("uk", "opposes", "yahya_sinwar")},
+        ),
+    ],
+    "denial": [
+        (
+            "Washington said it would deny Tehran economic relief of any kind.",
+            DATE,
+            {("us", "opposes", "iran")},
+            set(),
+        ),
+        (
+            "Hezbollah denied that it received aid from Iran.",
+            DATE,
+            set(),
+            {("hezbollah", "opposes", "iran"), ("iran", "supports", "hezbollah")},
+        ),
+    ],
+    "blame-on": [
+        (
+            "Blinken pinned the drone attacks on Kataib Hezbollah.",
+            DATE,
+            {("antony_blinken", "opposes", "kataib_hezbollah")},
+            set(),
+        ),
+        (
+            "Israel pinned its hopes on Egypt.",
+            DATE,
+            set(),
+            {("israel", "opposes", "egypt")},
+        ),
+    ],
+    "enemy-label": [
+        (
+            "The Houthis vowed to confront the American aggressor.",
+            DATE,
+            {("houthis", "opposes", "us")},
+            set(),
+        ),
+        (
+            "Iran, an American enemy, struck Israel.",
+            DATE,
+            set(),
+            {("us", "opposes", "iran"), ("iran", "opposes", "iran")},
+        ),
+    ],
+    "summons": [
+        (
+            "Jordan summoned the Israeli ambassador over the raid.",
+            DATE,
+            {("jordan", "opposes", "israel")},
+            set(),
+        ),
+        (
+            "Sudani recalled the Iranian ambassador's remarks.",
+            DATE,
+            set(),
+            {("mohammed_shia_al_sudani", "opposes", "iran")},
+        ),
+    ],
+    "asset-freeze": [
+        (
+            "Britain froze Hezbollah's assets.",
+            DATE,
+            {("uk", "opposes", "hezbollah")},
+            set(),
+        ),
+        (
+            "The European Union did not freeze Hezbollah's assets.",
+            DATE,
+            set(),
+            {("european_union", "opposes", "hezbollah")},
+        ),
+    ],
+    "opposed-to": [
+        (
+            "The Houthis are opposed to Saudi Arabia.",
+            DATE,
+            {("houthis", "opposes", "saudi_arabia")},
+            set(),
+        ),
+        (
+            "The Houthis are not opposed to Saudi Arabia.",
+            DATE,
+            set(),
+            {("houthis", "opposes", "saudi_arabia")},
+        ),
+    ],
 }
 
 

@@ -230,9 +230,23 @@ class Reader(Coreference, Context):
                         owners.append(led_by)
             elif child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from"}:
                 owners += [m for p in child.children if p.dep_ == "pobj" for m in self.resolve(p)]
+            elif child.dep_ == "relcl" and self.carried_by_relative(child):
+                # "the role the US military plays", "the attacks the militias launched"
+                owners += [m for c in child.children if c.dep_ == "nsubj" for m in self.resolve(c)]
         if blamed:
             owners += self.blamed_owners(noun)
         return unique(owners)
+
+    def carried_by_relative(self, clause: Token) -> bool:
+        """ "the role [that] X plays": an object relative clause whose verb carries the noun
+        it describes (a light or participation verb), so that its subject owns the noun; not
+        "the strikes Iran condemned" (the subject is for or against the noun, not its owner)."""
+        relative = self.words["relative_pronouns"]
+        return (
+            (self.is_word(clause, "light_verbs") or self.is_word(clause, "participation_carriers"))
+            and not any(c.dep_ in OBJECTS and c.lower_ not in relative for c in clause.children)
+            and not any(c.dep_ in SUBJECTS and c.lower_ in relative for c in clause.children)
+        )
 
     def blamed_owners(self, noun: Token) -> list[TokenMention]:
         """The one an event is blamed on by a participle beside it."""

@@ -257,12 +257,68 @@ RESPONSIBILITY: list[Row] = [
     ),
 ]
 
+# The victims of an attack are struck by its agent: its owner, who takes part in it, or the agent
+# of the earlier event a definite noun names (rules/combat.py "victims").
+VICTIMS: list[Row] = [
+    (
+        "Two Hamas commanders were killed in an Israeli airstrike on Rafah overnight.",
+        DATE,
+        {("israel", "strikes", "hamas")},
+        {("hamas", "strikes", "israel")},
+    ),
+    (
+        "Israeli warplanes bombed a convoy near Qusayr. Hezbollah said three of its fighters "
+        "died when the bombing hit the trucks.",
+        DATE,
+        {("idf", "strikes", "hezbollah")},
+        {("hezbollah", "strikes", "idf")},
+    ),
+    (
+        "The Houthis joined the missile attack on Jizan, in which four Saudi soldiers died.",
+        DATE,
+        {("houthis", "strikes", "saudi_arabia")},
+        set(),
+    ),
+    (
+        "Six militiamen from the Popular Mobilization Forces were wounded in the US raids.",
+        DATE,
+        {("us", "strikes", "pmf")},
+        set(),
+    ),
+    # no victim, a denied or a guessed death, a death in a clash whose sides are not told apart
+    (
+        "No Hezbollah fighters were killed in the Israeli strike, the group said.",
+        DATE,
+        set(),
+        {("israel", "strikes", "hezbollah")},
+    ),
+    (
+        "Hamas denied that its commanders died in the Israeli airstrike.",
+        DATE,
+        set(),
+        {("israel", "strikes", "hamas")},
+    ),
+    (
+        "Hezbollah fighters may have been wounded in the Israeli raid.",
+        DATE,
+        set(),
+        {("israel", "strikes", "hezbollah")},
+    ),
+    (
+        "Two Hezbollah fighters were killed in clashes along the border.",
+        DATE,
+        set(),
+        {("hezbollah", "strikes", "hezbollah")},
+    ),
+]
+
 TABLES = {
     "event coreference": EVENT_COREFERENCE,
     "received": RECEIVED,
     "force and support": FORCE_AND_SUPPORT,
     "mutual": MUTUAL,
     "responsibility": RESPONSIBILITY,
+    "victims": VICTIMS,
 }
 
 CASES = [

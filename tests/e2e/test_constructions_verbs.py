@@ -137,6 +137,14 @@ FORCE: list[Row] = [
         set(),
         {("iran", "strikes", "china")},
     ),
+    # a relative clause fighting a remnant fights the remnant's whole, not its antecedent
+    (
+        "The Syrian Democratic Forces, which are fighting what remains of the Islamic State, "
+        "detained six men.",
+        DATE,
+        {("sdf", "strikes", "isis")},
+        {("sdf", "strikes", "sdf")},
+    ),
 ]
 
 # Support: working alongside an actor; depending on an actor is being supported by it.

@@ -736,6 +736,20 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("hezbollah", "negotiates", "israel")},
         ),
     ],
+    "victims": [
+        (
+            "Three Hezbollah fighters were killed in an Israeli strike near Tyre.",
+            DATE,
+            {("israel", "strikes", "hezbollah")},
+            set(),
+        ),
+        (
+            "No Hezbollah fighters were killed in the Israeli strike.",
+            DATE,
+            set(),
+            {("israel", "strikes", "hezbollah")},
+        ),
+    ],
 }
 
 

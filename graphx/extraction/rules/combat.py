@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from graphx.extraction.mentions import TokenMention
 from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.cues import matched_cues
-from graphx.extraction.rules.event_nouns import event_targets
+from graphx.extraction.rules.event_nouns import event_antecedent, event_targets, performers
 from graphx.extraction.rules.modifiers import described
 from graphx.extraction.rules.pledges import pledge_head, pledged_event
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
@@ -210,3 +210,97 @@ def took_part(r: Reader, noun: Token) -> Iterator[Candidate]:
     targets = _participation_targets(r, noun, verb, relation)
     if agents and targets:
         yield Candidate(relation, agents, targets, noun, "took-part")
+
+
+def _harm_victims(r: Reader, verb: Token) -> list[TokenMention]:
+    """Who a verb of harm says was hurt: the subject of "died" / "perished", the passive
+    subject of "were killed" / "were wounded", the noun a participle modifies ("three
+    fighters killed in the raid")."""
+    lemma = verb.lemma_.lower()
+    if lemma in r.words["dying_verbs"]:
+        deps = {"nsubj"}
+    elif lemma in r.words["casualty_verbs"] and verb.tag_ == "VBN":
+        if verb.dep_ == "acl":
+            return r.resolve(verb.head)
+        deps = {"nsubjpass"}
+    else:
+        return []
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    # "no Hezbollah fighters were killed in the strike" (the parser may hang "no" on the verb)
+    negators = [d for s in subjects for d in s.children if d.dep_ == "det"]
+    negators += [d for d in verb.children if d.dep_ == "intj" and d.i < verb.i]
+    if any(d.lower_ in r.words["negating_dets"] for d in negators):
+        return []
+    return [m for s in subjects for m in r.resolve(s)]
+
+
+def _harm_verb(r: Reader, noun: Token) -> Token | None:
+    """The verb of harm an event noun causes: "were killed in [an Israeli strike]", "were
+    wounded by [the strikes]", "died when [the strike] hit the depot", "[the attack on the
+    port], in which two soldiers died"."""
+    harm = r.words["casualty_verbs"] | r.words["dying_verbs"]
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in r.words["casualty_preps"]:
+        verb = head.head
+        if verb.pos_ in VERBAL and verb.lemma_.lower() in harm:
+            return verb
+    # "died when the strike hit": the event's clause says when the harm came
+    if (
+        noun.dep_ == "nsubj"
+        and head.pos_ in VERBAL
+        and head.dep_ == "advcl"
+        and any(c.lower_ in r.words["casualty_times"] for c in head.children if c.i < noun.i)
+    ):
+        verb = head.head
+        if verb.pos_ in VERBAL and verb.lemma_.lower() in harm:
+            return verb
+    for clause in noun.children:
+        # "the strike, in which three soldiers died": a relative "in which" on the event
+        if (
+            clause.dep_ == "relcl"
+            and clause.lemma_.lower() in harm
+            and any(
+                p.lower_ in r.words["relative_pronouns"]
+                for prep in clause.children
+                if prep.dep_ == "prep" and prep.lower_ in r.words["casualty_preps"]
+                for p in prep.children
+                if p.dep_ == "pobj"
+            )
+        ):
+            return clause
+    return None
+
+
+def _event_doers(r: Reader, noun: Token) -> list[TokenMention]:
+    """Who does an event: its owner ("an Israeli strike", "the attack by the Houthis"), who
+    takes part in it ("took part in the attack"), or the agent of the earlier event the
+    definite noun names ("Israeli jets struck a depot. ... when the strike hit")."""
+    own = unique([*r.noun_owner(noun), *performers(r, noun)])
+    if own:
+        return own
+    verb = _participation(r, noun)
+    if verb is not None:
+        return _doers(r, verb)
+    return event_antecedent(r, noun)
+
+
+@token_rule(
+    "victims",
+    family="combat",
+    confidence=0.7,
+    trigger=Trigger("event_nouns", NOMINAL),
+    reads='"Three Hezbollah fighters were killed in an Israeli strike", "two of its fighters '
+    'died when the strike hit", "the attack on the port, in which two Saudi soldiers died"',
+)
+def victims(r: Reader, noun: Token) -> Iterator[Candidate]:
+    """The ones an attack kills or wounds are struck by the attack's agent."""
+    if _event_relation(r, noun) != STRIKES or cue_form(noun, r.lex.mutual_nouns) is not None:
+        return  # "killed in clashes with the army": who killed whom is not said
+    verb = _harm_verb(r, noun)
+    if verb is None or pledged_event(r, noun) is not None:
+        return
+    hurt = _harm_victims(r, verb)
+    doers = _event_doers(r, noun) if hurt else []
+    if hurt and doers:
+        # the harm verb is the evidence: "no fighters were killed in the strike" negates it
+        yield Candidate(STRIKES, doers, hurt, verb, "victims")

@@ -104,14 +104,16 @@ def active_readings(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, list, lis
             continue  # the participle and passive rules
         else:
             targets = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+            if not targets:
+                # "a coalition that is battling what remains of the Islamic State" (before the
+                # relative's antecedent: the coalition fights the remnant, not itself)
+                targets = _remnant_of(r, verb)
             if (
                 not targets
                 and verb.dep_ == "relcl"
                 and not any(c.dep_ == "prep" for c in verb.children)
             ):
                 targets = [verb.head]  # "the militia al-Muhandis founded"
-            if not targets:
-                targets = _remnant_of(r, verb)  # "battling what remains of the Islamic State"
             sources = r.agents(verb)
         yield cue, sources, targets
 

@@ -259,6 +259,29 @@ RESPONSIBILITY: list[Row] = [
 
 # The victims of an attack are struck by its agent: its owner, who takes part in it, or the agent
 # of the earlier event a definite noun names (rules/combat.py "victims").
+# Seizures and confrontations: a seizure of people is force; a confrontation is force only
+# between armed actors (a state's confrontation with another is a stance, not a strike).
+SEIZURE_AND_CONFRONTATION: list[Row] = [
+    (
+        "The Houthis' seizure of two UN staff drew condemnation.",
+        DATE,
+        {("houthis", "strikes", "united_nations")},
+        set(),
+    ),
+    (
+        "Hamas fighters had a confrontation with IDF troops near Rafah.",
+        DATE,
+        {("hamas", "strikes", "idf")},
+        set(),
+    ),
+    (
+        "Israel's confrontation with Iran has entered a new phase.",
+        DATE,
+        set(),
+        {("israel", "strikes", "iran"), ("iran", "strikes", "israel")},
+    ),
+]
+
 VICTIMS: list[Row] = [
     (
         "Two Hamas commanders were killed in an Israeli airstrike on Rafah overnight.",
@@ -319,6 +342,7 @@ TABLES = {
     "mutual": MUTUAL,
     "responsibility": RESPONSIBILITY,
     "victims": VICTIMS,
+    "seizure and confrontation": SEIZURE_AND_CONFRONTATION,
 }
 
 CASES = [

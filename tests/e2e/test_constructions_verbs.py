@@ -145,6 +145,50 @@ FORCE: list[Row] = [
         {("sdf", "strikes", "isis")},
         {("sdf", "strikes", "sdf")},
     ),
+    # a remnant stands for its whole as the target of force
+    (
+        "The SDF is battling the remnants of the Islamic State near Hasakah.",
+        DATE,
+        {("sdf", "strikes", "isis")},
+        {("isis", "strikes", "sdf")},
+    ),
+    (
+        "The SDF kept up its fight against the rest of the Islamic State in the desert.",
+        DATE,
+        {("sdf", "strikes", "isis")},
+        set(),
+    ),
+    (
+        "The Houthis praised the rest of the Axis of Resistance.",
+        DATE,
+        set(),
+        {("houthis", "strikes", "axis_of_resistance")},
+    ),
+    # hostage-taking and abduction
+    (
+        "Hezbollah held two Israeli soldiers hostage for years.",
+        DATE,
+        {("hezbollah", "strikes", "israel")},
+        {("israel", "strikes", "hezbollah")},
+    ),
+    (
+        "Hamas did not take any Israeli soldiers hostage, its spokesman said.",
+        DATE,
+        set(),
+        {("hamas", "strikes", "israel")},
+    ),
+    (
+        "Houthi gunmen grabbed two UN employees outside their office in Sanaa.",
+        DATE,
+        {("houthis", "strikes", "united_nations")},
+        set(),
+    ),
+    (
+        "Hezbollah gunmen grabbed the headlines with the raid.",
+        DATE,
+        set(),
+        {("hezbollah", "strikes", "hezbollah")},
+    ),
 ]
 
 # Support: working alongside an actor; depending on an actor is being supported by it.

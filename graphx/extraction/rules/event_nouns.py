@@ -23,8 +23,30 @@ def read_event(r: Reader, noun: Token) -> Candidate | None:
     who claims it or is blamed for it, otherwise "noun"."""
     key = ("event", noun.i)
     if key not in r.sentence_cache:
-        r.sentence_cache[key] = _read_event(r, noun)
+        candidate = _read_event(r, noun)
+        if candidate is not None and not _armed_enough(r, noun, candidate):
+            candidate = None
+        r.sentence_cache[key] = candidate
     return r.sentence_cache[key]
+
+
+def _armed_enough(r: Reader, noun: Token, candidate: Candidate) -> bool:
+    """An event said only of armed actors ("a confrontation with US troops") is force only
+    when both sides are armed groups or forces ("Iran's confrontation with the West" is
+    none)."""
+    if cue_form(noun, r.words["armed_event_nouns"]) is None:
+        return True
+    armed = r.words["armed_types"]
+    sides = [*candidate.sources, *candidate.targets]
+    return all(m.actor.type in armed for m in sides)
+
+
+def remnant_whole(r: Reader, token: Token) -> list[TokenMention]:
+    """ "the remnants of the Islamic State", "the rest of the group": the whole a remnant is
+    of (as the target of force)."""
+    if cue_form(token, r.words["remnant_nouns"]) is None:
+        return []
+    return [m for p in prep_objects(token, ("of",)) for m in r.resolve(p)]
 
 
 def _read_event(r: Reader, noun: Token) -> Candidate | None:
@@ -141,6 +163,8 @@ def event_targets(r: Reader, noun: Token, relation: str) -> list[TokenMention]:
             ):
                 continue  # "talks about Hezbollah": what they are about, not with whom
             resolved = r.resolve_target(pobj, relation)
+            if not resolved and relation == "strikes":
+                resolved = remnant_whole(r, pobj)  # "attacks on the remnants of ISIS"
             if child.lower_ in {"in", "within"}:
                 resolved = r.located_targets(noun, resolved)
             targets += resolved

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from graphx.extraction.lexicon import VerbCue
 from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.cues import matched_cues
-from graphx.extraction.rules.event_nouns import read_event
+from graphx.extraction.rules.event_nouns import read_event, remnant_whole
 from graphx.extraction.rules.pledges import clause_of, pledge_head, pledged_event
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
 from graphx.extraction.rules.syntax import (
@@ -99,6 +99,10 @@ def active_readings(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, list, lis
         elif own_object is not None:
             # "brought Maliki to power": the target is the object the idiom's own is not
             targets = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c != own_object]
+            if not targets:
+                # "held [two Israeli soldiers] hostage": the parser may make the target a
+                # compound of the idiom's own object
+                targets = [c for c in own_object.children if c.dep_ == "compound"]
             sources = r.agents(verb)
         elif _is_participle(verb) or passive:
             continue  # the participle and passive rules
@@ -285,6 +289,8 @@ def _stance_target(r: Reader, token: Token, relation: str) -> list:
     """A target; a stance or act noun stands for its owner when one is for or against it
     ("rejected the US plan", "decried Israel's conduct", "welcomed Iraq's decision")."""
     found = r.resolve_target(token, relation)
+    if not found and relation == "strikes":
+        return remnant_whole(r, token)  # "battling the remnants of ISIS"
     if found or relation not in {"opposes", "supports"}:
         return found
     if token.lemma_.lower() in r.words["conduct_nouns"] or token.lower_ in r.words["conduct_nouns"]:

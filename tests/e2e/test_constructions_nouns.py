@@ -280,6 +280,19 @@ SEIZURE_AND_CONFRONTATION: list[Row] = [
         set(),
         {("israel", "strikes", "iran"), ("iran", "strikes", "israel")},
     ),
+    # an attack planned is opposition, not force
+    (
+        "Hamas planned an attack on Israeli troops near the fence.",
+        DATE,
+        {("hamas", "opposes", "idf")},
+        {("hamas", "strikes", "idf")},
+    ),
+    (
+        "Hezbollah is preparing attacks on Israeli positions.",
+        DATE,
+        set(),
+        {("hezbollah", "strikes", "israel"), ("hezbollah", "strikes", "idf")},
+    ),
 ]
 
 VICTIMS: list[Row] = [
@@ -332,6 +345,13 @@ VICTIMS: list[Row] = [
         DATE,
         set(),
         {("hezbollah", "strikes", "hezbollah")},
+    ),
+    (
+        "The Houthis launched a missile attack on the port of Mokha, in which two Emirati "
+        "soldiers died.",
+        DATE,
+        {("houthis", "strikes", "uae")},
+        set(),
     ),
 ]
 

@@ -189,6 +189,76 @@ FORCE: list[Row] = [
         set(),
         {("hezbollah", "strikes", "hezbollah")},
     ),
+    # fighting alongside a partner without naming the enemy: the enemy the partner was just
+    # said to fight (one enemy, a strike not denied)
+    (
+        "The Syrian army launched an offensive to retake Idlib from HTS. Hezbollah fought "
+        "alongside the Syrian army.",
+        DATE,
+        {("hezbollah", "strikes", "hts")},
+        {("hts", "strikes", "hezbollah")},
+    ),
+    (
+        "The Syrian army launched an offensive to retake Idlib from HTS. Fighting alongside "
+        "the Syrian army are several groups, among them Hezbollah and Harakat Hezbollah "
+        "al-Nujaba.",
+        DATE,
+        {("hezbollah", "strikes", "hts"), ("harakat_al_nujaba", "strikes", "hts")},
+        set(),
+    ),
+    (
+        "The Syrian army launched an offensive to retake Idlib from HTS. The Syrian army "
+        "denied attacking HTS. Hezbollah fought alongside the Syrian army.",
+        DATE,
+        set(),
+        {("hezbollah", "strikes", "hts")},
+    ),
+    (
+        "The Syrian army attacked HTS and the SDF. Hezbollah fought alongside the Syrian army.",
+        DATE,
+        set(),
+        {("hezbollah", "strikes", "hts"), ("hezbollah", "strikes", "sdf")},
+    ),
+    (
+        "The Syrian army launched an offensive to retake Idlib from HTS. Hezbollah vowed to "
+        "fight alongside the Syrian army.",
+        DATE,
+        set(),
+        {("hezbollah", "strikes", "hts")},
+    ),
+    # an effort's infinitive the parser hangs on the clause's verb is the effort owner's act
+    (
+        "A Russian general has taken a front-line role in the SDF's drive to recapture Raqqa "
+        "from the Islamic State.",
+        DATE,
+        {("sdf", "strikes", "isis")},
+        set(),
+    ),
+    # force planned or prepared is opposition, not a strike (GUIDELINES)
+    (
+        "Israel plans to strike Hezbollah depots in the Bekaa.",
+        DATE,
+        {("israel", "opposes", "hezbollah")},
+        {("israel", "strikes", "hezbollah")},
+    ),
+    (
+        "The IDF is preparing to attack Hamas in Rafah.",
+        DATE,
+        {("idf", "opposes", "hamas")},
+        {("idf", "strikes", "hamas")},
+    ),
+    (
+        "Turkey's plan to retake Tal Rifaat from the SDF was shelved.",
+        DATE,
+        set(),
+        {("turkey", "strikes", "sdf")},
+    ),
+    (
+        "Israel has no plans to strike Iraq, its envoy said.",
+        DATE,
+        set(),
+        {("israel", "strikes", "iraq"), ("israel", "opposes", "iraq")},
+    ),
 ]
 
 # Support: working alongside an actor; depending on an actor is being supported by it.

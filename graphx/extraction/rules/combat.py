@@ -12,7 +12,14 @@ from spacy.tokens import Token
 from graphx.extraction.mentions import TokenMention
 from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.cues import matched_cues
-from graphx.extraction.rules.event_nouns import event_antecedent, event_targets, performers
+from graphx.extraction.rules.event_nouns import (
+    event_antecedent,
+    event_targets,
+    participation_verb,
+    performers,
+    planned,
+    read_event,
+)
 from graphx.extraction.rules.modifiers import described
 from graphx.extraction.rules.pledges import pledge_head, pledged_event
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
@@ -33,7 +40,20 @@ def inverted_subjects(r: Reader, verb: Token) -> list[TokenMention]:
     head = verb.head
     if verb.dep_ != "csubj" or head.lemma_.lower() != "be":
         return []
-    return [m for c in head.children if c.dep_ == "attr" for m in r.resolve(c)]
+    doers = [m for c in head.children if c.dep_ == "attr" for m in r.resolve(c)]
+    if doers:
+        # "..., among them Kataib Hezbollah, the Badr Brigade and Saraya Khorasani": the list
+        # the parser hangs on "are" names some of them
+        doers += [
+            m
+            for c in head.children
+            if c.dep_ in {"dep", "appos", "npadvmod"}
+            and any(
+                p.dep_ == "prep" and p.lower_ in r.words["member_list_preps"] for p in c.children
+            )
+            for m in r.resolve(c)
+        ]
+    return unique(doers)
 
 
 @token_rule(
@@ -58,6 +78,16 @@ def inverted_subject(r: Reader, verb: Token) -> Iterator[Candidate]:
         targets = [m for o in objects for m in r.resolve_target(o, cue.relation)]
         if targets:
             yield Candidate(cue.relation, doers, targets, verb, "inverted-subject")
+        if (
+            targets
+            and "alongside" in cue.preps
+            and verb.lemma_.lower() in r.words["combat_partner_verbs"]
+        ):
+            # "Fighting alongside Iraqi troops are several militias": they fight whom the
+            # troops were just said to fight
+            enemies = partner_enemies(r, targets, verb)
+            if enemies:
+                yield Candidate(STRIKES, doers, enemies, verb, "inverted-subject")
 
 
 @token_rule(
@@ -78,12 +108,59 @@ def alongside_against(r: Reader, verb: Token) -> Iterator[Candidate]:
     enemies = unique(m for e in enemies_at for m in r.resolve(e))
     partners = unique(m for b in beside for m in r.resolve(b))
     fighters = _doers(r, verb)
+    if not enemies and not enemies_at and partners:
+        enemies = partner_enemies(r, partners, verb)  # the partner's enemy said just before
     if not enemies or not fighters or pledge_head(r, verb) is not None:
         return
     yield Candidate(STRIKES, fighters, enemies, verb, "alongside-against")
     if partners:
         yield Candidate(STRIKES, partners, enemies, verb, "alongside-against")
         yield Candidate("supports", partners, fighters, verb, "alongside-against")
+
+
+# how many sentences back the enemy of a partner fought alongside may be named
+PARTNER_WINDOW = 3
+
+
+def partner_enemies(r: Reader, partners: list[TokenMention], verb: Token) -> list[TokenMention]:
+    """Whom the partner one fights alongside was said to strike in the nearest of the sentences
+    just before ("Iraq's drive to recapture Tikrit from ISIS. ... Fighting alongside Iraqi troops
+    are the militias": ISIS); the partner's own state counts as the partner. One enemy only:
+    with two, which one is fought is not said."""
+    from graphx.extraction.rules.verbs import active_readings  # (verbs reads events: no cycle)
+
+    side = {m.actor.id for m in partners}
+    side |= {a for m in partners for a in r.kb.ancestors(m.actor.id)}
+
+    def of_side(mentions: list[TokenMention]) -> bool:
+        return any(m.actor.id in side or side & set(r.kb.ancestors(m.actor.id)) for m in mentions)
+
+    here = r.dm.sentence_of[verb.i]
+    for index in range(here - 1, max(-1, here - PARTNER_WINDOW - 1), -1):
+        sentence = r.dm.sentences[index]
+        found: dict[str, TokenMention] = {}
+        denied = False
+        for token in sentence:
+            struck: list[TokenMention] = []
+            if token.pos_ in VERBAL:
+                for cue, sources, targets in active_readings(r, token):
+                    if cue.relation == STRIKES and of_side(sources):
+                        struck += [m for t in targets for m in r.resolve_target(t, STRIKES)]
+            elif token.pos_ in NOMINAL:
+                event = read_event(r, token)
+                if event is not None and event.relation == STRIKES and of_side(event.sources):
+                    struck += event.targets
+            struck = [m for m in struck if m.actor.id not in side]
+            if struck and r.context(token, sentence)[0]:
+                denied = True  # "the army denied attacking HTS": no enemy said, none earlier
+            else:
+                for m in struck:
+                    found.setdefault(m.actor.id, m)
+        if len(found) == 1 and not denied:
+            return list(found.values())
+        if found or denied:
+            return []
+    return []
 
 
 def _carrier(r: Reader, noun: Token, governors: str, preposition: str) -> Token | None:
@@ -142,35 +219,6 @@ def answered_with(r: Reader, noun: Token) -> Iterator[Candidate]:
         yield Candidate(relation, agents, targets, noun, "answered-with")
 
 
-def _participation(r: Reader, noun: Token) -> Token | None:
-    """The verb by which someone takes part in an event: "took part in the strike", "played a
-    major part in the fight", "participated in attacks", "joined the offensive"."""
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in r.words["participation_verbs"]:
-        return noun.head  # "joined the offensive against ISIS"
-    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
-        return None
-    governor = noun.head.head
-    lemma = governor.lemma_.lower()
-    if governor.pos_ in VERBAL and lemma in r.words["participation_verbs"]:
-        return governor
-    if governor.pos_ in VERBAL and lemma in r.words["participation_carriers"]:
-        # "played a major part [in the fight]": the parser may hang "in" on the verb
-        if any(
-            c.dep_ == "dobj" and c.lemma_.lower() in r.words["participation_nouns"]
-            for c in governor.children
-        ):
-            return governor
-        return None
-    if (
-        governor.pos_ in NOMINAL
-        and lemma in r.words["participation_nouns"]
-        and governor.dep_ == "dobj"
-        and governor.head.lemma_.lower() in r.words["participation_carriers"]
-    ):
-        return governor.head
-    return None
-
-
 def _participation_targets(
     r: Reader, noun: Token, verb: Token, relation: str
 ) -> list[TokenMention]:
@@ -185,9 +233,14 @@ def _participation_targets(
 def _hung_on(r: Reader, noun: Token, verb: Token) -> list[TokenMention]:
     """The targets of an event noun's own prepositions the parser hangs on the verb that
     carries it (not "of", "in" or "with", which the verb may have for itself)."""
+    return [m for p in _hung_on_tokens(r, noun, verb) for m in r.resolve(p)]
+
+
+def _hung_on_tokens(r: Reader, noun: Token, verb: Token) -> list[Token]:
+    """The objects of those prepositions."""
     preps = r.lex.noun_preps.get(cue_form(noun, r.lex.noun_preps) or "", frozenset())
     preps = preps - {"of", "in", "with", "within"}
-    return [m for p in prep_objects(verb, tuple(sorted(preps))) for m in r.resolve(p)]
+    return prep_objects(verb, tuple(sorted(preps)))
 
 
 @token_rule(
@@ -201,7 +254,7 @@ def _hung_on(r: Reader, noun: Token, verb: Token) -> list[TokenMention]:
 def took_part(r: Reader, noun: Token) -> Iterator[Candidate]:
     """Who takes part in an event does it."""
     relation = _event_relation(r, noun)
-    verb = _participation(r, noun)
+    verb = participation_verb(r, noun)
     if relation is None or verb is None or pledge_head(r, verb) is not None:
         return
     if pledged_event(r, noun) is not None:
@@ -254,8 +307,14 @@ def _harm_verb(r: Reader, noun: Token) -> Token | None:
         verb = head.head
         if verb.pos_ in VERBAL and verb.lemma_.lower() in harm:
             return verb
-    for clause in noun.children:
-        # "the strike, in which three soldiers died": a relative "in which" on the event
+    # "the strike, in which three soldiers died": a relative "in which" on the event (the
+    # parser may hang it on the object of the event's preposition, "the attack on [the base],
+    # in which ...", also when it hangs that preposition on the verb of taking part)
+    carriers = [noun, *(p for c in noun.children if c.dep_ == "prep" for p in c.children)]
+    verb = participation_verb(r, noun)
+    if verb is not None:
+        carriers += [p for p in _hung_on_tokens(r, noun, verb)]
+    for clause in (c for carrier in carriers for c in carrier.children):
         if (
             clause.dep_ == "relcl"
             and clause.lemma_.lower() in harm
@@ -273,15 +332,17 @@ def _harm_verb(r: Reader, noun: Token) -> Token | None:
 
 def _event_doers(r: Reader, noun: Token) -> list[TokenMention]:
     """Who does an event: its owner ("an Israeli strike", "the attack by the Houthis"), who
-    takes part in it ("took part in the attack"), or the agent of the earlier event the
-    definite noun names ("Israeli jets struck a depot. ... when the strike hit")."""
+    takes part in it ("took part in the attack"), who carries or claims it ("launched an
+    attack"), or the agent of the earlier event the definite noun names ("Israeli jets struck
+    a depot. ... when the strike hit")."""
     own = unique([*r.noun_owner(noun), *performers(r, noun)])
     if own:
         return own
-    verb = _participation(r, noun)
+    verb = participation_verb(r, noun)
     if verb is not None:
         return _doers(r, verb)
-    return event_antecedent(r, noun)
+    # "launched a missile attack on the port, in which ...", "claimed the attack in which ..."
+    return r.context_agents(noun) or event_antecedent(r, noun)
 
 
 @token_rule(
@@ -297,7 +358,7 @@ def victims(r: Reader, noun: Token) -> Iterator[Candidate]:
     if _event_relation(r, noun) != STRIKES or cue_form(noun, r.lex.mutual_nouns) is not None:
         return  # "killed in clashes with the army": who killed whom is not said
     verb = _harm_verb(r, noun)
-    if verb is None or pledged_event(r, noun) is not None:
+    if verb is None or pledged_event(r, noun) is not None or planned(r, noun):
         return
     hurt = _harm_victims(r, verb)
     doers = _event_doers(r, noun) if hurt else []

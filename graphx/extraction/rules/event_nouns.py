@@ -26,8 +26,34 @@ def read_event(r: Reader, noun: Token) -> Candidate | None:
         candidate = _read_event(r, noun)
         if candidate is not None and not _armed_enough(r, noun, candidate):
             candidate = None
+        if candidate is not None and candidate.relation == "strikes" and planned(r, noun):
+            # "Hamas planned an attack on Israel": action planned short of force is opposition
+            candidate = Candidate(
+                "opposes", candidate.sources, candidate.targets, noun, candidate.rule
+            )
         r.sentence_cache[key] = candidate
     return r.sentence_cache[key]
+
+
+def planned(r: Reader, noun: Token) -> bool:
+    """An event still to come that someone plans: "planned an attack on Israel", "is preparing
+    attacks on US bases", "plans for an offensive against Rafah" (not "planned the 2007 attack
+    in which ...", an attack done: a definite or dated event is one that happened)."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ in VERBAL:
+        planner = head
+    elif noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ in NOMINAL:
+        planner = head.head  # "plans for an offensive"
+    else:
+        return False
+    if cue_form(planner, r.words["planning_words"]) is None:
+        return False
+    return not any(
+        (c.dep_ == "det" and c.lower_ in r.words["definite_dets"])
+        or c.dep_ == "poss"
+        or c.pos_ == "NUM"
+        for c in noun.children
+    )
 
 
 def _armed_enough(r: Reader, noun: Token, candidate: Candidate) -> bool:
@@ -300,6 +326,35 @@ def undergone_event(r: Reader, noun: Token, relation: str) -> Candidate | None:
     undergoers = r.agents(governor) if governor.pos_ in VERBAL else r.resolve(governor)
     if givers and undergoers:
         return Candidate(relation, unique(givers), undergoers, noun, "noun")
+    return None
+
+
+def participation_verb(r: Reader, noun: Token) -> Token | None:
+    """The verb by which someone takes part in an event: "took part in the strike", "played a
+    major part in the fight", "participated in attacks", "joined the offensive"."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in r.words["participation_verbs"]:
+        return noun.head  # "joined the offensive against ISIS"
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    governor = noun.head.head
+    lemma = governor.lemma_.lower()
+    if governor.pos_ in VERBAL and lemma in r.words["participation_verbs"]:
+        return governor
+    if governor.pos_ in VERBAL and lemma in r.words["participation_carriers"]:
+        # "played a major part [in the fight]": the parser may hang "in" on the verb
+        if any(
+            c.dep_ == "dobj" and c.lemma_.lower() in r.words["participation_nouns"]
+            for c in governor.children
+        ):
+            return governor
+        return None
+    if (
+        governor.pos_ in NOMINAL
+        and lemma in r.words["participation_nouns"]
+        and governor.dep_ == "dobj"
+        and governor.head.lemma_.lower() in r.words["participation_carriers"]
+    ):
+        return governor.head
     return None
 
 

@@ -10,10 +10,11 @@ from spacy.tokens import Token
 from graphx.extraction.lexicon import VerbCue
 from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.cues import matched_cues
-from graphx.extraction.rules.event_nouns import read_event, remnant_whole
+from graphx.extraction.rules.event_nouns import participation_verb, read_event, remnant_whole
 from graphx.extraction.rules.pledges import clause_of, pledge_head, pledged_event
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
 from graphx.extraction.rules.syntax import (
+    cue_form,
     is_passive,
     prep_objects,
     same_state,
@@ -57,10 +58,36 @@ def verb(r: Reader, verb: Token) -> Iterator[Candidate]:
     if warned_against(r, verb):
         return  # "warned Israel against attacking Lebanon": nothing is done
     pledged = pledge_head(r, verb) is not None
+    planned = planning_head(r, verb) is not None
     for cue, sources, targets in active_readings(r, verb):
         if pledged and threat_of(r, cue, verb) is not None:
             continue  # "vowed to strike Israel": a threat (the pledge rule), no strike done
+        if planned and cue.relation == "strikes":
+            # "Israel plans to strike Hezbollah": action planned short of force is opposition
+            cue = VerbCue("opposes", cue.particle, cue.preps, cue.objects)
         yield from _candidate(r, cue, sources, targets, verb, "verb")
+
+
+def planning_head(r: Reader, verb: Token) -> Token | None:
+    """The planning word whose clause `verb` is: "plans to strike", "is preparing to attack",
+    "intends to keep bombing", "its plan to retake Idlib" (not yet done)."""
+    clause = clause_of(verb)
+    for _ in range(4):
+        head = clause.head
+        if head == clause:
+            return None
+        planning = cue_form(head, r.words["planning_words"]) is not None
+        if clause.dep_ == "xcomp" and head.pos_ in VERBAL:
+            if planning:
+                return head
+            if head.lemma_.lower() not in r.words["aspect_verbs"]:
+                return None
+            clause = clause_of(head)  # "plans to keep attacking"
+        elif clause.dep_ in {"acl", "relcl"} and head.pos_ in NOMINAL:
+            return head if planning else None  # "its plan to strike Tel Aviv"
+        else:
+            return None
+    return None
 
 
 def active_readings(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, list, list[Token]]]:
@@ -92,6 +119,7 @@ def active_readings(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, list, lis
                 targets += [c for c in verb.children if c.dep_ == "dobj"]
             # "areas recaptured from ISIS": a participle's agent is its "by" phrase or no one
             sources = r.by_agents(verb) if _bare_participle(verb) else r.agents(verb)
+            sources = effort_owners(r, verb) or sources
             if not sources and passive and cue.preps == ("with",) and not r.by_agents(verb):
                 # "the Houthis, who are allied with Iran": a stative participle whose
                 # subject holds the relation
@@ -120,6 +148,26 @@ def active_readings(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, list, lis
                 targets = [verb.head]  # "the militia al-Muhandis founded"
             sources = r.agents(verb)
         yield cue, sources, targets
+
+
+def effort_owners(r: Reader, verb: Token) -> list:
+    """Who does what an effort's infinitive says when the parser hangs the infinitive on the
+    clause's verb: "took a front-line role in [Iraq's drive] to recapture Tikrit from ISIS"
+    (Iraq's drive; and the one taking part in it). Nothing when the parse is right."""
+    if verb.dep_ != "advcl" or verb.i < 2:
+        return []
+    to, noun = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    if to.lower_ != "to" or to.dep_ != "aux" or to.head != verb or noun.pos_ not in NOMINAL:
+        return []
+    if cue_form(noun, r.words["effort_nouns"]) is None:
+        return []
+    owners = r.noun_owner(noun)
+    if not owners:
+        return []
+    participation = participation_verb(r, noun)
+    if participation is not None:
+        owners = [*owners, *r.agents(participation)]
+    return owners
 
 
 def _remnant_of(r: Reader, verb: Token) -> list[Token]:

@@ -255,6 +255,20 @@ RESPONSIBILITY: list[Row] = [
         set(),
         {("hezbollah", "strikes", "israel"), ("hezbollah", "opposes", "israel")},
     ),
+    # a relative clause that puts the event on someone
+    (
+        "Washington retaliated for a spate of drone attacks on US troops that it blamed on "
+        "Kataib Hezbollah.",
+        DATE,
+        {("kataib_hezbollah", "strikes", "us_military")},
+        {("us", "opposes", "us_military"), ("us_military", "strikes", "kataib_hezbollah")},
+    ),
+    (
+        "The rocket attacks on US bases that Washington did not blame on Iran continued.",
+        DATE,
+        set(),
+        {("iran", "strikes", "us"), ("us", "opposes", "iran")},
+    ),
 ]
 
 # The victims of an attack are struck by its agent: its owner, who takes part in it, or the agent

@@ -103,7 +103,9 @@ def _read_event(r: Reader, noun: Token) -> Candidate | None:
         return undergone_event(r, noun, relation)
     targets = event_targets(r, noun, relation)
     own = unique([*r.noun_owner(noun, blamed=False), *performers(r, noun)])
-    blamed = unique([*r.blamed_owners(noun), *claimed_in_clause(r, noun)])
+    blamed = unique(
+        [*r.blamed_owners(noun), *claimed_in_clause(r, noun), *blamed_in_clause(r, noun)]
+    )
     agents = unique([*own, *blamed])
     rule = "noun" if own else "responsibility"
     if not targets and not own:
@@ -265,6 +267,26 @@ def claimed_in_clause(r: Reader, noun: Token) -> list[TokenMention]:
             c.lower_ in r.words["relative_pronouns"] for c in clause.children if c.dep_ == "dobj"
         )
         for m in r.own_agents(clause)
+    ]
+
+
+def blamed_in_clause(r: Reader, noun: Token) -> list[TokenMention]:
+    """The one a relative clause puts the event on: "drone attacks on US troops that the
+    Pentagon blamed on Kataib Hezbollah", "the strike, which Hezbollah attributed to Israel"
+    (the parser may hang the clause on the object of the event's preposition)."""
+    carriers = [noun] + [p for c in noun.children if c.dep_ == "prep" for p in c.children]
+    return [
+        m
+        for carrier in carriers
+        for clause in carrier.children
+        if clause.dep_ == "relcl"
+        and clause.lemma_.lower() in r.words["blame_verbs"]
+        and not any(c.dep_ == "neg" for c in clause.children)
+        and any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in r.words["relative_pronouns"]
+            for c in clause.children
+        )
+        for m in r.blamed(clause)
     ]
 
 

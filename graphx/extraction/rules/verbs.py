@@ -62,10 +62,18 @@ def verb(r: Reader, verb: Token) -> Iterator[Candidate]:
     for cue, sources, targets in active_readings(r, verb):
         if pledged and threat_of(r, cue, verb) is not None:
             continue  # "vowed to strike Israel": a threat (the pledge rule), no strike done
+        if not cue.preps and _blames_event_on(r, verb):
+            continue  # "the attacks that Iran blamed on Israel": the object is the event
         if planned and cue.relation == "strikes":
             # "Israel plans to strike Hezbollah": action planned short of force is opposition
             cue = VerbCue("opposes", cue.particle, cue.preps, cue.objects)
         yield from _candidate(r, cue, sources, targets, verb, "verb")
+
+
+def _blames_event_on(r: Reader, verb: Token) -> bool:
+    """ "blamed the attacks on Israel", "attributed the strike to the IRGC": the object is the
+    event blamed, the one blamed is the preposition's (the "blame on" cue reads it)."""
+    return verb.lemma_.lower() in r.words["blame_verbs"] and bool(prep_objects(verb, ("on", "to")))
 
 
 def planning_head(r: Reader, verb: Token) -> Token | None:

@@ -64,6 +64,8 @@ _WORD_LISTS = (
     "planning_words",
     "effort_nouns",
     "member_list_preps",
+    "losing_verbs",
+    "revolt_nouns",
     "dependence_verbs",
     "conduct_nouns",
     "hostile_labels",

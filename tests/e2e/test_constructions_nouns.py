@@ -269,6 +269,19 @@ RESPONSIBILITY: list[Row] = [
         set(),
         {("iran", "strikes", "us"), ("us", "opposes", "iran")},
     ),
+    # a claimed event names its victims in its own relative clause
+    (
+        "The attack, which killed three US soldiers, was claimed by Kataib Hezbollah.",
+        DATE,
+        {("kataib_hezbollah", "strikes", "us_military")},
+        set(),
+    ),
+    (
+        "The attack, which killed three US soldiers, was not claimed by Kataib Hezbollah.",
+        DATE,
+        set(),
+        {("kataib_hezbollah", "strikes", "us_military")},
+    ),
 ]
 
 # The victims of an attack are struck by its agent: its owner, who takes part in it, or the agent
@@ -366,6 +379,18 @@ VICTIMS: list[Row] = [
         DATE,
         {("houthis", "strikes", "uae")},
         set(),
+    ),
+    (
+        "Hezbollah lost three fighters in an Israeli strike near Nabatieh.",
+        DATE,
+        {("israel", "strikes", "hezbollah")},
+        {("hezbollah", "strikes", "israel")},
+    ),
+    (
+        "Hezbollah lost ground in the Israeli offensive.",
+        DATE,
+        set(),
+        {("israel", "strikes", "hezbollah")},
     ),
 ]
 

@@ -259,6 +259,31 @@ FORCE: list[Row] = [
         set(),
         {("israel", "strikes", "iraq"), ("israel", "opposes", "iraq")},
     ),
+    # a crushed revolt stands for those who rose; weapons fired by X stand for X
+    (
+        "Israel crushed the Palestinian uprising in 1988.",
+        DATE,
+        {("israel", "strikes", "palestinians")},
+        {("palestinians", "strikes", "israel")},
+    ),
+    (
+        "Saddam Hussein crushed the uprising of the Kurds in 1991.",
+        DATE,
+        {("saddam_hussein", "strikes", "iraqi_kurds")},
+        set(),
+    ),
+    (
+        "Hamas hailed the Palestinian uprising.",
+        DATE,
+        set(),
+        {("hamas", "strikes", "palestinians")},
+    ),
+    (
+        "Rockets fired by Hezbollah hit an Israeli army base.",
+        DATE,
+        {("hezbollah", "strikes", "idf")},
+        set(),
+    ),
 ]
 
 # Support: working alongside an actor; depending on an actor is being supported by it.

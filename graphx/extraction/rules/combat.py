@@ -270,7 +270,12 @@ def _harm_victims(r: Reader, verb: Token) -> list[TokenMention]:
     subject of "were killed" / "were wounded", the noun a participle modifies ("three
     fighters killed in the raid")."""
     lemma = verb.lemma_.lower()
-    if lemma in r.words["dying_verbs"]:
+    if lemma in r.words["losing_verbs"]:
+        # "Hezbollah lost three fighters in the strike": the loser's own people
+        if not any(c.dep_ == "dobj" and cue_form(c, r.words["agent_nouns"]) for c in verb.children):
+            return []  # "lost ground in the offensive", "lost interest in the campaign"
+        deps = {"nsubj"}
+    elif lemma in r.words["dying_verbs"]:
         deps = {"nsubj"}
     elif lemma in r.words["casualty_verbs"] and verb.tag_ == "VBN":
         if verb.dep_ == "acl":
@@ -291,7 +296,7 @@ def _harm_verb(r: Reader, noun: Token) -> Token | None:
     """The verb of harm an event noun causes: "were killed in [an Israeli strike]", "were
     wounded by [the strikes]", "died when [the strike] hit the depot", "[the attack on the
     port], in which two soldiers died"."""
-    harm = r.words["casualty_verbs"] | r.words["dying_verbs"]
+    harm = r.words["casualty_verbs"] | r.words["dying_verbs"] | r.words["losing_verbs"]
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in r.words["casualty_preps"]:
         verb = head.head

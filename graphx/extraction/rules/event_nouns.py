@@ -104,13 +104,22 @@ def _read_event(r: Reader, noun: Token) -> Candidate | None:
     targets = event_targets(r, noun, relation)
     own = unique([*r.noun_owner(noun, blamed=False), *performers(r, noun)])
     blamed = unique(
-        [*r.blamed_owners(noun), *claimed_in_clause(r, noun), *blamed_in_clause(r, noun)]
+        [
+            *r.blamed_owners(noun),
+            *claimed_in_clause(r, noun),
+            *blamed_in_clause(r, noun),
+            *claimed_by(r, noun),
+        ]
     )
     agents = unique([*own, *blamed])
     rule = "noun" if own else "responsibility"
     if not targets and not own:
         # "stepped up arms supplies to X" (not "took Israel's threats to the UN")
         targets = carrier_targets(r, noun, relation)
+    if not targets and blamed and relation == "strikes":
+        # "the attack, which killed three US soldiers, was claimed by X": the event's own
+        # relative clause says whom it hit
+        targets = clause_targets(r, noun, relation)
     if not targets:
         # "Israel's Gaza campaign": the possessor acts, a modifying name is the target.
         possessors = [m for c in noun.children if c.dep_ == "poss" for m in r.resolve(c)]
@@ -267,6 +276,37 @@ def claimed_in_clause(r: Reader, noun: Token) -> list[TokenMention]:
             c.lower_ in r.words["relative_pronouns"] for c in clause.children if c.dep_ == "dobj"
         )
         for m in r.own_agents(clause)
+    ]
+
+
+def claimed_by(r: Reader, noun: Token) -> list[TokenMention]:
+    """The "by" phrase of a claiming participle: "the attack was claimed by Kataib
+    Hezbollah", "the bombing, claimed by the Islamic State, ..."."""
+    carriers = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if noun.dep_ == "nsubjpass":
+        carriers.append(noun.head)
+    return [
+        m
+        for verb in carriers
+        if verb.lemma_.lower() in r.words["claiming_verbs"]
+        for m in r.by_agents(verb)
+    ]
+
+
+def clause_targets(r: Reader, noun: Token, relation: str) -> list[TokenMention]:
+    """The objects of the event's own relative clause of `relation`: "the attack, which
+    killed three US soldiers" (the clause's subject is the event)."""
+    return [
+        m
+        for clause in noun.children
+        if clause.dep_ == "relcl"
+        and any(
+            c.dep_ == "nsubj" and c.lower_ in r.words["relative_pronouns"] for c in clause.children
+        )
+        and any(cue.relation == relation and not cue.preps for cue, _ in matched_cues(r, clause))
+        for o in clause.children
+        if o.dep_ == "dobj"
+        for m in r.resolve_target(o, relation)
     ]
 
 

@@ -341,12 +341,25 @@ def _candidate(
         yield Candidate(cue.relation, sources, resolved, verb, rule)
 
 
+def _risen(r: Reader, token: Token) -> list:
+    """Those a crushed revolt stands for: "crushed a Kurdish uprising", "put down the revolt of
+    the tribes", "the uprising by Sunni tribesmen" (not "an ISIS-backed revolt": its backer)."""
+    if cue_form(token, r.words["revolt_nouns"]) is None:
+        return []
+    named = [
+        m
+        for m in r.modifier_mentions(token)
+        if not (m.end < len(token.doc) and token.doc[m.end].text == "-")
+    ]
+    return named + [m for p in prep_objects(token, ("of", "by")) for m in r.resolve(p)]
+
+
 def _stance_target(r: Reader, token: Token, relation: str) -> list:
     """A target; a stance or act noun stands for its owner when one is for or against it
     ("rejected the US plan", "decried Israel's conduct", "welcomed Iraq's decision")."""
     found = r.resolve_target(token, relation)
     if not found and relation == "strikes":
-        return remnant_whole(r, token)  # "battling the remnants of ISIS"
+        return remnant_whole(r, token) or _risen(r, token)  # "battling the remnants of ISIS"
     if found or relation not in {"opposes", "supports"}:
         return found
     if token.lemma_.lower() in r.words["conduct_nouns"] or token.lower_ in r.words["conduct_nouns"]:

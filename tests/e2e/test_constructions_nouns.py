@@ -392,6 +392,13 @@ VICTIMS: list[Row] = [
         set(),
         {("israel", "strikes", "hezbollah")},
     ),
+    (
+        "Two US soldiers were wounded in a rocket attack on the base, which Washington blamed "
+        "on Kataib Hezbollah.",
+        DATE,
+        {("kataib_hezbollah", "strikes", "us_military")},
+        {("us_military", "strikes", "kataib_hezbollah")},
+    ),
 ]
 
 TABLES = {

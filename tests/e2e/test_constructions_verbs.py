@@ -284,6 +284,13 @@ FORCE: list[Row] = [
         {("hezbollah", "strikes", "idf")},
         set(),
     ),
+    (
+        "US forces killed Qassem Soleimani in Baghdad. Iraqi troops have long fought alongside "
+        "US forces.",
+        DATE,
+        {("iraqi_security_forces", "supports", "us_military")},
+        {("iraqi_security_forces", "strikes", "qassem_soleimani")},
+    ),
 ]
 
 # Support: working alongside an actor; depending on an actor is being supported by it.

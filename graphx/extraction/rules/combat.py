@@ -13,6 +13,9 @@ from graphx.extraction.mentions import TokenMention
 from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.cues import matched_cues
 from graphx.extraction.rules.event_nouns import (
+    blamed_in_clause,
+    claimed_by,
+    claimed_in_clause,
     event_antecedent,
     event_targets,
     participation_verb,
@@ -119,7 +122,7 @@ def alongside_against(r: Reader, verb: Token) -> Iterator[Candidate]:
 
 
 # how many sentences back the enemy of a partner fought alongside may be named
-PARTNER_WINDOW = 3
+PARTNER_WINDOW = 2
 
 
 def partner_enemies(r: Reader, partners: list[TokenMention], verb: Token) -> list[TokenMention]:
@@ -150,7 +153,9 @@ def partner_enemies(r: Reader, partners: list[TokenMention], verb: Token) -> lis
                 event = read_event(r, token)
                 if event is not None and event.relation == STRIKES and of_side(event.sources):
                     struck += event.targets
-            struck = [m for m in struck if m.actor.id not in side]
+            # an enemy fought is a group or a state, never a person killed ("US forces killed
+            # Soleimani. Iraqi troops fought alongside US forces": Iraq fought no Soleimani)
+            struck = [m for m in struck if m.actor.id not in side and m.actor.type != "person"]
             if struck and r.context(token, sentence)[0]:
                 denied = True  # "the army denied attacking HTS": no enemy said, none earlier
             else:
@@ -340,7 +345,15 @@ def _event_doers(r: Reader, noun: Token) -> list[TokenMention]:
     takes part in it ("took part in the attack"), who carries or claims it ("launched an
     attack"), or the agent of the earlier event the definite noun names ("Israeli jets struck
     a depot. ... when the strike hit")."""
-    own = unique([*r.noun_owner(noun), *performers(r, noun)])
+    own = unique(
+        [
+            *r.noun_owner(noun),
+            *performers(r, noun),
+            *claimed_in_clause(r, noun),  # "the attack, which the Houthis claimed, ..."
+            *blamed_in_clause(r, noun),  # "... which Washington blamed on Kataib Hezbollah"
+            *claimed_by(r, noun),
+        ]
+    )
     if own:
         return own
     verb = participation_verb(r, noun)

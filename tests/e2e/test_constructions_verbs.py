@@ -291,6 +291,31 @@ FORCE: list[Row] = [
         {("iraqi_security_forces", "supports", "us_military")},
         {("iraqi_security_forces", "strikes", "qassem_soleimani")},
     ),
+    # an invasion said without its object: the one other state the sentence names
+    (
+        "Russian troops, which invaded in 2022, still hold land that Ukraine claims.",
+        DATE,
+        {("russian_armed_forces", "strikes", "ukraine")},
+        {("ukraine", "strikes", "russian_armed_forces")},
+    ),
+    (
+        "The US, which invaded in 2003, now courts both Iraq and Iran.",
+        DATE,
+        set(),
+        {("us", "strikes", "iraq"), ("us", "strikes", "iran")},
+    ),
+    (
+        "Turkish forces, which never invaded, stayed on the Syrian side of the border.",
+        DATE,
+        set(),
+        {("turkish_armed_forces", "strikes", "syria")},
+    ),
+    (
+        "Russia threatened to invade, Ukraine said.",
+        DATE,
+        set(),
+        {("russia", "strikes", "ukraine")},
+    ),
 ]
 
 # Support: working alongside an actor; depending on an actor is being supported by it.

@@ -750,6 +750,20 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("israel", "strikes", "hezbollah")},
         ),
     ],
+    "invaded-country": [
+        (
+            "Russian troops, which invaded in 2022, still hold land that Ukraine claims.",
+            DATE,
+            {("russian_armed_forces", "strikes", "ukraine")},
+            set(),
+        ),
+        (
+            "Iraqi forces, which invaded in 1990, were expelled by the United States.",
+            DATE,
+            set(),
+            {("iraqi_security_forces", "strikes", "us")},
+        ),
+    ],
 }
 
 

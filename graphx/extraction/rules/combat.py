@@ -383,3 +383,72 @@ def victims(r: Reader, noun: Token) -> Iterator[Candidate]:
     if hurt and doers:
         # the harm verb is the evidence: "no fighters were killed in the strike" negates it
         yield Candidate(STRIKES, doers, hurt, verb, "victims")
+
+
+def _state_of(r: Reader, mention: TokenMention) -> str | None:
+    """The state an actor is or belongs to (a government or forces: their country)."""
+    if mention.actor.type == "state":
+        return mention.actor.id
+    if mention.actor.type in r.words["state_part_types"]:
+        return mention.actor.country
+    return None
+
+
+@token_rule(
+    "invaded-country",
+    family="combat",
+    confidence=0.6,
+    trigger=Trigger("objectless_force_verbs", VERBAL),
+    reads="\"U.S. forces, which invaded in 2003, left in 2011 at the Iraqi government's "
+    'request" (the one other state the sentence names is the one invaded)',
+)
+def invaded_country(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """An invasion without an object invades the one other state its sentence names."""
+    if any(c.dep_ in {"dobj", "nsubjpass", "auxpass", "dative"} for c in verb.children):
+        return  # "invaded Iraq", "Iraq, which Iran invaded": the verb rules
+    if any(r.resolve(p) for prep in verb.children if prep.dep_ == "prep" for p in prep.children):
+        return  # "invaded with the coalition": the sentence says with whom, not whom
+    if pledge_head(r, verb) is not None or planning_head_of(r, verb):
+        return  # "threatened to invade", "plans to invade": not done
+    invaders = r.agents(verb)
+    own = {_state_of(r, m) for m in invaders} - {None}
+    if verb.dep_ != "relcl" or not invaders or not own:
+        return  # only said of the invader ("X, which invaded in 2003, ..."): the rest of the
+        # sentence then tells of the invader in the country
+    sentence = r.dm.sentences[r.dm.sentence_of[verb.i]]
+    resisting = _resisting_states(r, sentence, {m.actor.id for m in invaders})
+    others: dict[str, TokenMention] = {}
+    for mention in r.dm.in_sentence(r.dm.sentence_of[verb.i]):
+        state = _state_of(r, mention)
+        if state is not None and state not in own:
+            others.setdefault(state, mention)
+    if len(others) == 1 and not set(others) & resisting:
+        yield Candidate(STRIKES, invaders, list(others.values()), verb, "invaded-country")
+
+
+def _resisting_states(r: Reader, sentence, invaders: set[str]) -> set[str]:
+    """The states the sentence says act with hostility on the invaders ("..., were expelled by
+    the US", "the US fought them"): a third party, not the country invaded."""
+    hostile = set(r.words["hostile_relations"])
+    out: set[str] = set()
+    for token in sentence:
+        if token.pos_ not in VERBAL:
+            continue
+        relations = {c.relation for c in r.lex.verbs.get(cue_form(token, r.lex.verbs) or "", ())}
+        if not relations & hostile:
+            continue
+        objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if not any(m.actor.id in invaders for o in objects for m in r.resolve(o)):
+            continue
+        for m in r.agents(token):
+            state = _state_of(r, m)
+            if state is not None:
+                out.add(state)
+    return out
+
+
+def planning_head_of(r: Reader, verb: Token) -> bool:
+    """ "plans to invade": the planning word above the verb (verbs.planning_head)."""
+    from graphx.extraction.rules.verbs import planning_head  # (verbs reads events: no cycle)
+
+    return planning_head(r, verb) is not None

@@ -399,6 +399,18 @@ VICTIMS: list[Row] = [
         {("kataib_hezbollah", "strikes", "us_military")},
         {("us_military", "strikes", "kataib_hezbollah")},
     ),
+    (
+        "An Israeli raid on Jenin resulted in the death of a senior Hamas commander.",
+        DATE,
+        {("israel", "strikes", "hamas")},
+        {("hamas", "strikes", "israel")},
+    ),
+    (
+        "The Israeli strike did not result in the death of any Hezbollah fighters.",
+        DATE,
+        set(),
+        {("israel", "strikes", "hezbollah")},
+    ),
 ]
 
 TABLES = {

@@ -316,6 +316,20 @@ FORCE: list[Row] = [
         set(),
         {("russia", "strikes", "ukraine")},
     ),
+    # the parser may hang an event's relative clause on its date
+    (
+        "Protests grew in the wake of an Israeli airstrike in March 2024 that killed two "
+        "Kataib Hezbollah commanders near Damascus.",
+        DATE,
+        {("israel", "strikes", "kataib_hezbollah")},
+        set(),
+    ),
+    (
+        "Hamas condemned the talks in March that gave Israel more time.",
+        DATE,
+        set(),
+        {("hamas", "strikes", "israel")},
+    ),
 ]
 
 # Support: working alongside an actor; depending on an actor is being supported by it.

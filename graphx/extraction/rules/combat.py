@@ -340,6 +340,25 @@ def _harm_verb(r: Reader, noun: Token) -> Token | None:
     return None
 
 
+def _caused_deaths(r: Reader, noun: Token) -> tuple[Token | None, list[TokenMention]]:
+    """ "The strike resulted in the death of a PMF commander", "the raid caused the deaths of
+    three soldiers", "the attack led to the killing of two officers": the verb and the dead."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ not in VERBAL:
+        return None, []
+    if verb.lemma_.lower() not in r.words["causing_verbs"]:
+        return None, []
+    deaths = [c for c in verb.children if c.dep_ == "dobj"] + prep_objects(verb, ("in", "to"))
+    dead = [
+        m
+        for death in deaths
+        if cue_form(death, r.words["death_nouns"]) is not None
+        for p in prep_objects(death, ("of",))
+        for m in r.resolve(p)
+    ]
+    return (verb, dead) if dead else (None, [])
+
+
 def _event_doers(r: Reader, noun: Token) -> list[TokenMention]:
     """Who does an event: its owner ("an Israeli strike", "the attack by the Houthis"), who
     takes part in it ("took part in the attack"), who carries or claims it ("launched an
@@ -375,10 +394,15 @@ def victims(r: Reader, noun: Token) -> Iterator[Candidate]:
     """The ones an attack kills or wounds are struck by the attack's agent."""
     if _event_relation(r, noun) != STRIKES or cue_form(noun, r.lex.mutual_nouns) is not None:
         return  # "killed in clashes with the army": who killed whom is not said
-    verb = _harm_verb(r, noun)
-    if verb is None or pledged_event(r, noun) is not None or planned(r, noun):
+    if pledged_event(r, noun) is not None or planned(r, noun):
         return
-    hurt = _harm_victims(r, verb)
+    verb = _harm_verb(r, noun)
+    if verb is not None:
+        hurt = _harm_victims(r, verb)
+    else:
+        verb, hurt = _caused_deaths(r, noun)
+    if verb is None:
+        return
     doers = _event_doers(r, noun) if hurt else []
     if hurt and doers:
         # the harm verb is the evidence: "no fighters were killed in the strike" negates it

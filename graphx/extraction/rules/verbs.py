@@ -154,7 +154,7 @@ def active_readings(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, list, lis
                 and not any(c.dep_ == "prep" for c in verb.children)
             ):
                 targets = [verb.head]  # "the militia al-Muhandis founded"
-            sources = r.agents(verb)
+            sources = r.agents(verb) or _event_beyond_date(r, verb)
         yield cue, sources, targets
 
 
@@ -176,6 +176,30 @@ def effort_owners(r: Reader, verb: Token) -> list:
     if participation is not None:
         owners = [*owners, *r.agents(participation)]
     return owners
+
+
+def _event_beyond_date(r: Reader, verb: Token) -> list:
+    """ "a U.S. airstrike in January 2020 that killed Soleimani": the parser hangs the relative
+    clause on the date; its subject is the event the date is of (the event's owner acts)."""
+    head = verb.head
+    if (
+        verb.dep_ != "relcl"
+        or head.ent_type_.lower() not in r.words["time_entities"]
+        or head.dep_ != "pobj"
+        or not any(
+            c.dep_ == "nsubj" and c.lower_ in r.words["relative_pronouns"] for c in verb.children
+        )
+    ):
+        return []
+    preposition = head.head
+    if preposition.dep_ != "prep" or preposition.i == 0:
+        return []
+    # the event the date is of: the noun just before the date's preposition ("a U.S. airstrike
+    # [in January 2020]"), wherever the parser hangs the preposition
+    event = verb.doc[preposition.i - 1]
+    if event.pos_ not in NOMINAL or cue_form(event, r.lex.nouns) is None:
+        return []
+    return r.noun_owner(event)
 
 
 def _remnant_of(r: Reader, verb: Token) -> list[Token]:

@@ -72,6 +72,8 @@ _WORD_LISTS = (
     "time_entities",
     "causing_verbs",
     "death_nouns",
+    "object_control_verbs",
+    "requesting_verbs",
     "dependence_verbs",
     "conduct_nouns",
     "hostile_labels",

@@ -330,6 +330,26 @@ FORCE: list[Row] = [
         set(),
         {("hamas", "strikes", "israel")},
     ),
+    # an infinitive under a verb with an object: the object fights, or it is only asked to
+    (
+        "The Iraqi government invited US forces to help battle the Islamic State.",
+        DATE,
+        {("us_military", "strikes", "isis"), ("iraq", "supports", "us_military")},
+        {("iraq", "strikes", "isis")},
+    ),
+    (
+        "Baghdad asked Tehran to help fight the Islamic State.",
+        DATE,
+        set(),
+        {("iraq", "strikes", "isis"), ("iran", "strikes", "isis")},
+    ),
+    # planning for an offensive is not one
+    (
+        "The IDF is preparing for a ground offensive against Hamas in Rafah.",
+        DATE,
+        {("idf", "opposes", "hamas")},
+        {("idf", "strikes", "hamas")},
+    ),
 ]
 
 # Support: working alongside an actor; depending on an actor is being supported by it.

@@ -42,8 +42,8 @@ def planned(r: Reader, noun: Token) -> bool:
     head = noun.head
     if noun.dep_ == "dobj" and head.pos_ in VERBAL:
         planner = head
-    elif noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ in NOMINAL:
-        planner = head.head  # "plans for an offensive"
+    elif noun.dep_ == "pobj" and head.lower_ == "for":
+        planner = head.head  # "plans for an offensive", "is preparing for a ground offensive"
     else:
         return False
     if cue_form(planner, r.words["planning_words"]) is None:

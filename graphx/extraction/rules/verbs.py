@@ -59,9 +59,14 @@ def verb(r: Reader, verb: Token) -> Iterator[Candidate]:
         return  # "warned Israel against attacking Lebanon": nothing is done
     pledged = pledge_head(r, verb) is not None
     planned = planning_head(r, verb) is not None
+    controlled = object_control(r, verb)
     for cue, sources, targets in active_readings(r, verb):
         if pledged and threat_of(r, cue, verb) is not None:
             continue  # "vowed to strike Israel": a threat (the pledge rule), no strike done
+        if controlled is not None and cue.relation == "strikes":
+            if not controlled:
+                continue  # "asked Iran to fight ISIS": a request, no force used
+            sources = controlled  # "invited US forces to help battle ISIS": the forces fight
         if not cue.preps and _blames_event_on(r, verb):
             continue  # "the attacks that Iran blamed on Israel": the object is the event
         if planned and cue.relation == "strikes":
@@ -74,6 +79,28 @@ def _blames_event_on(r: Reader, verb: Token) -> bool:
     """ "blamed the attacks on Israel", "attributed the strike to the IRGC": the object is the
     event blamed, the one blamed is the preposition's (the "blame on" cue reads it)."""
     return verb.lemma_.lower() in r.words["blame_verbs"] and bool(prep_objects(verb, ("on", "to")))
+
+
+def object_control(r: Reader, verb: Token) -> list | None:
+    """Who does what an infinitive under a verb with an object says: the object of "invited US
+    forces to help battle ISIS", "sent troops to fight the militants" (they do it); nobody for
+    "asked Iran to fight ISIS", "urged the coalition to strike" (only asked for). None when
+    no such verb is above."""
+    clause = clause_of(verb)
+    for _ in range(3):
+        head = clause.head
+        if clause.dep_ != "xcomp" or head == clause or head.pos_ not in VERBAL:
+            return None
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        lemma = head.lemma_.lower()
+        if objects:
+            if lemma in r.words["requesting_verbs"]:
+                return []
+            if lemma in r.words["object_control_verbs"]:
+                return [m for o in objects for m in r.resolve(o)] or None
+            return None
+        clause = clause_of(head)  # "invited them to [help [battle the extremists]]"
+    return None
 
 
 def planning_head(r: Reader, verb: Token) -> Token | None:

@@ -74,6 +74,7 @@ _WORD_LISTS = (
     "death_nouns",
     "object_control_verbs",
     "requesting_verbs",
+    "weapon_nouns",
     "dependence_verbs",
     "conduct_nouns",
     "hostile_labels",

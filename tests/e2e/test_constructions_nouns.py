@@ -202,6 +202,31 @@ MUTUAL: list[Row] = [
         set(),
         {("qatar", "negotiates", "hamas")},
     ),
+    # "between" hung on the verb the event is the subject of; a battle one is locked in
+    (
+        "Clashes erupted between the SDF and HTS near Manbij.",
+        DATE,
+        {("sdf", "strikes", "hts")},
+        set(),
+    ),
+    (
+        "Israeli forces are locked in fierce battles with Hamas fighters in Khan Younis.",
+        DATE,
+        {("idf", "strikes", "hamas")},
+        set(),
+    ),
+    (
+        "Heavy fighting broke out between Hezbollah and the IDF on Sunday.",
+        DATE,
+        {("hezbollah", "strikes", "idf")},
+        set(),
+    ),
+    (
+        "Israel is locked in a bitter dispute with Turkey over the flotilla.",
+        DATE,
+        set(),
+        {("israel", "strikes", "turkey")},
+    ),
 ]
 
 # Responsibility: the one held responsible, or claiming in a relative clause, is the agent.
@@ -281,6 +306,12 @@ RESPONSIBILITY: list[Row] = [
         DATE,
         set(),
         {("kataib_hezbollah", "strikes", "us_military")},
+    ),
+    (
+        "The Islamic State claimed responsibility for the bombing, which killed 30 Iraqi soldiers.",
+        DATE,
+        {("isis", "strikes", "iraqi_security_forces")},
+        set(),
     ),
 ]
 

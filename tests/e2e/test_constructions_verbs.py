@@ -350,6 +350,31 @@ FORCE: list[Row] = [
         {("idf", "opposes", "hamas")},
         {("idf", "strikes", "hamas")},
     ),
+    # a weapon's participle is its owner's act; weapons that slam into or are lobbed at
+    (
+        "The Israeli military intercepted a Houthi missile fired at Israeli warships.",
+        DATE,
+        {("houthis", "strikes", "israeli_navy")},
+        {("israel", "strikes", "houthis"), ("idf", "strikes", "houthis")},
+    ),
+    (
+        "Missiles fired at Israel were intercepted over the Golan.",
+        DATE,
+        set(),
+        {("israel", "strikes", "israel")},
+    ),
+    (
+        "A Hezbollah anti-tank missile slammed into an Israeli army base.",
+        DATE,
+        {("hezbollah", "strikes", "idf")},
+        set(),
+    ),
+    (
+        "Houthi militants lobbed mortars at Saudi troops near Jizan.",
+        DATE,
+        {("houthis", "strikes", "saudi_armed_forces")},
+        set(),
+    ),
 ]
 
 # Support: working alongside an actor; depending on an actor is being supported by it.

@@ -88,13 +88,11 @@ def _read_event(r: Reader, noun: Token) -> Candidate | None:
     modifiers = r.modifier_mentions(noun)
     if mutual and len({m.actor.id for m in modifiers}) >= 2:
         return Candidate(mutual, [modifiers[0]], modifiers[1:], noun, "mutual")
-    between = [
-        p
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "between"
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    between = prep_objects(noun, ("between",))
+    if mutual and not between and noun.dep_ == "nsubj" and noun.head.pos_ in VERBAL:
+        # "clashes erupted between the army and HTS", "fighting broke out between X and Y":
+        # the parser hangs "between" on the verb the event is the subject of
+        between = prep_objects(noun.head, ("between",))
     if mutual and between:
         sides = r.resolve(between[0])
         if len(sides) >= 2:
@@ -116,7 +114,7 @@ def _read_event(r: Reader, noun: Token) -> Candidate | None:
     if not targets and not own:
         # "stepped up arms supplies to X" (not "took Israel's threats to the UN")
         targets = carrier_targets(r, noun, relation)
-    if not targets and blamed and relation == "strikes":
+    if not targets and relation == "strikes":
         # "the attack, which killed three US soldiers, was claimed by X": the event's own
         # relative clause says whom it hit
         targets = clause_targets(r, noun, relation)

@@ -154,7 +154,7 @@ def active_readings(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, list, lis
                 targets += [c for c in verb.children if c.dep_ == "dobj"]
             # "areas recaptured from ISIS": a participle's agent is its "by" phrase or no one
             sources = r.by_agents(verb) if _bare_participle(verb) else r.agents(verb)
-            sources = effort_owners(r, verb) or sources
+            sources = effort_owners(r, verb) or sources or _weapon_owner(r, verb)
             if not sources and passive and cue.preps == ("with",) and not r.by_agents(verb):
                 # "the Houthis, who are allied with Iran": a stative participle whose
                 # subject holds the relation
@@ -183,6 +183,16 @@ def active_readings(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, list, lis
                 targets = [verb.head]  # "the militia al-Muhandis founded"
             sources = r.agents(verb) or _event_beyond_date(r, verb)
         yield cue, sources, targets
+
+
+def _weapon_owner(r: Reader, verb: Token) -> list:
+    """ "a Houthi missile fired at Israeli warships", "Hezbollah drones launched toward the
+    Galilee": a weapon's participle is done by whoever owns the weapon."""
+    if not (_bare_participle(verb) and verb.dep_ == "acl"):
+        return []
+    if cue_form(verb.head, r.words["weapon_nouns"]) is None:
+        return []
+    return r.resolve(verb.head)
 
 
 def effort_owners(r: Reader, verb: Token) -> list:

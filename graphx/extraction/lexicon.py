@@ -75,6 +75,8 @@ _WORD_LISTS = (
     "object_control_verbs",
     "requesting_verbs",
     "weapon_nouns",
+    "place_part_nouns",
+    "boundary_nouns",
     "dependence_verbs",
     "conduct_nouns",
     "hostile_labels",

@@ -375,6 +375,28 @@ FORCE: list[Row] = [
         {("houthis", "strikes", "saudi_armed_forces")},
         set(),
     ),
+    # a definite event as the subject stands for the earlier event's agent
+    (
+        "Israeli jets struck southern Lebanon overnight. The strikes targeted Hezbollah "
+        "weapons depots.",
+        DATE,
+        {("idf", "strikes", "hezbollah")},
+        {("hezbollah", "strikes", "idf")},
+    ),
+    (
+        "Israeli jets struck southern Lebanon overnight. The strikes did not hit Hezbollah "
+        "positions.",
+        DATE,
+        set(),
+        {("idf", "strikes", "hezbollah")},
+    ),
+    # a stretch of land is not the state
+    (
+        "US jets struck a depot. The strike hit the Syrian side of the border.",
+        DATE,
+        set(),
+        {("us", "strikes", "syria"), ("us_military", "strikes", "syria")},
+    ),
 ]
 
 # Support: working alongside an actor; depending on an actor is being supported by it.

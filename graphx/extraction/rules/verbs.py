@@ -10,7 +10,12 @@ from spacy.tokens import Token
 from graphx.extraction.lexicon import VerbCue
 from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.cues import matched_cues
-from graphx.extraction.rules.event_nouns import participation_verb, read_event, remnant_whole
+from graphx.extraction.rules.event_nouns import (
+    event_antecedent,
+    participation_verb,
+    read_event,
+    remnant_whole,
+)
 from graphx.extraction.rules.pledges import clause_of, pledge_head, pledged_event
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
 from graphx.extraction.rules.syntax import (
@@ -181,7 +186,7 @@ def active_readings(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, list, lis
                 and not any(c.dep_ == "prep" for c in verb.children)
             ):
                 targets = [verb.head]  # "the militia al-Muhandis founded"
-            sources = r.agents(verb) or _event_beyond_date(r, verb)
+            sources = r.agents(verb) or _event_beyond_date(r, verb) or _earlier_event_agent(r, verb)
         yield cue, sources, targets
 
 
@@ -213,6 +218,17 @@ def effort_owners(r: Reader, verb: Token) -> list:
     if participation is not None:
         owners = [*owners, *r.agents(participation)]
     return owners
+
+
+def _earlier_event_agent(r: Reader, verb: Token) -> list:
+    """ "Israeli jets struck Lebanon overnight. The strikes targeted Hezbollah depots": a
+    definite event as the subject stands for the agent of the earlier event it names."""
+    events = [
+        c
+        for c in verb.children
+        if c.dep_ == "nsubj" and c.pos_ in NOMINAL and cue_form(c, r.lex.nouns) is not None
+    ]
+    return [m for e in events for m in event_antecedent(r, e)]
 
 
 def _event_beyond_date(r: Reader, verb: Token) -> list:
@@ -402,6 +418,13 @@ def _candidate(
         yield Candidate(cue.relation, sources, resolved, verb, rule)
 
 
+def _part_of_place(r: Reader, token: Token) -> bool:
+    """ "the Iraqi side of the border", "the Syrian part of the frontier": a stretch of land."""
+    return cue_form(token, r.words["place_part_nouns"]) is not None and any(
+        cue_form(p, r.words["boundary_nouns"]) is not None for p in prep_objects(token, ("of",))
+    )
+
+
 def _risen(r: Reader, token: Token) -> list:
     """Those a crushed revolt stands for: "crushed a Kurdish uprising", "put down the revolt of
     the tribes", "the uprising by Sunni tribesmen" (not "an ISIS-backed revolt": its backer)."""
@@ -418,6 +441,8 @@ def _risen(r: Reader, token: Token) -> list:
 def _stance_target(r: Reader, token: Token, relation: str) -> list:
     """A target; a stance or act noun stands for its owner when one is for or against it
     ("rejected the US plan", "decried Israel's conduct", "welcomed Iraq's decision")."""
+    if relation == "strikes" and _part_of_place(r, token):
+        return []  # "the strike hit the Iraqi side of the frontier": a place, not Iraq
     found = r.resolve_target(token, relation)
     if not found and relation == "strikes":
         return remnant_whole(r, token) or _risen(r, token)  # "battling the remnants of ISIS"

@@ -77,6 +77,8 @@ _WORD_LISTS = (
     "weapon_nouns",
     "place_part_nouns",
     "boundary_nouns",
+    "involvement_verbs",
+    "involvement_preps",
     "dependence_verbs",
     "conduct_nouns",
     "hostile_labels",

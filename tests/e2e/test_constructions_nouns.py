@@ -313,6 +313,55 @@ RESPONSIBILITY: list[Row] = [
         {("isis", "strikes", "iraqi_security_forces")},
         set(),
     ),
+    # involvement said of someone; a claim or blame denied gives no agent
+    (
+        "Houthi militants involved in attacks on the US Navy were killed in the raid.",
+        DATE,
+        {("houthis", "strikes", "us_navy")},
+        set(),
+    ),
+    (
+        "Hamas has been implicated in abuses against Palestinian civilians.",
+        DATE,
+        {("hamas", "strikes", "palestinians")},
+        set(),
+    ),
+    (
+        "Kataib Hezbollah was not involved in the attack on the US embassy, its spokesman said.",
+        DATE,
+        set(),
+        {("kataib_hezbollah", "strikes", "us_embassy_baghdad")},
+    ),
+    (
+        "Iraqi militants involved in attacks on the coalition were arrested.",
+        DATE,
+        set(),
+        {("iraq", "strikes", "global_coalition")},
+    ),
+    (
+        "Kataib Hezbollah did not claim responsibility for the attack on the US embassy.",
+        DATE,
+        set(),
+        {("kataib_hezbollah", "strikes", "us_embassy_baghdad")},
+    ),
+    (
+        "Washington did not blame Kataib Hezbollah for the attack on the US embassy.",
+        DATE,
+        set(),
+        {("kataib_hezbollah", "strikes", "us_embassy_baghdad")},
+    ),
+    (
+        "Kataib Hezbollah was not responsible for the attack on the US embassy.",
+        DATE,
+        set(),
+        {("kataib_hezbollah", "strikes", "us_embassy_baghdad")},
+    ),
+    (
+        "The attack on the US embassy, which Kataib Hezbollah did not claim, caused damage.",
+        DATE,
+        set(),
+        {("kataib_hezbollah", "strikes", "us_embassy_baghdad")},
+    ),
 ]
 
 # The victims of an attack are struck by its agent: its owner, who takes part in it, or the agent

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphx.extraction.mentions import TokenMention
+from graphx.extraction.mentions import DEMONYM, TokenMention
 from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.cues import matched_cues
 from graphx.extraction.rules.pledges import pledged_event
@@ -130,8 +130,10 @@ def _read_event(r: Reader, noun: Token) -> Candidate | None:
     ):
         return None
     if not agents:
-        agents = r.responsible_agents(noun) or held_responsible(r, noun)
+        agents = r.responsible_agents(noun) or held_responsible(r, noun) or implicated(r, noun)
         rule = "responsibility"
+        if agents and _claim_denied(r, noun):
+            return None  # "did not claim responsibility for", "was not responsible for"
     recipient = r.recipient(noun)
     if not agents and received(r, noun):
         agents = givers(r, noun)  # "drew condemnation from X", "enjoyed the backing of X"
@@ -269,7 +271,7 @@ def claimed_in_clause(r: Reader, noun: Token) -> list[TokenMention]:
         for clause in carrier.children
         if clause.dep_ == "relcl"
         and clause.lemma_.lower() in r.words["claiming_verbs"]
-        and not any(c.dep_ in {"ccomp", "xcomp", "oprd"} for c in clause.children)
+        and not any(c.dep_ in {"ccomp", "xcomp", "oprd", "neg"} for c in clause.children)
         and all(
             c.lower_ in r.words["relative_pronouns"] for c in clause.children if c.dep_ == "dobj"
         )
@@ -326,6 +328,45 @@ def blamed_in_clause(r: Reader, noun: Token) -> list[TokenMention]:
         )
         for m in r.blamed(clause)
     ]
+
+
+def _claim_denied(r: Reader, noun: Token) -> bool:
+    """Whether the verb that puts an event on someone is negated or guessed: "X did not claim
+    responsibility for the attack", "did not blame X for", "was not responsible for" (the
+    event noun's own context does not see through the claim)."""
+    current = noun
+    for _ in range(5):
+        if current.head == current:
+            return False
+        current = current.head
+        if current.pos_ in VERBAL:
+            return r.context(current, r.dm.sentences[r.dm.sentence_of[current.i]])[0]
+    return False
+
+
+def implicated(r: Reader, noun: Token) -> list[TokenMention]:
+    """The one said to be involved in an event: "Kataib Hezbollah was implicated in the attack
+    on the embassy", "militants involved in attacks on the coalition", "the group was tied to
+    the seizure of the hostages" (the one saying so claims it)."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.dep_ != "prep":
+        return []
+    verb = head.head
+    if (
+        verb.lemma_.lower() not in r.words["involvement_verbs"]
+        or head.lower_ not in r.words["involvement_preps"]
+        or verb.tag_ != "VBN"
+    ):
+        return []
+    if r.context(verb, r.dm.sentences[r.dm.sentence_of[verb.i]])[0]:
+        return []  # "was not involved in the attack", "may have been involved"
+    if verb.dep_ == "acl":
+        involved = r.resolve(verb.head)  # "militants involved in attacks on the coalition"
+    else:
+        involved = r.subjects(verb, {"nsubjpass", "nsubj"})  # "X was implicated in the attack"
+    # "Iraqi militants involved in attacks": a nationality says who they are, not that their
+    # state is involved
+    return [m for m in involved if m.kind != DEMONYM]
 
 
 def held_responsible(r: Reader, noun: Token) -> list[TokenMention]:

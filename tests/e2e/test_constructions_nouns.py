@@ -180,6 +180,19 @@ FORCE_AND_SUPPORT: list[Row] = [
         set(),
         {("hamas", "strikes", "palestinians"), ("hamas", "supports", "palestinians")},
     ),
+    # a carrying verb negated: no event done
+    (
+        "The US did not respond with strikes on Kataib Hezbollah.",
+        DATE,
+        set(),
+        {("us", "strikes", "kataib_hezbollah")},
+    ),
+    (
+        "Jordan did not join the offensive against the Islamic State.",
+        DATE,
+        set(),
+        {("jordan", "strikes", "isis")},
+    ),
 ]
 
 # Talks name their parties, not their topic.

@@ -168,6 +168,12 @@ def partner_enemies(r: Reader, partners: list[TokenMention], verb: Token) -> lis
     return []
 
 
+def _denied(r: Reader, verb: Token) -> bool:
+    """Whether the verb that carries an event is negated or guessed ("did not join the
+    offensive", "may have responded with strikes")."""
+    return r.context(verb, r.dm.sentences[r.dm.sentence_of[verb.i]])[0]
+
+
 def _carrier(r: Reader, noun: Token, governors: str, preposition: str) -> Token | None:
     """The verb of list `governors` an event noun is the object of `preposition` of,
     also through a count ("retaliated with a series of strikes")."""
@@ -214,6 +220,8 @@ def answered_with(r: Reader, noun: Token) -> Iterator[Candidate]:
     verb = _carrier(r, noun, "response_verbs", "with")
     if relation is None or verb is None or pledge_head(r, verb) is not None:
         return  # "vowed to respond with strikes": a threat, the pledge rule's
+    if _denied(r, verb):
+        return  # "did not respond with strikes": the noun's own context does not see it
     agents = r.noun_owner(noun) or _doers(r, verb)
     targets = (
         event_targets(r, noun, relation)
@@ -262,8 +270,8 @@ def took_part(r: Reader, noun: Token) -> Iterator[Candidate]:
     verb = participation_verb(r, noun)
     if relation is None or verb is None or pledge_head(r, verb) is not None:
         return
-    if pledged_event(r, noun) is not None:
-        return
+    if pledged_event(r, noun) is not None or _denied(r, verb):
+        return  # "did not join the offensive"
     agents = _doers(r, verb)
     targets = _participation_targets(r, noun, verb, relation)
     if agents and targets:

@@ -79,6 +79,8 @@ _WORD_LISTS = (
     "boundary_nouns",
     "involvement_verbs",
     "involvement_preps",
+    "enabling_verbs",
+    "future_modals",
     "dependence_verbs",
     "conduct_nouns",
     "hostile_labels",

@@ -397,6 +397,39 @@ FORCE: list[Row] = [
         set(),
         {("us", "strikes", "syria"), ("us_military", "strikes", "syria")},
     ),
+    # force still to come: a threat by the one who says it, a forecast by anyone else
+    (
+        "Iran said it would attack Israel if provoked.",
+        DATE,
+        {("iran", "threatens", "israel")},
+        {("iran", "strikes", "israel")},
+    ),
+    (
+        "US officials said Iran would attack Israel within days.",
+        DATE,
+        set(),
+        {("iran", "strikes", "israel"), ("iran", "threatens", "israel")},
+    ),
+    # trained or armed to fight: the fighting is not said to be done
+    (
+        "Kataib Hezbollah fighters were trained to attack US bases.",
+        DATE,
+        set(),
+        {("kataib_hezbollah", "strikes", "us")},
+    ),
+    (
+        "Iran trained the Houthis to attack Saudi Arabia.",
+        DATE,
+        {("iran", "supports", "houthis")},
+        {("houthis", "strikes", "saudi_arabia"), ("iran", "strikes", "saudi_arabia")},
+    ),
+    # an event that names its own target is a new one, not the one said before
+    (
+        "Hezbollah attacked the Golan Heights. The attack on Baghdad airport killed Soleimani.",
+        DATE,
+        set(),
+        {("hezbollah", "strikes", "qassem_soleimani")},
+    ),
 ]
 
 # Support: working alongside an actor; depending on an actor is being supported by it.

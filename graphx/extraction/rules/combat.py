@@ -18,6 +18,7 @@ from graphx.extraction.rules.event_nouns import (
     claimed_in_clause,
     event_antecedent,
     event_targets,
+    own_target_phrase,
     participation_verb,
     performers,
     planned,
@@ -387,7 +388,10 @@ def _event_doers(r: Reader, noun: Token) -> list[TokenMention]:
     if verb is not None:
         return _doers(r, verb)
     # "launched a missile attack on the port, in which ...", "claimed the attack in which ..."
-    return r.context_agents(noun) or event_antecedent(r, noun)
+    found = r.context_agents(noun)
+    if found or own_target_phrase(r, noun):
+        return found  # an event that names its target is a new one, not one said before
+    return event_antecedent(r, noun)
 
 
 @token_rule(

@@ -67,6 +67,14 @@ def _armed_enough(r: Reader, noun: Token, candidate: Candidate) -> bool:
     return all(m.actor.type in armed for m in sides)
 
 
+def own_target_phrase(r: Reader, noun: Token) -> bool:
+    """Whether an event noun says what it hit ("the attack on Baghdad airport", "the strike
+    against the convoy"): then it is no mere reference back to an earlier event."""
+    preps = r.lex.noun_preps.get(cue_form(noun, r.lex.noun_preps) or "", frozenset())
+    preps = preps - {"of", "in", "within", "with"}
+    return bool(prep_objects(noun, tuple(sorted(preps))))
+
+
 def remnant_whole(r: Reader, token: Token) -> list[TokenMention]:
     """ "the remnants of the Islamic State", "the rest of the group": the whole a remnant is
     of (as the target of force)."""

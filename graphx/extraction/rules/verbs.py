@@ -12,6 +12,7 @@ from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.cues import matched_cues
 from graphx.extraction.rules.event_nouns import (
     event_antecedent,
+    own_target_phrase,
     participation_verb,
     read_event,
     remnant_whole,
@@ -77,7 +78,29 @@ def verb(r: Reader, verb: Token) -> Iterator[Candidate]:
         if planned and cue.relation == "strikes":
             # "Israel plans to strike Hezbollah": action planned short of force is opposition
             cue = VerbCue("opposes", cue.particle, cue.preps, cue.objects)
+        if cue.relation == "strikes" and _future(r, verb):
+            if not _said_by_itself(r, verb, sources):
+                continue  # "officials said Iran would attack Israel": a forecast, no strike
+            # "Iran said it would attack Israel if provoked": a threat, not a strike done
+            cue = VerbCue("threatens", cue.particle, cue.preps, cue.objects)
         yield from _candidate(r, cue, sources, targets, verb, "verb")
+
+
+def _future(r: Reader, verb: Token) -> bool:
+    """ "would attack", "will strike", "'ll hit": force still to come (not "would have")."""
+    clause = clause_of(verb)
+    auxiliaries = [c.lower_ for c in clause.children if c.dep_ == "aux"]
+    return any(a in r.words["future_modals"] for a in auxiliaries) and "have" not in auxiliaries
+
+
+def _said_by_itself(r: Reader, verb: Token, sources: list) -> bool:
+    """Whether the one who says the force will come is the one to use it ("Iran said it
+    would attack", "Hezbollah will strike Israel, its leader said")."""
+    speaker = r.context(verb, r.dm.sentences[r.dm.sentence_of[verb.i]])[1]
+    if speaker is None:
+        return False
+    own = {m.actor.id for m in sources}
+    return speaker.actor.id in own or bool(own & set(r.kb.ancestors(speaker.actor.id)))
 
 
 def _blames_event_on(r: Reader, verb: Token) -> bool:
@@ -98,9 +121,13 @@ def object_control(r: Reader, verb: Token) -> list | None:
             return None
         objects = [c for c in head.children if c.dep_ == "dobj"]
         lemma = head.lemma_.lower()
+        if is_passive(head) and (
+            lemma in r.words["requesting_verbs"] or lemma in r.words["enabling_verbs"]
+        ):
+            return []  # "fighters were trained to attack US bases", "were urged to strike"
         if objects:
-            if lemma in r.words["requesting_verbs"]:
-                return []
+            if lemma in r.words["requesting_verbs"] or lemma in r.words["enabling_verbs"]:
+                return []  # asked or trained to fight: the fighting is not said to be done
             if lemma in r.words["object_control_verbs"]:
                 return [m for o in objects for m in r.resolve(o)] or None
             return None
@@ -228,6 +255,8 @@ def _earlier_event_agent(r: Reader, verb: Token) -> list:
         for c in verb.children
         if c.dep_ == "nsubj" and c.pos_ in NOMINAL and cue_form(c, r.lex.nouns) is not None
     ]
+    # (an event that names its own target, "the attack on Baghdad airport", is a new one)
+    events = [e for e in events if not own_target_phrase(r, e)]
     return [m for e in events for m in event_antecedent(r, e)]
 
 

@@ -865,6 +865,34 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("houthis", "opposes", "saudi_arabia")},
         ),
     ],
+    "victims": [
+        (
+            "Three Hezbollah fighters were killed in an Israeli strike near Tyre.",
+            DATE,
+            {("israel", "strikes", "hezbollah")},
+            set(),
+        ),
+        (
+            "No Hezbollah fighters were killed in the Israeli strike.",
+            DATE,
+            set(),
+            {("israel", "strikes", "hezbollah")},
+        ),
+    ],
+    "invaded-country": [
+        (
+            "Russian troops, which invaded in 2022, still hold land that Ukraine claims.",
+            DATE,
+            {("russian_armed_forces", "strikes", "ukraine")},
+            set(),
+        ),
+        (
+            "Iraqi forces, which invaded in 1990, were expelled by the United States.",
+            DATE,
+            set(),
+            {("iraqi_security_forces", "strikes", "us")},
+        ),
+    ],
 }
 
 

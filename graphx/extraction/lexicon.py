@@ -143,6 +143,11 @@ _WORD_LISTS = (
     "walkout_cues",
     "candidacy_nouns",
     "nominating_cues",
+    # --- supthr --- readiness, ultimatums, passive lists (rules/pledges.py, assistance.py)
+    "readiness_words",
+    "medium_nouns",
+    "medium_preps",
+    "possessed_ally_words",
 )
 
 

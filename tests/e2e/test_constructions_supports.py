@@ -330,6 +330,71 @@ FORCE_IDIOMS: list[Row] = [
     ),
 ]
 
+# A list of passive participles sharing its last one's "by" agent; the subject may be the one
+# of the clause the list is joined to.
+PASSIVE_LIST: list[Row] = [
+    (
+        "The Houthis have been trained, equipped and financed by the IRGC for a decade.",
+        DATE,
+        {("irgc", "supports", "houthis")},
+        {("houthis", "supports", "irgc")},
+    ),
+    (
+        "Kataib Hezbollah controls the crossing, has attacked US bases, and has been armed, "
+        "trained and funded by the Quds Force.",
+        DATE,
+        {("quds_force", "supports", "kataib_hezbollah"), ("kataib_hezbollah", "strikes", "us")},
+        {("quds_force", "supports", "us")},
+    ),
+    (
+        "The Syrian army was rebuilt, supplied and advised by Russia after 2015.",
+        DATE,
+        {("russia", "supports", "syrian_government")},
+        set(),
+    ),
+    (
+        "Hamas has never been trained, financed or armed by Qatar.",
+        DATE,
+        set(),
+        {("qatar", "supports", "hamas")},
+    ),
+    (
+        "Kataib Hezbollah was founded in 2007, funded by Iran and condemned by the United States.",
+        DATE,
+        {("us", "opposes", "kataib_hezbollah")},
+        {("us", "supports", "kataib_hezbollah"), ("iran", "opposes", "kataib_hezbollah")},
+    ),
+]
+
+# An ally named as someone's own: "the troops and their allied militias", "Iran's affiliated
+# groups" (the ally supports the possessor).
+POSSESSED_ALLY: list[Row] = [
+    (
+        "Russian troops and their allied Wagner mercenaries pushed into the town.",
+        DATE,
+        {("wagner_group", "supports", "russian_armed_forces")},
+        {("russian_armed_forces", "supports", "wagner_group")},
+    ),
+    (
+        "The Syrian army and its allied Hezbollah units retook the ridge.",
+        DATE,
+        {("hezbollah", "supports", "syrian_government")},
+        set(),
+    ),
+    (
+        "The Syrian army and its former allied Hezbollah fighters parted ways.",
+        DATE,
+        set(),
+        {("hezbollah", "supports", "syrian_government")},
+    ),
+    (
+        "The Houthis attacked their allied tribes in Marib.",
+        DATE,
+        set(),
+        {("houthis", "supports", "houthis")},
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "date", "found", "refused"),
@@ -344,7 +409,9 @@ FORCE_IDIOMS: list[Row] = [
     + ALONGSIDE
     + ANSWERED
     + TAKING_PART
-    + FORCE_IDIOMS,
+    + FORCE_IDIOMS
+    + PASSIVE_LIST
+    + POSSESSED_ALLY,
 )
 def test_support_and_force_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

@@ -1,5 +1,5 @@
-"""Talks, withdrawal demands and leadership beyond a cue verb's own object, run through the
-real pipeline.
+"""Talks, withdrawal demands, threats of readiness and leadership beyond a cue verb's own
+object, run through the real pipeline.
 
 Each row: (text, date, triples that must be found, triples that must NOT be found). The sentences
 are written for these tests; the actor ids come from data/kb/*.yaml. Every construction has a
@@ -184,6 +184,122 @@ LEADERSHIP: list[Row] = [
     ),
 ]
 
+# Talks beside a message's writing: "condemned X in a post, written after a conversation with
+# Y" (the writer talked with Y); who drew up a plan is not said.
+TALKS_IN_A_MESSAGE: list[Row] = [
+    (
+        "Masrour Barzani condemned the shelling in a statement written after a phone call "
+        "with Erdogan.",
+        DATE,
+        {("masrour_barzani", "negotiates", "recep_tayyip_erdogan")},
+        set(),
+    ),
+    (
+        "Masrour Barzani denounced what he called the aggression in a post on X, written after "
+        "a conversation with Erdogan.",
+        DATE,
+        {("masrour_barzani", "negotiates", "recep_tayyip_erdogan")},
+        set(),
+    ),
+    (
+        "Hezbollah rejected a plan drawn up after talks with Israel.",
+        DATE,
+        set(),
+        {("hezbollah", "negotiates", "israel")},
+    ),
+    (
+        "Masrour Barzani condemned the shelling in a statement written before a phone call "
+        "with Erdogan.",
+        DATE,
+        set(),
+        {("masrour_barzani", "negotiates", "recep_tayyip_erdogan")},
+    ),
+]
+
+# Talks named as what a relative clause's subjects hold or conduct.
+TALKS_HELD: list[Row] = [
+    (
+        "Doha welcomed the negotiations that Israel and Hamas have been conducting.",
+        DATE,
+        {("israel", "negotiates", "hamas")},
+        set(),
+    ),
+    (
+        "Oman praised the talks Iran has been holding with Saudi Arabia.",
+        DATE,
+        {("iran", "negotiates", "saudi_arabia")},
+        {("oman", "negotiates", "iran")},
+    ),
+    (
+        "Doha welcomed the negotiations that Israel and Hamas never held.",
+        DATE,
+        set(),
+        {("israel", "negotiates", "hamas")},
+    ),
+    (
+        "Hamas rejected the truce that Egypt and Qatar proposed.",
+        DATE,
+        set(),
+        {("egypt", "negotiates", "qatar")},
+    ),
+]
+
+# Talks by telephone with the partner hung on the telephone: "spoke by telephone with Y".
+BY_TELEPHONE: list[Row] = [
+    (
+        "Erdogan spoke by telephone with Pezeshkian on Friday.",
+        DATE,
+        {("recep_tayyip_erdogan", "negotiates", "masoud_pezeshkian")},
+        set(),
+    ),
+    (
+        "Erdogan talked by phone with Pezeshkian about the border.",
+        DATE,
+        {("recep_tayyip_erdogan", "negotiates", "masoud_pezeshkian")},
+        set(),
+    ),
+    (
+        "Erdogan has not spoken by telephone with Pezeshkian since the election.",
+        DATE,
+        set(),
+        {("recep_tayyip_erdogan", "negotiates", "masoud_pezeshkian")},
+    ),
+]
+
+# Readiness declared for force is a threat, not an attack: "stood ready to strike X".
+READINESS: list[Row] = [
+    (
+        "The Houthis said they stood ready to carry out strikes on Saudi oil facilities.",
+        DATE,
+        {("houthis", "threatens", "saudi_arabia")},
+        {("houthis", "strikes", "saudi_arabia")},
+    ),
+    (
+        "Hezbollah said it was prepared to attack Israel if the war widened.",
+        DATE,
+        {("hezbollah", "threatens", "israel")},
+        {("hezbollah", "strikes", "israel")},
+    ),
+    (
+        "Hezbollah is not ready to attack Israel.",
+        DATE,
+        set(),
+        {("hezbollah", "threatens", "israel"), ("hezbollah", "strikes", "israel")},
+    ),
+    (
+        "Iran stands ready to help the Iraqi government.",
+        DATE,
+        {("iran", "supports", "iraq")},
+        {("iran", "threatens", "iraq")},
+    ),
+    (
+        "Israel said Hezbollah was ready to attack it.",
+        DATE,
+        set(),
+        {("israel", "threatens", "israel"), ("hezbollah", "strikes", "israel")},
+    ),
+]
+
 
 def _check(extract, text: str, date: str, found: set[Triple], refused: set[Triple]) -> None:
     got = extract(text, date)
@@ -213,4 +329,24 @@ def test_a_nationality_on_the_departure_leaves(extract, text, date, found, refus
 
 @pytest.mark.parametrize(("text", "date", "found", "refused"), LEADERSHIP)
 def test_leadership_of_the_joined_group(extract, text, date, found, refused):
+    _check(extract, text, date, found, refused)
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), TALKS_IN_A_MESSAGE)
+def test_talks_before_writing_a_message_are_the_writers(extract, text, date, found, refused):
+    _check(extract, text, date, found, refused)
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), TALKS_HELD)
+def test_talks_a_relative_clause_holds(extract, text, date, found, refused):
+    _check(extract, text, date, found, refused)
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), BY_TELEPHONE)
+def test_talks_by_telephone_with_a_partner(extract, text, date, found, refused):
+    _check(extract, text, date, found, refused)
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), READINESS)
+def test_readiness_for_force_is_a_threat(extract, text, date, found, refused):
     _check(extract, text, date, found, refused)

@@ -736,6 +736,62 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("hezbollah", "negotiates", "israel")},
         ),
     ],
+    "readiness": [
+        (
+            "The Houthis said they stood ready to carry out strikes on Saudi oil facilities.",
+            DATE,
+            {("houthis", "threatens", "saudi_arabia")},
+            {("houthis", "strikes", "saudi_arabia")},
+        ),
+        (
+            "Hezbollah is not ready to attack Israel.",
+            DATE,
+            set(),
+            {("hezbollah", "threatens", "israel"), ("hezbollah", "strikes", "israel")},
+        ),
+    ],
+    "passive-list": [
+        (
+            "The Houthis have been trained, equipped and financed by the IRGC for a decade.",
+            DATE,
+            {("irgc", "supports", "houthis")},
+            set(),
+        ),
+        (
+            "Hamas has never been trained, financed or armed by Qatar.",
+            DATE,
+            set(),
+            {("qatar", "supports", "hamas")},
+        ),
+    ],
+    "talks-held": [
+        (
+            "Doha welcomed the negotiations that Israel and Hamas have been conducting.",
+            DATE,
+            {("israel", "negotiates", "hamas")},
+            set(),
+        ),
+        (
+            "Doha welcomed the negotiations that Israel and Hamas never held.",
+            DATE,
+            set(),
+            {("israel", "negotiates", "hamas")},
+        ),
+    ],
+    "possessed-ally": [
+        (
+            "Russian troops and their allied Wagner mercenaries pushed into the town.",
+            DATE,
+            {("wagner_group", "supports", "russian_armed_forces")},
+            set(),
+        ),
+        (
+            "The Syrian army and its former allied Hezbollah fighters parted ways.",
+            DATE,
+            set(),
+            {("hezbollah", "supports", "syrian_government")},
+        ),
+    ],
 }
 
 

@@ -24,6 +24,8 @@ from graphx.extraction.rules.syntax import (
 )
 
 SUPPORTS = "supports"
+# the relations a listed passive participle names ("trained, financed and armed by Iran")
+LISTED = frozenset({SUPPORTS, "strikes", "opposes"})
 
 
 def _aid_objects(r: Reader, verb: Token) -> list[Token]:
@@ -180,3 +182,72 @@ def own_support_behind(r: Reader, noun: Token) -> Iterator[Candidate]:
     givers = r.agents(verb)
     if targets and givers:
         yield Candidate(SUPPORTS, givers, targets, noun, "own-support-behind")
+
+
+@token_rule(
+    "passive-list",
+    family="assistance",
+    confidence=0.75,
+    trigger=Trigger("verbs", VERBAL),
+    reads='"the faction belongs to the Resistance and has been trained, financed and armed by '
+    'Iran", "Hezbollah was trained, financed and armed by Tehran"',
+)
+def passive_list(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """A list of passive participles sharing the "by" agent of its last one, whose subject may
+    be the one of the clause the list is joined to ("the faction belongs to X, and has been
+    trained, financed and armed by Iran": Iran trains, finances and arms the faction); the
+    parser may hang the second participle on the first as a clause of its own."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return
+    members = _participle_list(verb)
+    if len(members) < 2:
+        return
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"] or _joined_subject(verb)
+    if not patients:
+        return
+    for participle in members:
+        # its own "by" agent, else the one of the nearest participle after it that has one
+        sources = r.by_agents(participle) or next(
+            (r.by_agents(p) for p in members if p.i > participle.i and r.by_agents(p)), []
+        )
+        if not sources:
+            continue
+        for cue, own_object in matched_cues(r, participle):
+            if cue.preps or own_object is not None or cue.relation not in LISTED:
+                continue
+            targets = [m for t in patients for m in r.resolve_target(t, cue.relation)]
+            source_ids = {m.actor.id for m in sources}
+            targets = [m for m in targets if m.actor.id not in source_ids]
+            if targets:
+                yield Candidate(cue.relation, sources, targets, participle, "passive-list")
+
+
+def _participle_list(verb: Token) -> list[Token]:
+    """`verb` and the bare participles listed after it: its conjuncts, and a participle the
+    parser hung on it as a clause right after a comma ("trained, financed and armed")."""
+    listed = [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl" and c.tag_ == "VBN" and c.doc[c.i - 1].text == ","
+    ]
+    members = {t.i: t for m in (verb, *listed) for t in (m, *m.conjuncts) if t.i >= verb.i}
+    own_clause = {"nsubj", "nsubjpass", "aux", "auxpass", "dobj"}
+    return [
+        t
+        for _, t in sorted(members.items())
+        if t == verb or (t.tag_ == "VBN" and not any(c.dep_ in own_clause for c in t.children))
+    ]
+
+
+def _joined_subject(verb: Token) -> list[Token]:
+    """The subject of the clause a subjectless passive is coordinated with ("the faction
+    belongs to X and has been armed by Iran": the faction is armed)."""
+    head = verb
+    for _ in range(4):
+        if head.dep_ != "conj" or head.head.pos_ not in VERBAL:
+            return []
+        head = head.head
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects
+    return []

@@ -238,3 +238,38 @@ def _inner_actor(r: Reader, mention: TokenMention, words: Span) -> TokenMention 
         if found and found[0].id != mention.actor.id:
             return TokenMention(token.i, token.i + 1, found[0], "alias", mention.sentence)
     return None
+
+
+@token_rule(
+    "possessed-ally",
+    family="modifiers",
+    confidence=0.7,
+    trigger=Trigger("possessed_ally_words", frozenset({"ADJ", "VERB"}), form="lower"),
+    reads='"Syrian troops and their allied Hezbollah fighters", "Iran\'s allied militias", '
+    '"the Houthis and their affiliated tribes"',
+)
+def possessed_ally(r: Reader, word: Token) -> Iterator[Candidate]:
+    """An ally named as someone's own ("their allied militias"): the ally supports the
+    possessor; a possessive pronoun in "X and their allied Y" is X."""
+    holder = word.head
+    if word.dep_ != "amod" or holder.pos_ not in NOMINAL:
+        return
+    owners = [c for c in holder.children if c.dep_ == "poss"]
+    if not owners:
+        return
+    if any(c.lower_ in r.words["past_role_words"] for c in (*holder.children, *word.children)):
+        return  # "its former allied militias": an alliance ended
+    owner = owners[0]
+    if owner.pos_ == "PRON" and holder.dep_ == "conj" and holder.head.pos_ in NOMINAL:
+        patrons = r.resolve_one(holder.head, 0)  # "the troops and their allied militias"
+    else:
+        patrons = r.resolve(owner)
+    patron_ids = {m.actor.id for m in patrons}
+    # the ally's own name ("their allied Hezbollah fighters"), else what the noun names; a
+    # bare "its allied militias" names no one but the possessor
+    named = [
+        m for c in holder.children if c.dep_ in {"compound", "nmod"} for m in [r.dm.at(c)] if m
+    ]
+    allies = [m for m in named or r.resolve_one(holder, 0) if m.actor.id not in patron_ids]
+    if patrons and allies:
+        yield Candidate("supports", allies, patrons, word, "possessed-ally")

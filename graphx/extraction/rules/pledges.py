@@ -4,10 +4,19 @@ rules, which must not report a pledged strike as done."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
 from graphx.extraction.rules.arguments import Reader
-from graphx.extraction.rules.registry import NOMINAL, VERBAL
+from graphx.extraction.rules.registry import (
+    ADJECTIVAL,
+    NOMINAL,
+    VERBAL,
+    Candidate,
+    Trigger,
+    token_rule,
+)
 from graphx.extraction.rules.syntax import infinitival
 
 
@@ -28,6 +37,8 @@ def pledge_head(r: Reader, verb: Token) -> Token | None:
             return None
         lemma = head.lemma_.lower()
         pledging = lemma in r.words["pledge_words"]
+        if clause.dep_ == "xcomp" and ready_verb(r, head) is not None:
+            return ready_verb(r, head)  # "stood ready to strike US bases"
         if clause.dep_ == "xcomp" and head.pos_ in VERBAL:
             if pledging:
                 return head
@@ -47,6 +58,19 @@ def pledge_head(r: Reader, verb: Token) -> Token | None:
     return None
 
 
+def ready_verb(r: Reader, adjective: Token) -> Token | None:
+    """The verb a readiness word completes ("stood ready", "is prepared"), which stands for
+    the pledge of the act the word's clause names: "stood ready to carry out strikes"."""
+    if (
+        adjective.pos_ == "ADJ"
+        and adjective.lower_ in r.words["readiness_words"]
+        and adjective.dep_ == "acomp"
+        and adjective.head.pos_ in VERBAL
+    ):
+        return adjective.head
+    return None
+
+
 def pledged_event(r: Reader, noun: Token) -> Token | None:
     """The pledge word whose act an event noun is: "threatened attacks on Israel", "vowed to
     launch strikes on US bases" (the event is not yet done)."""
@@ -58,3 +82,23 @@ def pledged_event(r: Reader, noun: Token) -> Token | None:
     if carrier.lemma_.lower() in r.words["light_verbs"]:
         return pledge_head(r, carrier)
     return None
+
+
+@token_rule(
+    "readiness",
+    family="verbs",
+    confidence=0.7,
+    trigger=Trigger("readiness_words", ADJECTIVAL),
+    reads='"the militia stood ready to carry out strikes on US bases", "Hezbollah said it was '
+    'prepared to attack Israel"',
+)
+def readiness(r: Reader, adjective: Token) -> Iterator[Candidate]:
+    """Standing ready to use force against X threatens X: the verb the readiness word
+    completes is read as a pledge ("vowed to strike"), whose clause names the act."""
+    verb = ready_verb(r, adjective)
+    if verb is None:
+        return
+    from graphx.extraction.rules.verbs import pledge  # (verbs reads this module's helpers)
+
+    for found in pledge(r, verb):
+        yield Candidate(found.relation, found.sources, found.targets, adjective, "readiness")

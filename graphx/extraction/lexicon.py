@@ -148,6 +148,14 @@ _WORD_LISTS = (
     "medium_nouns",
     "medium_preps",
     "possessed_ally_words",
+    "purpose_nouns",
+    "ultimatum_verbs",
+    "ultimatum_conjunctions",
+    "facing_verbs",
+    "penalty_words",
+    "adjunct_support_nouns",
+    "adjunct_support_preps",
+    "act_nouns",
 )
 
 

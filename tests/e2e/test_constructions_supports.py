@@ -395,6 +395,80 @@ POSSESSED_ALLY: list[Row] = [
     ),
 ]
 
+# An act done in support of X, or labelled an act of support for X, supports X.
+SUPPORTING_ACTS: list[Row] = [
+    (
+        "The Houthis fired drones at Eilat in support of Hamas.",
+        DATE,
+        {("houthis", "supports", "hamas"), ("houthis", "strikes", "israel")},
+        {("houthis", "supports", "israel")},
+    ),
+    (
+        "The Houthis have attacked ships in solidarity with Hamas since November.",
+        DATE,
+        {("houthis", "supports", "hamas")},
+        set(),
+    ),
+    (
+        "Hezbollah said its rocket attacks were an act of support for Hamas.",
+        DATE,
+        {("hezbollah", "supports", "hamas")},
+        set(),
+    ),
+    (
+        "Kataib Hezbollah described the drone launches as an act of solidarity with Hamas.",
+        DATE,
+        {("kataib_hezbollah", "supports", "hamas")},
+        set(),
+    ),
+    (
+        "Hezbollah did not open fire in support of Hamas.",
+        DATE,
+        set(),
+        {("hezbollah", "supports", "hamas")},
+    ),
+    (
+        "Israel struck Hezbollah positions in support of its troops.",
+        DATE,
+        set(),
+        {("israel", "supports", "hezbollah")},
+    ),
+    (
+        "Iran voted in support of the resolution on Gaza.",
+        DATE,
+        set(),
+        {("iran", "supports", "palestinians")},
+    ),
+    (
+        "The Houthis described the launches as an act of aggression against Yemen.",
+        DATE,
+        set(),
+        {("houthis", "supports", "yemen")},
+    ),
+]
+
+# A purpose clause's doer is the one of the verb it hangs on: "sent jets in order to prop up X".
+PURPOSE: list[Row] = [
+    (
+        "Russia deployed warplanes in order to prop up the Assad government.",
+        DATE,
+        {("russia", "supports", "assad_government")},
+        set(),
+    ),
+    (
+        "Iran did not send advisers in order to help the Houthis.",
+        DATE,
+        set(),
+        {("iran", "supports", "houthis")},
+    ),
+    (
+        "A Syrian court issued an order to arrest the HTS commander.",
+        DATE,
+        set(),
+        {("syria", "supports", "hts")},
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "date", "found", "refused"),
@@ -411,7 +485,9 @@ POSSESSED_ALLY: list[Row] = [
     + TAKING_PART
     + FORCE_IDIOMS
     + PASSIVE_LIST
-    + POSSESSED_ALLY,
+    + POSSESSED_ALLY
+    + SUPPORTING_ACTS
+    + PURPOSE,
 )
 def test_support_and_force_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

@@ -300,6 +300,52 @@ READINESS: list[Row] = [
     ),
 ]
 
+# An order with a penalty threatens the one ordered ("pull back or be overrun", "or face Y").
+ULTIMATUMS: list[Row] = [
+    (
+        "The IDF commander toured the border, telling Hezbollah to pull back or be crushed.",
+        DATE,
+        {("idf", "threatens", "hezbollah"), ("idf", "demands_withdrawal", "hezbollah")},
+        {("hezbollah", "threatens", "idf")},
+    ),
+    (
+        "Israel told Hamas to surrender or face annihilation.",
+        DATE,
+        {("israel", "threatens", "hamas")},
+        {("hamas", "threatens", "israel")},
+    ),
+    (
+        "The IDF ordered Hezbollah to withdraw from the border or be destroyed.",
+        DATE,
+        {("idf", "threatens", "hezbollah"), ("idf", "demands_withdrawal", "hezbollah")},
+        set(),
+    ),
+    (
+        "Israel demanded that Hezbollah disarm or face attack.",
+        DATE,
+        {("israel", "threatens", "hezbollah")},
+        set(),
+    ),
+    (
+        "Israel did not tell Hamas to surrender or face annihilation.",
+        DATE,
+        set(),
+        {("israel", "threatens", "hamas")},
+    ),
+    (
+        "Israel told Hamas to release the hostages or negotiate.",
+        DATE,
+        set(),
+        {("israel", "threatens", "hamas")},
+    ),
+    (
+        "Hezbollah told its fighters to hold their positions or be killed.",
+        DATE,
+        set(),
+        {("hezbollah", "threatens", "hezbollah")},
+    ),
+]
+
 
 def _check(extract, text: str, date: str, found: set[Triple], refused: set[Triple]) -> None:
     got = extract(text, date)
@@ -349,4 +395,9 @@ def test_talks_by_telephone_with_a_partner(extract, text, date, found, refused):
 
 @pytest.mark.parametrize(("text", "date", "found", "refused"), READINESS)
 def test_readiness_for_force_is_a_threat(extract, text, date, found, refused):
+    _check(extract, text, date, found, refused)
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), ULTIMATUMS)
+def test_an_order_with_a_penalty_is_a_threat(extract, text, date, found, refused):
     _check(extract, text, date, found, refused)

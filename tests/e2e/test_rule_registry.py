@@ -792,6 +792,34 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("hezbollah", "supports", "syrian_government")},
         ),
     ],
+    "ultimatum": [
+        (
+            "Israel told Hamas to surrender or face annihilation.",
+            DATE,
+            {("israel", "threatens", "hamas")},
+            {("hamas", "threatens", "israel")},
+        ),
+        (
+            "Israel told Hamas to surrender or negotiate.",
+            DATE,
+            set(),
+            {("israel", "threatens", "hamas")},
+        ),
+    ],
+    "in-support-of": [
+        (
+            "The Houthis fired drones at Eilat in support of Hamas.",
+            DATE,
+            {("houthis", "supports", "hamas")},
+            set(),
+        ),
+        (
+            "Hezbollah did not open fire in support of Hamas.",
+            DATE,
+            set(),
+            {("hezbollah", "supports", "hamas")},
+        ),
+    ],
 }
 
 

@@ -162,6 +162,13 @@ class Reader(Coreference, Context):
                 return self.agents(head.head, depth + 1)
         if verb.dep_ == "acl":
             if (
+                head.lower_ in self.words["purpose_nouns"]
+                and head.dep_ == "pobj"
+                and head.head.head.pos_ in VERBAL
+            ):
+                # "sent fighters in order to shore up Assad": the purpose is the doer's
+                return self.agents(head.head.head, depth + 1)
+            if (
                 head.lemma_.lower() in self.words["control_nouns"]
                 or head.lemma_.lower() in self.event_nouns
             ):

@@ -251,3 +251,85 @@ def _joined_subject(verb: Token) -> list[Token]:
         if subjects:
             return subjects
     return []
+
+
+@token_rule(
+    "in-support-of",
+    family="assistance",
+    confidence=0.7,
+    trigger=Trigger("adjunct_support_nouns", NOMINAL),
+    reads='"the Houthis fired missiles at Israel in support of Gaza", "Hezbollah attacks in '
+    'solidarity with Hamas"',
+)
+def in_support_of(r: Reader, noun: Token) -> Iterator[Candidate]:
+    """An act done "in support of X" or "in solidarity with X" supports X: the doer is the
+    act's, the verb's agent or the event noun's owner the phrase hangs on."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or any(c.dep_ in {"poss", "det"} for c in noun.children):
+        return
+    if prep.lower_ == "of" and r.is_word(prep.head, "act_nouns"):
+        yield from _act_of_support(r, noun, prep.head)
+        return
+    if prep.lower_ not in r.words["adjunct_support_preps"]:
+        return
+    act = prep.head
+    targets = _supported(r, noun, act)
+    if any(c.dep_ == "neg" for c in act.children):
+        return  # "did not attack Israel in support of Hamas"
+    if act.pos_ in VERBAL:
+        doers = r.agents(act)
+    elif act.pos_ in NOMINAL:
+        doers = r.noun_owner(act, blamed=False) or r.resolve(act)
+    else:
+        return
+    target_ids = {m.actor.id for m in targets}
+    doers = [m for m in doers if m.actor.id not in target_ids]
+    if targets and doers:
+        yield Candidate(SUPPORTS, doers, targets, noun, "in-support-of")
+
+
+def _supported(r: Reader, noun: Token, holder: Token | None = None) -> list[TokenMention]:
+    """Who a support noun names as supported ("support for Gaza", "solidarity with Hamas";
+    the parser may hang the phrase on the noun `holder` the support noun is "of"), not a
+    pronoun's guess ("in support of its troops")."""
+    form = cue_form(noun, r.lex.nouns)
+    preps = set(r.lex.noun_preps.get(form or "", ())) - {"to", "behind"}
+    objects = prep_objects(noun, tuple(preps))
+    if not objects and holder is not None:
+        # only the phrase right after the support noun: "in solidarity with Hamas"
+        objects = [
+            p
+            for c in holder.children
+            if c.dep_ == "prep" and c.i == noun.i + 1 and c.lower_ in preps - {"of"}
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+    return [m for p in objects for m in r.resolve(p) if m.kind != "coref"]
+
+
+def _act_of_support(r: Reader, noun: Token, act: Token) -> Iterator[Candidate]:
+    """An act labelled "an act of support for X": the act's owner, or the one who so labels
+    an act of no one else's ("the Houthis described the launches as an act of support for
+    Gaza"), supports X."""
+    labelled: list[Token] = []
+    if act.dep_ == "pobj" and act.head.lower_ == "as" and act.head.head.pos_ in VERBAL:
+        verb = act.head.head  # "described the launches as an act of support for X"
+        labelled = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    elif act.dep_ in {"oprd", "attr"} and act.head.pos_ in VERBAL:
+        verb = act.head  # "called the strike an act of support", "the strike was an act of"
+        labelled = [c for c in verb.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
+    else:
+        return
+    if act.dep_ == "attr":
+        if not any(t.lemma_.lower() in r.event_nouns for t in labelled):
+            return  # "the strike was an act of support": only an act is one
+        doers = [m for t in labelled for m in r.noun_owner(t, blamed=False)]
+    elif any(c.dep_ == "neg" for c in verb.children):
+        return
+    else:
+        doers = [m for t in labelled for m in r.noun_owner(t, blamed=False)] or r.agents(verb)
+    targets = _supported(r, noun, act)
+    target_ids = {m.actor.id for m in targets}
+    doers = [m for m in doers if m.actor.id not in target_ids]
+    if targets and doers:
+        yield Candidate(SUPPORTS, doers, targets, noun, "in-support-of")

@@ -257,3 +257,48 @@ def _climbed(
     if not own:
         return best, voted or is_vote, voter_named
     return own, is_vote or (voted and not voter_named), voter_named or is_vote
+
+
+@token_rule(
+    "ultimatum",
+    family="demands",
+    confidence=0.7,
+    trigger=Trigger("ultimatum_verbs", VERBAL),
+    reads='"telling the Peshmerga to pull back or be overrun", "told Hamas to surrender or face '
+    'annihilation", "demanded that the militias disarm or face attack"',
+)
+def ultimatum(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """An order with a penalty ("do X or be crushed", "or face Y") threatens the one ordered."""
+    for clause in verb.children:
+        if clause.dep_ not in {"xcomp", "ccomp"}:
+            continue  # (the parser may tag the ordered act a noun: "that Hezbollah disarm")
+        if not any(_penalty(r, c) for c in clause.children if c.dep_ == "conj"):
+            continue
+        if not any(
+            c.dep_ == "cc" and c.lower_ in r.words["ultimatum_conjunctions"]
+            for c in clause.children
+        ):
+            continue
+        if clause.dep_ == "xcomp":
+            told = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+        else:
+            told = [c for c in clause.children if c.dep_ in SUBJECTS]
+        targets = [m for t in told for m in r.resolve(t)]
+        sources = _demanding_agents(r, verb)
+        source_ids = {m.actor.id for m in sources}
+        targets = [m for m in targets if m.actor.id not in source_ids]
+        if sources and targets:
+            yield Candidate("threatens", sources, targets, verb, "ultimatum")
+
+
+def _penalty(r: Reader, token: Token) -> bool:
+    """The other branch of an ultimatum: a passive of harm ("or be overrun", which the parser
+    may tag a noun) or facing something ("or face annihilation")."""
+    if token.lemma_.lower() in r.words["facing_verbs"] or token.lower_ in r.words["facing_verbs"]:
+        return any(c.dep_ == "dobj" for c in token.children)
+    if any(c.dep_ == "compound" and c.lower_ in r.words["facing_verbs"] for c in token.children):
+        return True  # "or face attack": the parser may make "face" a modifier of the noun
+    harmed = token.lemma_.lower() in r.words["penalty_words"] or (
+        token.lower_ in r.words["penalty_words"]
+    )
+    return harmed and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in token.children)

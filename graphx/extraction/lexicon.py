@@ -156,6 +156,9 @@ _WORD_LISTS = (
     "adjunct_support_nouns",
     "adjunct_support_preps",
     "act_nouns",
+    "sponsor_types",
+    "sponsored_types",
+    "assertive_marks",
 )
 
 

@@ -469,6 +469,52 @@ PURPOSE: list[Row] = [
     ),
 ]
 
+# A state leading another country's armed groups backs them: "Iranian-led militias".
+LED_ABROAD: list[Row] = [
+    (
+        "Iraqi troops and Iranian-led militias entered the city.",
+        DATE,
+        {("iran", "supports", "pmf"), ("iran", "leads", "pmf")},
+        {("pmf", "supports", "iran")},
+    ),
+    (
+        "The US-led coalition struck ISIS positions near Raqqa.",
+        DATE,
+        {("us", "leads", "global_coalition")},
+        {("us", "supports", "global_coalition")},
+    ),
+    (
+        "The Saudi-led coalition bombed Sanaa overnight.",
+        DATE,
+        set(),
+        {("saudi_arabia", "supports", "saudi_led_coalition")},
+    ),
+]
+
+# "them" asked to stay is who the sentence names as staying.
+KEPT_PRONOUN: list[Row] = [
+    (
+        "Putin said Russian forces would stay in Syria, noting that the Syrian authorities had "
+        "asked them to remain.",
+        DATE,
+        {("syria", "supports", "russian_armed_forces")},
+        {("russian_armed_forces", "supports", "syria")},
+    ),
+    (
+        "Putin said Russian forces would leave Syria, noting that the Syrian authorities had "
+        "asked them to remain.",
+        DATE,
+        set(),
+        {("syria", "supports", "russian_armed_forces")},
+    ),
+    (
+        "Russian forces would stay in Syria, but Turkey had not asked them to remain.",
+        DATE,
+        set(),
+        {("turkey", "supports", "russian_armed_forces")},
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "date", "found", "refused"),
@@ -487,7 +533,9 @@ PURPOSE: list[Row] = [
     + PASSIVE_LIST
     + POSSESSED_ALLY
     + SUPPORTING_ACTS
-    + PURPOSE,
+    + PURPOSE
+    + LED_ABROAD
+    + KEPT_PRONOUN,
 )
 def test_support_and_force_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

@@ -346,6 +346,30 @@ ULTIMATUMS: list[Row] = [
     ),
 ]
 
+# A concessive or causal clause keeps its own polarity: a pledge under "even though" is made
+# even when the main clause only seems so.
+ASSERTED_CLAUSES: list[Row] = [
+    (
+        "The truce seems to leave the Gaza leadership free, even though Israeli officials had "
+        "pledged to destroy Hamas.",
+        DATE,
+        {("israel", "threatens", "hamas")},
+        set(),
+    ),
+    (
+        "The truce seems to leave Hezbollah armed because Israel might strike it later.",
+        DATE,
+        set(),
+        {("israel", "strikes", "hezbollah"), ("israel", "threatens", "hezbollah")},
+    ),
+    (
+        "The deal appears to hold, although the Houthis may attack Saudi Arabia again.",
+        DATE,
+        set(),
+        {("houthis", "strikes", "saudi_arabia")},
+    ),
+]
+
 
 def _check(extract, text: str, date: str, found: set[Triple], refused: set[Triple]) -> None:
     got = extract(text, date)
@@ -400,4 +424,9 @@ def test_readiness_for_force_is_a_threat(extract, text, date, found, refused):
 
 @pytest.mark.parametrize(("text", "date", "found", "refused"), ULTIMATUMS)
 def test_an_order_with_a_penalty_is_a_threat(extract, text, date, found, refused):
+    _check(extract, text, date, found, refused)
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), ASSERTED_CLAUSES)
+def test_a_concessive_clause_keeps_its_own_polarity(extract, text, date, found, refused):
     _check(extract, text, date, found, refused)

@@ -108,11 +108,27 @@ def asked_to_stay(r: Reader, verb: Token) -> Iterator[Candidate]:
     if not kept:
         # "want US troops to remain": the parser makes the one kept the clause's subject
         kept = [m for s in stays for c in s.children if c.dep_ == "nsubj" for m in r.resolve(c)]
-    # "had asked them to remain": who "them" is, the nearest pair of names often is not
-    kept = [m for m in kept if m.kind != "coref"]
+    # "had asked them to remain": who "them" is, the nearest pair of names often is not;
+    # unless the sentence itself names who stays ("the coalition would stay in Iraq, noting
+    # that the authorities had asked them to remain")
+    staying = _named_stayers(r, verb, stays)
+    kept = [m for m in kept if m.kind != "coref" or m.actor.id in staying]
     askers = r.agents(verb)
     if kept and askers:
         yield Candidate(SUPPORTS, askers, kept, verb, "asked-to-stay")
+
+
+def _named_stayers(r: Reader, verb: Token, stays: list[Token]) -> set[str]:
+    """The actors named as the subject of another staying verb in `verb`'s sentence."""
+    return {
+        m.actor.id
+        for t in verb.sent
+        if t.lemma_.lower() in r.words["staying_verbs"] and t not in stays
+        for c in t.children
+        if c.dep_ == "nsubj"
+        for m in r.resolve(c)
+        if m.kind != "coref"
+    }
 
 
 @token_rule(

@@ -28,6 +28,8 @@ class Context:
                 # "X could not travel, and the two men spoke by phone": a joined clause with a
                 # subject of its own keeps its own polarity
                 inherit = False
+            if current.dep_ == "advcl" and self._asserted_clause(current):
+                inherit = False  # "seems to leave X free, even though Y had pledged to ..."
             if inherit and current.dep_ in {"ccomp", "csubj"} and self._doubted(head):
                 negated = True  # "it is not clear the US has spoken to", "it is unclear if"
             lemma = head.lemma_.lower()
@@ -79,6 +81,13 @@ class Context:
             current = head
         speaker = self._according_to(sent)
         return negated, speaker, False
+
+    def _asserted_clause(self, clause: Token) -> bool:
+        """A subordinate clause with a subject of its own that the sentence asserts whatever
+        its main clause says ("even though Y had pledged", "because X attacked")."""
+        return any(
+            c.dep_ == "mark" and c.lower_ in self.words["assertive_marks"] for c in clause.children
+        ) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
 
     def _doubted(self, verb: Token) -> bool:
         """Whether `verb` says its clause is not known: "is not clear", "remains unclear"."""

@@ -66,7 +66,21 @@ def prefix(r: Reader, token: Token) -> Iterator[Candidate]:
     sources, targets = ([modifier], heads) if not inverse else (heads, [modifier])
     if word == "led":
         relation = "leads"
+        sponsored = [m for m in heads if _sponsored(r, modifier, m)]
+        if sponsored:
+            # "Iranian-led militias": a state leading another country's armed groups backs them
+            yield Candidate("supports", [modifier], sponsored, token, "prefix")
     yield Candidate(relation, sources, targets, token, "prefix")
+
+
+def _sponsored(r: Reader, leader: TokenMention, led: TokenMention) -> bool:
+    """Whether a state (or its forces) leads an armed group of another country."""
+    return (
+        leader.actor.type in r.words["sponsor_types"]
+        and led.actor.type in r.words["sponsored_types"]
+        and led.actor.country is not None
+        and not same_state(led.actor, leader.actor)
+    )
 
 
 @token_rule(

@@ -159,6 +159,9 @@ _WORD_LISTS = (
     "sponsor_types",
     "sponsored_types",
     "assertive_marks",
+    "receiving_verbs",
+    "setting_verbs",
+    "backing_preps",
 )
 
 

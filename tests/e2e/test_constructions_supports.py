@@ -515,6 +515,86 @@ KEPT_PRONOUN: list[Row] = [
     ),
 ]
 
+# Receiving aid from X: X supports the receiver.
+RECEIVING: list[Row] = [
+    (
+        "The Houthis have been receiving drones and training from the IRGC.",
+        DATE,
+        {("irgc", "supports", "houthis")},
+        {("houthis", "supports", "irgc")},
+    ),
+    (
+        "Hezbollah gets money from Iran every month.",
+        DATE,
+        {("iran", "supports", "hezbollah")},
+        set(),
+    ),
+    (
+        "Hezbollah did not receive weapons from Iran last year.",
+        DATE,
+        set(),
+        {("iran", "supports", "hezbollah")},
+    ),
+    (
+        "The Houthis received a letter from Saudi Arabia.",
+        DATE,
+        set(),
+        {("saudi_arabia", "supports", "houthis")},
+    ),
+    (
+        "Israeli troops took weapons from Hezbollah fighters.",
+        DATE,
+        set(),
+        {("hezbollah", "supports", "israel"), ("hezbollah", "supports", "idf")},
+    ),
+]
+
+# An act done with X's backing: X supports the doer; "came to X's aid" supports X.
+WITH_BACKING: list[Row] = [
+    (
+        "The Houthis seized the tanker with the backing of Iran.",
+        DATE,
+        {("iran", "supports", "houthis")},
+        {("houthis", "supports", "iran")},
+    ),
+    (
+        "The SDF advanced on Raqqa with air support from the coalition.",
+        DATE,
+        {("global_coalition", "supports", "sdf")},
+        set(),
+    ),
+    (
+        "The Iraqi army, with US support, retook Mosul.",
+        DATE,
+        {("us", "supports", "iraqi_army")},
+        set(),
+    ),
+    (
+        "The SDF did not advance with support from the coalition.",
+        DATE,
+        set(),
+        {("global_coalition", "supports", "sdf")},
+    ),
+    (
+        "Russia came to Assad's aid in 2015.",
+        DATE,
+        {("russia", "supports", "bashar_al_assad")},
+        set(),
+    ),
+    (
+        "Iran rushed to the Houthis' aid.",
+        DATE,
+        {("iran", "supports", "houthis")},
+        set(),
+    ),
+    (
+        "Russia did not come to Assad's aid.",
+        DATE,
+        set(),
+        {("russia", "supports", "bashar_al_assad")},
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "date", "found", "refused"),
@@ -535,7 +615,9 @@ KEPT_PRONOUN: list[Row] = [
     + SUPPORTING_ACTS
     + PURPOSE
     + LED_ABROAD
-    + KEPT_PRONOUN,
+    + KEPT_PRONOUN
+    + RECEIVING
+    + WITH_BACKING,
 )
 def test_support_and_force_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

@@ -370,6 +370,80 @@ ASSERTED_CLAUSES: list[Row] = [
     ),
 ]
 
+# A call or visit received from Y is talking with Y.
+TALKS_RECEIVED: list[Row] = [
+    (
+        "Sudani received a phone call from Blinken.",
+        DATE,
+        {("mohammed_shia_al_sudani", "negotiates", "antony_blinken")},
+        set(),
+    ),
+    (
+        "Assad received a visit from Araghchi on Sunday.",
+        DATE,
+        {("bashar_al_assad", "negotiates", "abbas_araghchi")},
+        set(),
+    ),
+    (
+        "Sudani did not receive a call from Blinken.",
+        DATE,
+        set(),
+        {("mohammed_shia_al_sudani", "negotiates", "antony_blinken")},
+    ),
+    (
+        "Sudani received a request from Blinken.",
+        DATE,
+        set(),
+        {("mohammed_shia_al_sudani", "negotiates", "antony_blinken")},
+    ),
+]
+
+# Calling on X to leave, setting a deadline for X's departure.
+DEMANDED_DEPARTURES: list[Row] = [
+    (
+        "The Iraqi parliament called on US troops to leave.",
+        DATE,
+        {("iraqi_parliament", "demands_withdrawal", "us_military")},
+        set(),
+    ),
+    (
+        "Sadr did not call on the coalition to withdraw.",
+        DATE,
+        set(),
+        {("moqtada_al_sadr", "demands_withdrawal", "global_coalition")},
+    ),
+    (
+        "Sadr called on his followers to leave the square.",
+        DATE,
+        set(),
+        {("moqtada_al_sadr", "demands_withdrawal", "moqtada_al_sadr")},
+    ),
+    (
+        "Sudani set a deadline for the departure of coalition troops.",
+        DATE,
+        {("mohammed_shia_al_sudani", "demands_withdrawal", "global_coalition")},
+        set(),
+    ),
+    (
+        "Sudani proposed a timetable for the withdrawal of US forces.",
+        DATE,
+        {("mohammed_shia_al_sudani", "demands_withdrawal", "us_military")},
+        set(),
+    ),
+    (
+        "Sudani rejected a timetable for the withdrawal of US forces.",
+        DATE,
+        set(),
+        {("mohammed_shia_al_sudani", "demands_withdrawal", "us_military")},
+    ),
+    (
+        "Sudani did not set a deadline for the departure of coalition troops.",
+        DATE,
+        set(),
+        {("mohammed_shia_al_sudani", "demands_withdrawal", "global_coalition")},
+    ),
+]
+
 
 def _check(extract, text: str, date: str, found: set[Triple], refused: set[Triple]) -> None:
     got = extract(text, date)
@@ -429,4 +503,14 @@ def test_an_order_with_a_penalty_is_a_threat(extract, text, date, found, refused
 
 @pytest.mark.parametrize(("text", "date", "found", "refused"), ASSERTED_CLAUSES)
 def test_a_concessive_clause_keeps_its_own_polarity(extract, text, date, found, refused):
+    _check(extract, text, date, found, refused)
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), TALKS_RECEIVED)
+def test_a_call_received_is_talking(extract, text, date, found, refused):
+    _check(extract, text, date, found, refused)
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), DEMANDED_DEPARTURES)
+def test_calling_on_a_force_to_leave_and_setting_its_deadline(extract, text, date, found, refused):
     _check(extract, text, date, found, refused)

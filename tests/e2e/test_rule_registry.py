@@ -820,6 +820,62 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("hezbollah", "supports", "hamas")},
         ),
     ],
+    "receiving": [
+        (
+            "The Houthis received drones and missiles from Iran.",
+            DATE,
+            {("iran", "supports", "houthis")},
+            {("houthis", "supports", "iran")},
+        ),
+        (
+            "The Houthis received a letter from Saudi Arabia.",
+            DATE,
+            set(),
+            {("saudi_arabia", "supports", "houthis")},
+        ),
+    ],
+    "talks-received": [
+        (
+            "Assad received a visit from Araghchi on Sunday.",
+            DATE,
+            {("bashar_al_assad", "negotiates", "abbas_araghchi")},
+            set(),
+        ),
+        (
+            "Assad received a warning from Araghchi on Sunday.",
+            DATE,
+            set(),
+            {("bashar_al_assad", "negotiates", "abbas_araghchi")},
+        ),
+    ],
+    "with-backing": [
+        (
+            "Assad retook Aleppo with Russia's help.",
+            DATE,
+            {("russia", "supports", "bashar_al_assad")},
+            set(),
+        ),
+        (
+            "The SDF did not advance with support from the coalition.",
+            DATE,
+            set(),
+            {("global_coalition", "supports", "sdf")},
+        ),
+    ],
+    "idiom-owner": [
+        (
+            "Russia came to Assad's aid in 2015.",
+            DATE,
+            {("russia", "supports", "bashar_al_assad")},
+            set(),
+        ),
+        (
+            "Israel came to its own aid.",
+            DATE,
+            set(),
+            {("israel", "supports", "israel")},
+        ),
+    ],
 }
 
 

@@ -349,3 +349,90 @@ def _act_of_support(r: Reader, noun: Token, act: Token) -> Iterator[Candidate]:
     doers = [m for m in doers if m.actor.id not in target_ids]
     if targets and doers:
         yield Candidate(SUPPORTS, doers, targets, noun, "in-support-of")
+
+
+@token_rule(
+    "receiving",
+    family="assistance",
+    confidence=0.75,
+    trigger=Trigger("receiving_verbs", VERBAL),
+    reads='"the Houthis received weapons from Iran", "Hezbollah gets money and training from '
+    'the IRGC"',
+)
+def receiving(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Receiving aid from X: X supports the receiver; what is received must be aid ("received
+    a letter from" is not)."""
+    if is_passive(verb):
+        return
+    aid = _aid_objects(r, verb)
+    if not aid:
+        return
+    givers = [
+        m for head in (verb, *aid) for p in prep_objects(head, ("from",)) for m in r.resolve(p)
+    ]
+    receivers = r.agents(verb)
+    giver_ids = {m.actor.id for m in givers}
+    receivers = [m for m in receivers if m.actor.id not in giver_ids]
+    if givers and receivers:
+        yield Candidate(SUPPORTS, givers, receivers, verb, "receiving")
+
+
+@token_rule(
+    "with-backing",
+    family="assistance",
+    confidence=0.7,
+    trigger=Trigger("event_nouns", NOMINAL),
+    reads='"the Houthis seized the ship with the backing of Iran", "Assad retook Aleppo with '
+    'Russia\'s help", "the SDF advanced with air support from the coalition"',
+)
+def with_backing(r: Reader, noun: Token) -> Iterator[Candidate]:
+    """An act done "with the backing of X" (X's help, support from X): X supports the doer."""
+    form = cue_form(noun, r.lex.nouns)
+    prep = noun.head
+    if (
+        form is None
+        or r.lex.nouns[form] != SUPPORTS
+        or noun.dep_ != "pobj"
+        or prep.lower_ not in r.words["backing_preps"]
+        or any(c.dep_ == "prep" and c.lower_ in {"for", "to"} for c in noun.children)
+    ):
+        return  # ("with support for Hamas" names whom the support is for)
+    backers = r.noun_owner(noun, blamed=False) + [
+        m for p in prep_objects(noun, ("of",)) for m in r.resolve(p)
+    ]
+    act = prep.head
+    if any(c.dep_ == "neg" for c in act.children):
+        return  # "did not advance with Russian air support"
+    if act.pos_ in VERBAL:
+        doers = r.agents(act)
+    elif act.pos_ in NOMINAL:
+        doers = r.noun_owner(act, blamed=False) or r.resolve(act)
+    else:
+        return
+    backer_ids = {m.actor.id for m in backers}
+    doers = [m for m in doers if m.actor.id not in backer_ids]
+    if backers and doers:
+        yield Candidate(SUPPORTS, unique(backers), doers, noun, "with-backing")
+
+
+@token_rule(
+    "idiom-owner",
+    family="assistance",
+    confidence=0.75,
+    trigger=Trigger("verbs", VERBAL),
+    reads='"Russia came to Assad\'s aid", "Iran rushed to the Houthis\' aid"',
+)
+def idiom_owner(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """An idiom whose object of the target takes the target as its possessor instead: "came
+    to the aid of X" said as "came to X's aid"."""
+    for cue, own_object in matched_cues(r, verb):
+        if own_object is None or cue.relation != SUPPORTS or "of" not in cue.preps:
+            continue
+        if prep_objects(own_object, cue.preps) or prep_objects(verb, cue.preps):
+            continue  # "came to the aid of X": the verb rule
+        targets = [m for c in own_object.children if c.dep_ == "poss" for m in r.resolve(c)]
+        sources = r.agents(verb)
+        source_ids = {m.actor.id for m in sources}
+        targets = [m for m in targets if m.actor.id not in source_ids]
+        if targets and sources:
+            yield Candidate(SUPPORTS, sources, targets, verb, "idiom-owner")

@@ -18,6 +18,7 @@ from graphx.extraction.rules.syntax import (
     as_coref,
     cue_form,
     infinitival,
+    prep_objects,
     verb_lemma,
 )
 
@@ -80,6 +81,9 @@ def leave(r: Reader, verb: Token) -> Iterator[Candidate]:
     head = verb.head
     if not leavers and verb.dep_ in {"xcomp", "ccomp"}:
         leavers = [m for c in head.children if c.dep_ in {"dobj", "dative"} for m in r.resolve(c)]
+        if not leavers and verb_lemma(head) in r.words["demand_verbs"]:
+            # "called on US troops to leave", "urged upon the coalition to go"
+            leavers = [m for p in prep_objects(head, ("on", "upon")) for m in r.resolve(p)]
         if not leavers and head.dep_ == "xcomp" and head.head.lemma_ in r.words["causative_verbs"]:
             leavers = r.agents(head)
     if not leavers:
@@ -205,9 +209,16 @@ def demander(r: Reader, token: Token) -> tuple[list[TokenMention], bool]:
                 break
         elif head.pos_ in NOMINAL:
             if lemma in r.words["demand_nouns"] or lemma in r.words["control_nouns"]:
-                best, voted, voter_named = _climbed(
-                    r, lemma, r.noun_owner(head), best, voted, voter_named
-                )
+                owners = r.noun_owner(head)
+                if (
+                    not owners
+                    and head.dep_ == "dobj"
+                    and verb_lemma(head.head) in r.words["setting_verbs"]
+                ):
+                    if any(c.dep_ == "neg" for c in head.head.children):
+                        return [], False  # "did not set a deadline for their departure"
+                    owners = r.agents(head.head)  # "set a deadline for the departure of X"
+                best, voted, voter_named = _climbed(r, lemma, owners, best, voted, voter_named)
             else:
                 break
         elif head.pos_ not in {"ADP", "PART", "SCONJ", "ADJ"}:

@@ -237,3 +237,36 @@ def talks_held(r: Reader, noun: Token) -> Iterator[Candidate]:
             yield Candidate("negotiates", sides, partners, noun, "talks-held")
         elif len(side_ids) >= 2:
             yield Candidate("negotiates", sides[:1], sides[1:], noun, "talks-held")
+
+
+@token_rule(
+    "talks-received",
+    family="event_nouns",
+    confidence=0.7,
+    trigger=Trigger("event_nouns", NOMINAL),
+    reads='"Sudani received a phone call from Blinken", "Assad received a visit from the Iranian '
+    'foreign minister"',
+)
+def talks_received(r: Reader, noun: Token) -> Iterator[Candidate]:
+    """A call or visit received from Y: the receiver and Y talk."""
+    verb = noun.head
+    if (
+        _negotiation(r, noun) is None
+        or noun.dep_ != "dobj"
+        or verb.lemma_.lower() not in r.words["receiving_verbs"]
+        or any(c.dep_ == "poss" for c in noun.children)
+    ):
+        return
+    callers = [
+        m
+        for head in (noun, verb)
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for m in r.resolve(p)
+    ]
+    caller_ids = {m.actor.id for m in callers}
+    receivers = [m for m in r.agents(verb) if m.actor.id not in caller_ids]
+    if callers and receivers:
+        yield Candidate("negotiates", receivers, callers, verb, "talks-received")

@@ -162,6 +162,9 @@ _WORD_LISTS = (
     "receiving_verbs",
     "setting_verbs",
     "backing_preps",
+    "declaring_verbs",
+    "avenging_verbs",
+    "revenge_nouns",
 )
 
 

@@ -444,6 +444,59 @@ DEMANDED_DEPARTURES: list[Row] = [
     ),
 ]
 
+# Declaring what one will do by force is a threat, not an attack; vowing to avenge an act
+# threatens its doer.
+DECLARED_THREATS: list[Row] = [
+    (
+        "The Houthis said they would target any American warship in the Red Sea.",
+        DATE,
+        {("houthis", "threatens", "us")},
+        {("houthis", "strikes", "us")},
+    ),
+    (
+        "Hezbollah announced that its fighters will strike Israeli bases.",
+        DATE,
+        {("hezbollah", "threatens", "israel")},
+        {("hezbollah", "strikes", "israel")},
+    ),
+    (
+        "The Houthis said they had targeted an American warship.",
+        DATE,
+        {("houthis", "strikes", "us")},
+        {("houthis", "threatens", "us")},
+    ),
+    (
+        "The Houthis said they would not target American warships.",
+        DATE,
+        set(),
+        {("houthis", "threatens", "us"), ("houthis", "strikes", "us")},
+    ),
+    (
+        "Hezbollah said it would help the Lebanese army.",
+        DATE,
+        {("hezbollah", "supports", "lebanese_armed_forces")},
+        {("hezbollah", "threatens", "lebanese_armed_forces")},
+    ),
+    (
+        "Hezbollah has promised to avenge the killing of its commander by Israel.",
+        DATE,
+        {("hezbollah", "threatens", "israel")},
+        {("israel", "threatens", "hezbollah")},
+    ),
+    (
+        "Kataib Hezbollah vowed revenge for the US strike that killed its leaders.",
+        DATE,
+        {("kataib_hezbollah", "threatens", "us")},
+        set(),
+    ),
+    (
+        "Hezbollah vowed not to avenge the killing of its commander by Israel.",
+        DATE,
+        set(),
+        {("hezbollah", "threatens", "israel")},
+    ),
+]
+
 
 def _check(extract, text: str, date: str, found: set[Triple], refused: set[Triple]) -> None:
     got = extract(text, date)
@@ -513,4 +566,9 @@ def test_a_call_received_is_talking(extract, text, date, found, refused):
 
 @pytest.mark.parametrize(("text", "date", "found", "refused"), DEMANDED_DEPARTURES)
 def test_calling_on_a_force_to_leave_and_setting_its_deadline(extract, text, date, found, refused):
+    _check(extract, text, date, found, refused)
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), DECLARED_THREATS)
+def test_declared_force_and_vowed_revenge_are_threats(extract, text, date, found, refused):
     _check(extract, text, date, found, refused)

@@ -876,6 +876,34 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("israel", "supports", "israel")},
         ),
     ],
+    "declared-intent": [
+        (
+            "The Houthis said they would target any American warship in the Red Sea.",
+            DATE,
+            {("houthis", "threatens", "us")},
+            {("houthis", "strikes", "us")},
+        ),
+        (
+            "The Houthis said they would not target American warships.",
+            DATE,
+            set(),
+            {("houthis", "threatens", "us"), ("houthis", "strikes", "us")},
+        ),
+    ],
+    "vowed-revenge": [
+        (
+            "Iran vowed to retaliate for the Israeli attack on its consulate.",
+            DATE,
+            {("iran", "threatens", "israel")},
+            set(),
+        ),
+        (
+            "Hezbollah vowed not to avenge the killing of its commander by Israel.",
+            DATE,
+            set(),
+            {("hezbollah", "threatens", "israel")},
+        ),
+    ],
 }
 
 

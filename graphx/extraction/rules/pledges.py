@@ -17,7 +17,7 @@ from graphx.extraction.rules.registry import (
     Trigger,
     token_rule,
 )
-from graphx.extraction.rules.syntax import infinitival
+from graphx.extraction.rules.syntax import cue_form, infinitival, prep_objects
 
 
 def clause_of(verb: Token) -> Token:
@@ -52,10 +52,22 @@ def pledge_head(r: Reader, verb: Token) -> Token | None:
             future = any(
                 c.dep_ == "aux" and c.lower_ in r.words["threat_modals"] for c in clause.children
             )
+            if future and lemma in r.words["declaring_verbs"] and _speaker_acts(r, head, clause):
+                return head  # "the Houthis said they would target any American ship"
             return head if pledging and future else None
         else:
             return None
     return None
+
+
+def _speaker_acts(r: Reader, verb: Token, clause: Token) -> bool:
+    """Whether the one who says what `clause` will do is its subject, or the subject's owner
+    ("Hezbollah said its fighters would strike"): a declared intent, a pledge."""
+    subjects = [m for c in clause.children if c.dep_ == "nsubj" for m in r.resolve(c)]
+    speakers = r.agents(verb)
+    own = {m.actor.id for m in speakers}
+    above = {a for m in speakers for a in r.kb.ancestors(m.actor.id)}  # (its state)
+    return any(m.actor.id in above or own & set(r.kb.ancestors(m.actor.id)) for m in subjects)
 
 
 def ready_verb(r: Reader, adjective: Token) -> Token | None:
@@ -102,3 +114,60 @@ def readiness(r: Reader, adjective: Token) -> Iterator[Candidate]:
 
     for found in pledge(r, verb):
         yield Candidate(found.relation, found.sources, found.targets, adjective, "readiness")
+
+
+@token_rule(
+    "declared-intent",
+    family="verbs",
+    confidence=0.7,
+    trigger=Trigger("declaring_verbs", VERBAL),
+    reads='"the Houthis said they would target any American ship", "Hezbollah announced that '
+    'its fighters will strike Israeli bases"',
+)
+def declared_intent(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Saying that one will use force against X threatens X: the saying verb is read as a
+    pledge of the act its clause names (not a report of an attack)."""
+    from graphx.extraction.rules.verbs import pledge  # (verbs reads this module's helpers)
+
+    for found in pledge(r, verb):
+        yield Candidate(found.relation, found.sources, found.targets, verb, "declared-intent")
+
+
+@token_rule(
+    "vowed-revenge",
+    family="verbs",
+    confidence=0.7,
+    trigger=Trigger("pledge_words", VERBAL),
+    reads='"Hezbollah vowed to avenge the killing of its commander by Israel", "Kataib Hezbollah '
+    'promised revenge for the US strike that killed its leaders"',
+)
+def vowed_revenge(r: Reader, head: Token) -> Iterator[Candidate]:
+    """Vowing to avenge an act threatens the one who did it: the avenged event's agent."""
+    from graphx.extraction.rules.event_nouns import read_event
+
+    pledgers = r.agents(head)
+    if not pledgers:
+        return
+    avenged: list[Token] = []
+    for clause in head.children:
+        if clause.dep_ == "xcomp" and clause.lemma_.lower() in r.words["avenging_verbs"]:
+            if any(c.dep_ == "neg" for c in clause.children):
+                continue  # "vowed not to avenge"
+            avenged += [c for c in clause.children if c.dep_ == "dobj"]
+            avenged += prep_objects(clause, ("for",))  # "vowed to retaliate for the strike"
+        elif clause.dep_ == "dobj" and r.is_word(clause, "revenge_nouns"):
+            avenged += prep_objects(clause, ("for",))  # "vowed revenge for the killing"
+    own = {m.actor.id for m in pledgers} | {a for m in pledgers for a in r.kb.ancestors(m.actor.id)}
+    for noun in avenged:
+        if noun.pos_ not in NOMINAL:
+            continue
+        event = read_event(r, noun)
+        if event is not None and event.relation == "strikes":
+            agents = event.sources
+        elif r.lex.nouns.get(cue_form(noun, r.lex.nouns) or "") == "strikes":
+            agents = r.noun_owner(noun, blamed=False)  # "the US strike that killed its leaders"
+        else:
+            continue
+        culprits = [m for m in agents if m.actor.id not in own]
+        if culprits:
+            yield Candidate("threatens", pledgers, culprits, head, "vowed-revenge")

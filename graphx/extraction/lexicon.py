@@ -165,6 +165,8 @@ _WORD_LISTS = (
     "declaring_verbs",
     "avenging_verbs",
     "revenge_nouns",
+    "thanking_verbs",
+    "ended_advmods",
 )
 
 

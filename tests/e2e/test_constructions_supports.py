@@ -595,6 +595,59 @@ WITH_BACKING: list[Row] = [
     ),
 ]
 
+# Aid promised or approved, weapons named as what is given, thanks for aid, depending on
+# someone's aid; a relation that has ended ("no longer") is none.
+AID_MORE: list[Row] = [
+    (
+        "Washington pledged $300 million in military aid to the Lebanese army.",
+        DATE,
+        {("us", "supports", "lebanese_armed_forces")},
+        set(),
+    ),
+    (
+        "Russia has provided the Syrian army with warplanes and artillery.",
+        DATE,
+        {("russia", "supports", "syrian_government")},
+        set(),
+    ),
+    (
+        "Iran promised a harsh response to Israel.",
+        DATE,
+        set(),
+        {("iran", "supports", "israel")},
+    ),
+    (
+        "Hamas thanked Iran for its support.",
+        DATE,
+        {("iran", "supports", "hamas")},
+        {("hamas", "supports", "iran")},
+    ),
+    (
+        "Hamas did not thank Iran for its support.",
+        DATE,
+        set(),
+        {("iran", "supports", "hamas")},
+    ),
+    (
+        "The Houthis depend on weapons from Iran.",
+        DATE,
+        {("iran", "supports", "houthis")},
+        set(),
+    ),
+    (
+        "Iran no longer arms the Houthis.",
+        DATE,
+        set(),
+        {("iran", "supports", "houthis")},
+    ),
+    (
+        "Hezbollah no longer depends on Iran.",
+        DATE,
+        set(),
+        {("iran", "supports", "hezbollah")},
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "date", "found", "refused"),
@@ -617,7 +670,8 @@ WITH_BACKING: list[Row] = [
     + LED_ABROAD
     + KEPT_PRONOUN
     + RECEIVING
-    + WITH_BACKING,
+    + WITH_BACKING
+    + AID_MORE,
 )
 def test_support_and_force_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

@@ -904,6 +904,34 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("hezbollah", "threatens", "israel")},
         ),
     ],
+    "thanked-for": [
+        (
+            "Assad thanked Russia for the weapons.",
+            DATE,
+            {("russia", "supports", "bashar_al_assad")},
+            set(),
+        ),
+        (
+            "Hamas thanked Qatar for hosting the talks.",
+            DATE,
+            set(),
+            {("qatar", "supports", "hamas")},
+        ),
+    ],
+    "depends-on-aid": [
+        (
+            "Hezbollah relies heavily on Iranian funding.",
+            DATE,
+            {("iran", "supports", "hezbollah")},
+            set(),
+        ),
+        (
+            "Hezbollah no longer relies on Iranian money.",
+            DATE,
+            set(),
+            {("iran", "supports", "hezbollah")},
+        ),
+    ],
 }
 
 

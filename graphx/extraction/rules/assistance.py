@@ -436,3 +436,43 @@ def idiom_owner(r: Reader, verb: Token) -> Iterator[Candidate]:
         targets = [m for m in targets if m.actor.id not in source_ids]
         if targets and sources:
             yield Candidate(SUPPORTS, sources, targets, verb, "idiom-owner")
+
+
+@token_rule(
+    "thanked-for",
+    family="assistance",
+    confidence=0.75,
+    trigger=Trigger("thanking_verbs", VERBAL),
+    reads='"Hamas thanked Iran for its support", "Assad thanked Russia for the weapons"',
+)
+def thanked_for(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Thanking X for aid says X gave it: X supports the one who thanks."""
+    aid = [p for p in prep_objects(verb, ("for",)) if r.is_word(p, "aid_objects")]
+    if not aid:
+        return
+    benefactors = [m for c in verb.children if c.dep_ == "dobj" for m in r.resolve(c)]
+    thankers = r.agents(verb)
+    benefactor_ids = {m.actor.id for m in benefactors}
+    thankers = [m for m in thankers if m.actor.id not in benefactor_ids]
+    if benefactors and thankers:
+        yield Candidate(SUPPORTS, benefactors, thankers, verb, "thanked-for")
+
+
+@token_rule(
+    "depends-on-aid",
+    family="assistance",
+    confidence=0.7,
+    trigger=Trigger("dependence_verbs", VERBAL),
+    reads='"Hezbollah relies heavily on Iranian funding", "the Houthis depend on Iran\'s weapons"',
+)
+def depends_on_aid(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """Depending on X's aid (the dependence rule reads "depends on X"): X supports the one
+    who depends on it."""
+    aid = [p for p in prep_objects(verb, ("on", "upon")) if r.is_word(p, "aid_objects")]
+    patrons = [m for a in aid for m in r.noun_owner(a, blamed=False)]
+    patrons += [m for a in aid for p in prep_objects(a, ("from",)) for m in r.resolve(p)]
+    clients = r.agents(verb)
+    patron_ids = {m.actor.id for m in patrons}
+    clients = [m for m in clients if m.actor.id not in patron_ids]
+    if patrons and clients:
+        yield Candidate(SUPPORTS, unique(patrons), clients, verb, "depends-on-aid")

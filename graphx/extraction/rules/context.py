@@ -115,6 +115,12 @@ class Context:
                 return True
             if child.dep_ == "advmod" and lower in self.words["speculation_words"]:
                 return True
+            if (
+                child.dep_ == "advmod"
+                and lower in self.words["ended_advmods"]
+                and any(g.dep_ == "neg" for g in child.children)
+            ):
+                return True  # "Iran no longer arms the Houthis": a relation that has ended
         return False
 
     def _speaker(self, verb: Token) -> list[TokenMention]:

@@ -167,6 +167,7 @@ _WORD_LISTS = (
     "revenge_nouns",
     "thanking_verbs",
     "ended_advmods",
+    "counterfactual_modals",
 )
 
 

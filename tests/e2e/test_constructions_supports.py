@@ -646,6 +646,18 @@ AID_MORE: list[Row] = [
         set(),
         {("iran", "supports", "hezbollah")},
     ),
+    (
+        "A few hundred Russian troops would have stayed to train the Syrian army.",
+        DATE,
+        set(),
+        {("russian_armed_forces", "supports", "syrian_government")},
+    ),
+    (
+        "Russian troops stayed to train the Syrian army.",
+        DATE,
+        {("russian_armed_forces", "supports", "syrian_government")},
+        set(),
+    ),
 ]
 
 

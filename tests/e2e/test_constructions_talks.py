@@ -497,6 +497,34 @@ DECLARED_THREATS: list[Row] = [
     ),
 ]
 
+# Insisting on a departure demands it; a departure reported in the past is no demand.
+INSISTED: list[Row] = [
+    (
+        "Hamas insisted on a full Israeli withdrawal from Gaza.",
+        DATE,
+        {("hamas", "demands_withdrawal", "israel")},
+        set(),
+    ),
+    (
+        "Sadr insisted that US forces leave Iraq.",
+        DATE,
+        {("moqtada_al_sadr", "demands_withdrawal", "us_military")},
+        set(),
+    ),
+    (
+        "Sadr insisted that US forces had left Iraq.",
+        DATE,
+        set(),
+        {("moqtada_al_sadr", "demands_withdrawal", "us_military")},
+    ),
+    (
+        "Hamas did not insist on an Israeli withdrawal.",
+        DATE,
+        set(),
+        {("hamas", "demands_withdrawal", "israel")},
+    ),
+]
+
 
 def _check(extract, text: str, date: str, found: set[Triple], refused: set[Triple]) -> None:
     got = extract(text, date)
@@ -571,4 +599,9 @@ def test_calling_on_a_force_to_leave_and_setting_its_deadline(extract, text, dat
 
 @pytest.mark.parametrize(("text", "date", "found", "refused"), DECLARED_THREATS)
 def test_declared_force_and_vowed_revenge_are_threats(extract, text, date, found, refused):
+    _check(extract, text, date, found, refused)
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), INSISTED)
+def test_insisting_on_a_departure_demands_it(extract, text, date, found, refused):
     _check(extract, text, date, found, refused)

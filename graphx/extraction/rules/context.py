@@ -82,6 +82,16 @@ class Context:
         speaker = self._according_to(sent)
         return negated, speaker, False
 
+    def _counterfactual(self, verb: Token) -> bool:
+        """ "troops who would have remained to train Iraq's forces": what would have been
+        done, had something else been so, was not done."""
+        auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        return (
+            verb.tag_ == "VBN"
+            and "have" in auxes
+            and bool(auxes & self.words["counterfactual_modals"])
+        )
+
     def _asserted_clause(self, clause: Token) -> bool:
         """A subordinate clause with a subject of its own that the sentence asserts whatever
         its main clause says ("even though Y had pledged", "because X attacked")."""
@@ -103,6 +113,8 @@ class Context:
         return False
 
     def _negating_children(self, token: Token) -> bool:
+        if self._counterfactual(token):
+            return True
         for child in token.children:
             lower = child.lower_
             if child.dep_ == "neg" and not (token.pos_ in NOMINAL and child.i > token.i):

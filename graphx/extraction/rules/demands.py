@@ -70,6 +70,8 @@ def leave(r: Reader, verb: Token) -> Iterator[Candidate]:
     particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
     if None not in allowed and not (particles & {p for p in allowed if p}):
         return
+    if verb.dep_ == "ccomp" and _reported_departure(verb):
+        return  # "insisted that US forces had left Iraq" reports a departure, asks for none
     if lemma in r.words["own_forces_verbs"] and any(
         c.dep_ == "dobj" and not any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
         for c in verb.children
@@ -225,6 +227,14 @@ def demander(r: Reader, token: Token) -> tuple[list[TokenMention], bool]:
             break
         current = head
     return best, voted
+
+
+def _reported_departure(verb: Token) -> bool:
+    """A leaving verb in the past ("that they left", "had left"): a report, not a demand
+    (which takes the base form: "demanded that they leave")."""
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    )
 
 
 def _foreign_if_pronoun(

@@ -359,6 +359,18 @@ PASSIVE_LIST: list[Row] = [
         {("qatar", "supports", "hamas")},
     ),
     (
+        "Hezbollah, trained and funded by Iran, fired rockets at Israel.",
+        DATE,
+        {("iran", "supports", "hezbollah"), ("hezbollah", "strikes", "israel")},
+        {("iran", "strikes", "israel")},
+    ),
+    (
+        "Syria and its allied militias were pushed back by the rebels.",
+        DATE,
+        set(),
+        {("pmf", "supports", "syria")},
+    ),
+    (
         "Kataib Hezbollah was founded in 2007, funded by Iran and condemned by the United States.",
         DATE,
         {("us", "opposes", "kataib_hezbollah")},

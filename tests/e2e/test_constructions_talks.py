@@ -298,6 +298,24 @@ READINESS: list[Row] = [
         set(),
         {("israel", "threatens", "israel"), ("hezbollah", "strikes", "israel")},
     ),
+    (
+        "Tehran said it was ready for talks with Washington.",
+        DATE,
+        {("iran", "negotiates", "us")},
+        set(),
+    ),
+    (
+        "Iran is not ready for talks with the United States.",
+        DATE,
+        set(),
+        {("iran", "negotiates", "us")},
+    ),
+    (
+        "Hezbollah says it is ready for war with Israel.",
+        DATE,
+        {("hezbollah", "threatens", "israel")},
+        {("hezbollah", "strikes", "israel")},
+    ),
 ]
 
 # An order with a penalty threatens the one ordered ("pull back or be overrun", "or face Y").

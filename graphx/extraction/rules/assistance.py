@@ -206,20 +206,26 @@ def own_support_behind(r: Reader, noun: Token) -> Iterator[Candidate]:
     confidence=0.75,
     trigger=Trigger("verbs", VERBAL),
     reads='"the faction belongs to the Resistance and has been trained, financed and armed by '
-    'Iran", "Hezbollah was trained, financed and armed by Tehran"',
+    'Iran", "Hezbollah was trained, financed and armed by Tehran", "Hezbollah, trained and '
+    'funded by Iran, fired rockets"',
 )
 def passive_list(r: Reader, verb: Token) -> Iterator[Candidate]:
     """A list of passive participles sharing the "by" agent of its last one, whose subject may
     be the one of the clause the list is joined to ("the faction belongs to X, and has been
     trained, financed and armed by Iran": Iran trains, finances and arms the faction); the
     parser may hang the second participle on the first as a clause of its own."""
-    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
+    if verb.tag_ != "VBN":
+        return
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"] or _joined_subject(verb)
+    elif verb.dep_ == "acl" and verb.head.pos_ in NOMINAL:
+        patients = [verb.head]  # "Hezbollah, trained and funded by Iran, fired rockets"
+    elif verb.dep_ == "advcl" and verb.head.pos_ in VERBAL:
+        patients = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    else:
         return
     members = _participle_list(verb)
-    if len(members) < 2:
-        return
-    patients = [c for c in verb.children if c.dep_ == "nsubjpass"] or _joined_subject(verb)
-    if not patients:
+    if len(members) < 2 or not patients:
         return
     for participle in members:
         # its own "by" agent, else the one of the nearest participle after it that has one

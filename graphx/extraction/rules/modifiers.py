@@ -284,6 +284,11 @@ def possessed_ally(r: Reader, word: Token) -> Iterator[Candidate]:
     named = [
         m for c in holder.children if c.dep_ in {"compound", "nmod"} for m in [r.dm.at(c)] if m
     ]
-    allies = [m for m in named or r.resolve_one(holder, 0) if m.actor.id not in patron_ids]
+    if not named:
+        own = r.dm.at(holder)  # "their allied Shia militias": a name, not a bare "militias"
+        doc = holder.doc
+        if own is not None and any(t.pos_ == "PROPN" for t in doc[own.start : own.end]):
+            named = [own]
+    allies = [m for m in named if m.actor.id not in patron_ids]
     if patrons and allies:
         yield Candidate("supports", allies, patrons, word, "possessed-ally")

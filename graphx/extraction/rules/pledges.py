@@ -102,11 +102,12 @@ def pledged_event(r: Reader, noun: Token) -> Token | None:
     confidence=0.7,
     trigger=Trigger("readiness_words", ADJECTIVAL),
     reads='"the militia stood ready to carry out strikes on US bases", "Hezbollah said it was '
-    'prepared to attack Israel"',
+    'prepared to attack Israel", "Iran is ready for talks with the United States"',
 )
 def readiness(r: Reader, adjective: Token) -> Iterator[Candidate]:
     """Standing ready to use force against X threatens X: the verb the readiness word
-    completes is read as a pledge ("vowed to strike"), whose clause names the act."""
+    completes is read as a pledge ("vowed to strike"), whose clause names the act; ready for
+    talks with X offers dialogue with X."""
     verb = ready_verb(r, adjective)
     if verb is None:
         return
@@ -114,6 +115,18 @@ def readiness(r: Reader, adjective: Token) -> Iterator[Candidate]:
 
     for found in pledge(r, verb):
         yield Candidate(found.relation, found.sources, found.targets, adjective, "readiness")
+    # "Iran said it was ready for talks with the United States": dialogue offered; "ready for
+    # war with Israel": force threatened
+    sides = r.agents(verb)
+    side_ids = {m.actor.id for m in sides}
+    for noun in prep_objects(adjective, ("for",)):
+        relation = {"negotiates": "negotiates", "strikes": "threatens"}.get(
+            r.lex.nouns.get(cue_form(noun, r.lex.nouns) or "", "")
+        )
+        partners = [m for p in prep_objects(noun, ("with",)) for m in r.resolve(p)]
+        partners = [m for m in partners if m.actor.id not in side_ids]
+        if relation and sides and partners:
+            yield Candidate(relation, sides, partners, adjective, "readiness")
 
 
 @token_rule(

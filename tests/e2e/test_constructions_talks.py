@@ -541,6 +541,24 @@ INSISTED: list[Row] = [
         set(),
         {("hamas", "demands_withdrawal", "israel")},
     ),
+    (
+        "Lebanon demanded an end to the Israeli occupation of the south.",
+        DATE,
+        {("lebanon", "demands_withdrawal", "israel")},
+        set(),
+    ),
+    (
+        "Damascus called for an end to the Turkish deployment in Idlib.",
+        DATE,
+        {("syria", "demands_withdrawal", "turkey")},
+        set(),
+    ),
+    (
+        "Lebanon did not demand an end to the Israeli occupation.",
+        DATE,
+        set(),
+        {("lebanon", "demands_withdrawal", "israel")},
+    ),
 ]
 
 

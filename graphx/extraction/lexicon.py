@@ -168,6 +168,7 @@ _WORD_LISTS = (
     "thanking_verbs",
     "ended_advmods",
     "counterfactual_modals",
+    "past_time_words",
 )
 
 

@@ -672,6 +672,47 @@ AID_MORE: list[Row] = [
     ),
 ]
 
+# Allies of each other: joined subjects that are allies, an alliance or partnership between
+# them; an ally's bid backed is the ally backed.
+ALLIANCES: list[Row] = [
+    (
+        "Russia and Iran are close partners in Syria.",
+        DATE,
+        {("russia", "supports", "iran"), ("iran", "supports", "russia")},
+        set(),
+    ),
+    (
+        "Iran and Syria are not allies.",
+        DATE,
+        set(),
+        {("iran", "supports", "syria"), ("syria", "supports", "iran")},
+    ),
+    (
+        "Iran and Syria are former allies.",
+        DATE,
+        set(),
+        {("iran", "supports", "syria"), ("syria", "supports", "iran")},
+    ),
+    (
+        "Iran and Russia signed a strategic partnership.",
+        DATE,
+        {("iran", "supports", "russia")},
+        set(),
+    ),
+    (
+        "The Coordination Framework backed Sudani's bid for a second term.",
+        DATE,
+        {("coordination_framework", "supports", "mohammed_shia_al_sudani")},
+        set(),
+    ),
+    (
+        "Israel opposed Iran's bid for a seat on the council.",
+        DATE,
+        {("israel", "opposes", "iran")},
+        {("israel", "supports", "iran")},
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "date", "found", "refused"),
@@ -695,7 +736,8 @@ AID_MORE: list[Row] = [
     + KEPT_PRONOUN
     + RECEIVING
     + WITH_BACKING
-    + AID_MORE,
+    + AID_MORE
+    + ALLIANCES,
 )
 def test_support_and_force_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

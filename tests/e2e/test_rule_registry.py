@@ -932,6 +932,20 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("iran", "supports", "hezbollah")},
         ),
     ],
+    "mutual-allies": [
+        (
+            "Iran and Syria are close allies.",
+            DATE,
+            {("iran", "supports", "syria"), ("syria", "supports", "iran")},
+            set(),
+        ),
+        (
+            "Iran and Syria were once allies.",
+            DATE,
+            set(),
+            {("iran", "supports", "syria"), ("syria", "supports", "iran")},
+        ),
+    ],
 }
 
 

@@ -482,3 +482,39 @@ def depends_on_aid(r: Reader, verb: Token) -> Iterator[Candidate]:
     clients = [m for m in clients if m.actor.id not in patron_ids]
     if patrons and clients:
         yield Candidate(SUPPORTS, unique(patrons), clients, verb, "depends-on-aid")
+
+
+@token_rule(
+    "mutual-allies",
+    family="assistance",
+    confidence=0.7,
+    trigger=Trigger("roles", NOMINAL),
+    reads='"Iran and Syria are close allies", "the two countries are partners"',
+)
+def mutual_allies(r: Reader, noun: Token) -> Iterator[Candidate]:
+    """Joined subjects said to be allies of no one named support each other."""
+    form = cue_form(noun, r.lex.roles)
+    be = noun.head
+    if (
+        form is None
+        or r.lex.roles[form] != (SUPPORTS, False)
+        or noun.tag_ not in {"NNS", "NNPS"}
+        or noun.dep_ != "attr"
+        or be.lemma_ != "be"
+        or any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"of", "to", "for"})
+            for c in noun.children
+        )
+    ):
+        return  # ("Iran and Syria are allies of Russia": the role rule)
+    if any(
+        c.lower_ in r.words["past_role_words"] or c.lower_ in r.words["past_time_words"]
+        for c in (*noun.children, *be.children)
+    ):
+        return  # "Iran and Syria were once allies", "are former allies"
+    sides = unique([m for c in be.children if c.dep_ == "nsubj" for m in r.resolve(c)])
+    if len({m.actor.id for m in sides}) < 2:
+        return
+    for side in sides:
+        others = [m for m in sides if m.actor.id != side.actor.id]
+        yield Candidate(SUPPORTS, [side], others, noun, "mutual-allies")

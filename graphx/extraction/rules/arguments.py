@@ -162,6 +162,13 @@ class Reader(Coreference, Context):
                 return self.agents(head.head, depth + 1)
         if verb.dep_ == "acl":
             if (
+                head.lower_ in self.words["purpose_nouns"]
+                and head.dep_ == "pobj"
+                and head.head.head.pos_ in VERBAL
+            ):
+                # "sent fighters in order to shore up Assad": the purpose is the doer's
+                return self.agents(head.head.head, depth + 1)
+            if (
                 head.lemma_.lower() in self.words["control_nouns"]
                 or head.lemma_.lower() in self.event_nouns
             ):
@@ -246,6 +253,8 @@ class Reader(Coreference, Context):
             (self.is_word(clause, "light_verbs") or self.is_word(clause, "participation_carriers"))
             and not any(c.dep_ in OBJECTS and c.lower_ not in relative for c in clause.children)
             and not any(c.dep_ in SUBJECTS and c.lower_ in relative for c in clause.children)
+            # "the negotiations that Israel and Hamas never held" are no one's
+            and not self._negating_children(clause)
         )
 
     def blamed_owners(self, noun: Token) -> list[TokenMention]:

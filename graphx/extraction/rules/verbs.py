@@ -79,10 +79,9 @@ def verb(r: Reader, verb: Token) -> Iterator[Candidate]:
             # "Israel plans to strike Hezbollah": action planned short of force is opposition
             cue = VerbCue("opposes", cue.particle, cue.preps, cue.objects)
         if cue.relation == "strikes" and _future(r, verb):
-            if not _said_by_itself(r, verb, sources):
-                continue  # "officials said Iran would attack Israel": a forecast, no strike
-            # "Iran said it would attack Israel if provoked": a threat, not a strike done
-            cue = VerbCue("threatens", cue.particle, cue.preps, cue.objects)
+            # "officials said Iran would attack Israel": a forecast, no strike; "Iran said it
+            # would attack Israel": a threat, which the declared-intent rule reads
+            continue
         yield from _candidate(r, cue, sources, targets, verb, "verb")
 
 
@@ -91,16 +90,6 @@ def _future(r: Reader, verb: Token) -> bool:
     clause = clause_of(verb)
     auxiliaries = [c.lower_ for c in clause.children if c.dep_ == "aux"]
     return any(a in r.words["future_modals"] for a in auxiliaries) and "have" not in auxiliaries
-
-
-def _said_by_itself(r: Reader, verb: Token, sources: list) -> bool:
-    """Whether the one who says the force will come is the one to use it ("Iran said it
-    would attack", "Hezbollah will strike Israel, its leader said")."""
-    speaker = r.context(verb, r.dm.sentences[r.dm.sentence_of[verb.i]])[1]
-    if speaker is None:
-        return False
-    own = {m.actor.id for m in sources}
-    return speaker.actor.id in own or bool(own & set(r.kb.ancestors(speaker.actor.id)))
 
 
 def _blames_event_on(r: Reader, verb: Token) -> bool:

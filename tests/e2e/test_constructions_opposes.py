@@ -784,6 +784,46 @@ ANSWERED_CLAIMS: list[Row] = [
     ),
 ]
 
+# protest and objection: "took issue with", "campaigned against", "protested X's decision"
+PROTEST: list[Row] = [
+    (
+        "Qatar took issue with Tehran.",
+        DATE,
+        {("qatar", "opposes", "iran")},
+        set(),
+    ),
+    (
+        "The Sadrists campaigned against the American presence.",
+        DATE,
+        {("sadrist_movement", "opposes", "us")},
+        set(),
+    ),
+    (
+        "Iraq protested Israel's decision.",
+        DATE,
+        {("iraq", "opposes", "israel")},
+        set(),
+    ),
+    (
+        "Iraq did not protest Israel's decision.",
+        DATE,
+        set(),
+        {("iraq", "opposes", "israel")},
+    ),
+    (
+        "Iraq voiced objection to the American presence.",
+        DATE,
+        {("iraq", "opposes", "us")},
+        set(),
+    ),
+    (
+        "Turkey expressed displeasure at the Israeli strike.",
+        DATE,
+        {("turkey", "opposes", "israel")},
+        {("israel", "opposes", "turkey")},
+    ),
+]
+
 # sanction prefixes: "the US-sanctioned X", "a US-designated terrorist group"
 PREFIXES: list[Row] = [
     (
@@ -991,7 +1031,8 @@ ENEMY_LABELS: list[Row] = [
     + RECKONING
     + SCORN
     + PREFIXES
-    + ANSWERED_CLAIMS,
+    + ANSWERED_CLAIMS
+    + PROTEST,
 )
 def test_opposition_threat_and_negotiation_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

@@ -475,6 +475,13 @@ DENIALS: list[Row] = [
         {("sadrist_movement", "opposes", "mohammed_shia_al_sudani")},
         set(),
     ),
+    # a leader's supporters are his movement
+    (
+        "Sadr's supporters stormed the parliament and accused Sudani of corruption.",
+        DATE,
+        {("sadrist_movement", "opposes", "mohammed_shia_al_sudani")},
+        {("moqtada_al_sadr", "opposes", "mohammed_shia_al_sudani")},
+    ),
     (
         "Iran refused to condemn Hamas or criticize Hezbollah.",
         DATE,

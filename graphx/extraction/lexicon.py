@@ -127,6 +127,7 @@ _WORD_LISTS = (
     "stance_participles",
     "redress_nouns",
     "answering_pronouns",
+    "demanded_actions",
     "aiming_verbs",
     "aiming_preps",
     "consequence_verbs",

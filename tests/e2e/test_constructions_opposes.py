@@ -891,6 +891,26 @@ SCORN: list[Row] = [
         set(),
         {("israel", "opposes", "turkey")},
     ),
+    # action demanded against an actor, or over its attacks
+    (
+        "Jordan demanded immediate action against the Houthis.",
+        DATE,
+        {("jordan", "opposes", "houthis")},
+        set(),
+    ),
+    (
+        "Netanyahu wrote to the Security Council to demand action over attacks on Israel carried "
+        "out by Hezbollah.",
+        DATE,
+        {("benjamin_netanyahu", "opposes", "hezbollah")},
+        {("benjamin_netanyahu", "opposes", "israel")},
+    ),
+    (
+        "Iraq demanded action against terrorism.",
+        DATE,
+        set(),
+        {("iraq", "opposes", "iraq")},
+    ),
 ]
 
 # complaints lodged and anger voiced "over" an actor's act

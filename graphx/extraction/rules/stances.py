@@ -104,9 +104,17 @@ def demand_stop(r: Reader, verb: Token) -> Iterator[Candidate]:
     # "demanded an apology from Turkey", "sought compensation from Israel"
     redress = [o for o in _objects(verb) if r.is_word(o, "redress_nouns")]
     owing = [m for h in (verb, *redress) for p in prep_objects(h, ("from",)) for m in r.resolve(p)]
+    # "demanded action against Hezbollah", "called for measures over attacks by the militias"
+    actions = [o for o in _objects(verb) if r.is_word(o, "demanded_actions")]
+    owing += [
+        m
+        for h in ([verb, *actions] if actions else [])
+        for p in prep_objects(h, ("against", "over"))
+        for m in (r.resolve(p) or _hostile_agents(r, p))
+    ]
     own = {a for d in demanders for a in r.kb.ancestors(d.actor.id)}
     owing = [m for m in owing if m.actor.id not in own]
-    if redress and owing:
+    if (redress or actions) and owing:
         yield Candidate("opposes", demanders, unique(owing), verb, "demand-stop")
     for first in verb.children:
         if first.dep_ not in _COMPLEMENTS and not _called_for(first):
@@ -143,6 +151,15 @@ def _reckoning_demanded(
     accused = [m for m in accused if m.actor.id not in own]
     if accused:
         yield Candidate("opposes", demanders, accused, clause, "demand-stop")
+
+
+def _hostile_agents(r: Reader, noun: Token) -> list[TokenMention]:
+    """Who does the hostile act `noun` names ("attacks against Israel carried out by the
+    militias")."""
+    event = read_event(r, noun)
+    if event is None or event.relation not in {"strikes", "threatens", "opposes"}:
+        return []
+    return event.sources
 
 
 def _asking(r: Reader, verb: Token) -> list[TokenMention]:

@@ -128,6 +128,7 @@ _WORD_LISTS = (
     "redress_nouns",
     "answering_pronouns",
     "demanded_actions",
+    "division_words",
     "aiming_verbs",
     "aiming_preps",
     "consequence_verbs",

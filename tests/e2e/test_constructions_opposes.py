@@ -967,6 +967,31 @@ RIFTS: list[Row] = [
         set(),
         {("iraq", "opposes", "jordan"), ("jordan", "opposes", "iraq")},
     ),
+    (
+        "Washington and Tehran remain bitterly divided over Iran's nuclear programme.",
+        DATE,
+        {("us", "opposes", "iran")},
+        set(),
+    ),
+    (
+        "Sadr and Maliki are at loggerheads over the cabinet.",
+        DATE,
+        {("moqtada_al_sadr", "opposes", "nouri_al_maliki")},
+        set(),
+    ),
+    (
+        "Sadr and Maliki are not divided.",
+        DATE,
+        set(),
+        {("moqtada_al_sadr", "opposes", "nouri_al_maliki")},
+    ),
+    # one actor divided within is at odds with no one
+    (
+        "The Coordination Framework is divided over the nomination.",
+        DATE,
+        set(),
+        {("coordination_framework", "opposes", "coordination_framework")},
+    ),
     # the mediator of a dispute is no party to it
     (
         "Egypt mediated the dispute between Hamas and Fatah.",

@@ -851,6 +851,20 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("houthis", "opposes", "saudi_arabia")},
         ),
     ],
+    "at-odds": [
+        (
+            "Hamas has long been at odds with the Palestinian Authority.",
+            DATE,
+            {("hamas", "opposes", "palestinian_authority")},
+            set(),
+        ),
+        (
+            "Hamas is no longer at odds with Egypt.",
+            DATE,
+            set(),
+            {("hamas", "opposes", "egypt")},
+        ),
+    ],
 }
 
 

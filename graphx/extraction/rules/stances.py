@@ -867,3 +867,38 @@ def opposed_to(r: Reader, verb: Token) -> Iterator[Candidate]:
     targets = [m for p in prep_objects(verb, ("to",)) for m in r.resolve_target(p, "opposes")]
     if holders and targets:
         yield Candidate("opposes", holders, targets, verb, "opposed-to")
+
+
+@token_rule(
+    "at-odds",
+    family="verbs",
+    confidence=0.65,
+    trigger=Trigger("division_words", VERBAL | NOMINAL | {"ADJ"}),
+    reads='"Hezbollah has long been at odds with Saudi Arabia", "Sadr and Maliki are at '
+    'loggerheads", "Washington and Tehran remain bitterly divided over the nuclear programme"',
+)
+def at_odds(r: Reader, word: Token) -> Iterator[Candidate]:
+    """Being at odds (at loggerheads, divided) is a stance against the other side: the one
+    named with "with", or each of the joined subjects against the others."""
+    if word.dep_ == "pobj" and word.head.lower_ == "at":
+        state = word.head.head  # "been at odds", "are at loggerheads"
+    elif word.dep_ in {"acomp", "oprd"}:
+        state = word.head  # "remain divided"
+    else:
+        return
+    if state.pos_ not in VERBAL or _no_longer(r, state):
+        return
+    sides = unique(r.subjects(state, {"nsubj"}))
+    others = [m for p in prep_objects(word, ("with",)) for m in r.resolve(p)]
+    if others and sides:
+        yield Candidate("opposes", sides, others, word, "at-odds")
+    elif len({m.actor.id for m in sides}) >= 2:
+        yield Candidate("opposes", sides[:1], sides[1:], word, "at-odds")
+
+
+def _no_longer(r: Reader, verb: Token) -> bool:
+    """ "is no longer at odds": a stance ended."""
+    return any(
+        c.lower_ == "longer" and any(n.lower_ in r.words["negation_words"] for n in c.children)
+        for c in verb.children
+    )

@@ -831,8 +831,27 @@ PROTEST: list[Row] = [
     ),
 ]
 
-# sanction prefixes: "the US-sanctioned X", "a US-designated terrorist group"
+# sanction prefixes: "the US-sanctioned X", "a US-designated terrorist group"; sanctions
+# "hit" an actor with
 PREFIXES: list[Row] = [
+    (
+        "The Treasury slapped the Houthis with sanctions.",
+        DATE,
+        {("us_treasury", "opposes", "houthis")},
+        set(),
+    ),
+    (
+        "The United States hit Iran with new sanctions.",
+        DATE,
+        {("us", "opposes", "iran")},
+        set(),
+    ),
+    (
+        "Israel hit Hezbollah with airstrikes.",
+        DATE,
+        {("israel", "strikes", "hezbollah")},
+        {("israel", "opposes", "hezbollah")},
+    ),
     (
         "The US-sanctioned Kataib Hezbollah claimed the attack.",
         DATE,

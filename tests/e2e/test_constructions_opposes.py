@@ -301,6 +301,14 @@ NAMED_TARGETS: list[Row] = [
         },
         set(),
     ),
+    # the ones named are those of the sentence just before, not of an older sanction
+    (
+        "The Treasury sanctioned Kataib Hezbollah in 2009. Years later, a drone strike killed "
+        "two men. Those named were Abu Fadak and Qais al-Khazali.",
+        DATE,
+        {("us_treasury", "opposes", "kataib_hezbollah")},
+        {("us_treasury", "opposes", "abu_fadak"), ("us_treasury", "opposes", "qais_al_khazali")},
+    ),
     # a report that names people sanctions no one
     (
         "A UN report named five commanders. Those named were Abu Fadak and Akram al-Kaabi.",

@@ -27,8 +27,10 @@ from graphx.extraction.rules.syntax import (
     unique,
 )
 
-# how many sentences back the sanctions a later sentence refers to may be
-_LOOKBACK = 3
+# how many sentences back the sanctions a later sentence refers to may be: "The penalties
+# also cover X" (the sanctions themselves), "Those named were X" (the group just sanctioned)
+_PENALTIES_LOOKBACK = 2
+_NAMED_LOOKBACK = 1
 
 # the complement clauses a demand governs: "demanded that X stop", "urged X to stop"
 _COMPLEMENTS = frozenset({"ccomp", "xcomp"})
@@ -552,14 +554,14 @@ def _sanction_act(r: Reader, token: Token) -> bool:
     return False
 
 
-def _earlier_sanctioners(r: Reader, token: Token) -> list[TokenMention]:
+def _earlier_sanctioners(r: Reader, token: Token, lookback: int) -> list[TokenMention]:
     """Who imposed the sanctions that `token` refers back to: the agents of the nearest
     sanctioning act before it, in its sentence or the few sentences before ("The Treasury
     sanctioned four men on Monday. Those named were ..."). Only the nearest act is read: an
     older one may be another actor's."""
     doc = token.doc
     sentence = token.sent
-    for _ in range(_LOOKBACK + 1):
+    for _ in range(lookback + 1):
         for t in reversed([t for t in sentence if t.i < token.i]):
             if _sanction_act(r, t):
                 return r.agents(t)
@@ -603,7 +605,7 @@ def named_targets(r: Reader, participle: Token) -> Iterator[Candidate]:
         targets = [
             m for c in head.children if c.dep_ in {"attr", "dobj", "oprd"} for m in r.resolve(c)
         ]
-        sources = r.by_agents(participle) or _earlier_sanctioners(r, named)
+        sources = r.by_agents(participle) or _earlier_sanctioners(r, named, _NAMED_LOOKBACK)
         cue = head
     else:
         return
@@ -635,7 +637,8 @@ def sanction_reach(r: Reader, noun: Token) -> Iterator[Candidate]:
     if not sources and any(
         c.dep_ == "det" and c.lower_ in r.words["definite_dets"] for c in noun.children
     ):
-        sources = _earlier_sanctioners(r, noun)  # "The penalties": the ones just imposed
+        # "The penalties": the ones just imposed
+        sources = _earlier_sanctioners(r, noun, _PENALTIES_LOOKBACK)
     own = {a for s in sources for a in r.kb.ancestors(s.actor.id)}
     targets = [m for m in targets if m.actor.id not in own and not _cut_name(r, m)]
     if sources and targets:

@@ -158,6 +158,8 @@ _WORD_LISTS = (
     "stance_participles",
     "redress_nouns",
     "answering_pronouns",
+    "demanded_actions",
+    "division_words",
     "aiming_verbs",
     "aiming_preps",
     "consequence_verbs",

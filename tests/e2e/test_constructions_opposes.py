@@ -301,6 +301,14 @@ NAMED_TARGETS: list[Row] = [
         },
         set(),
     ),
+    # the ones named are those of the sentence just before, not of an older sanction
+    (
+        "The Treasury sanctioned Kataib Hezbollah in 2009. Years later, a drone strike killed "
+        "two men. Those named were Abu Fadak and Qais al-Khazali.",
+        DATE,
+        {("us_treasury", "opposes", "kataib_hezbollah")},
+        {("us_treasury", "opposes", "abu_fadak"), ("us_treasury", "opposes", "qais_al_khazali")},
+    ),
     # a report that names people sanctions no one
     (
         "A UN report named five commanders. Those named were Abu Fadak and Akram al-Kaabi.",
@@ -474,6 +482,13 @@ DENIALS: list[Row] = [
         DATE,
         {("sadrist_movement", "opposes", "mohammed_shia_al_sudani")},
         set(),
+    ),
+    # a leader's supporters are his movement
+    (
+        "Sadr's supporters stormed the parliament and accused Sudani of corruption.",
+        DATE,
+        {("sadrist_movement", "opposes", "mohammed_shia_al_sudani")},
+        {("moqtada_al_sadr", "opposes", "mohammed_shia_al_sudani")},
     ),
     (
         "Iran refused to condemn Hamas or criticize Hezbollah.",
@@ -784,8 +799,67 @@ ANSWERED_CLAIMS: list[Row] = [
     ),
 ]
 
-# sanction prefixes: "the US-sanctioned X", "a US-designated terrorist group"
+# protest and objection: "took issue with", "campaigned against", "protested X's decision"
+PROTEST: list[Row] = [
+    (
+        "Qatar took issue with Tehran.",
+        DATE,
+        {("qatar", "opposes", "iran")},
+        set(),
+    ),
+    (
+        "The Sadrists campaigned against the American presence.",
+        DATE,
+        {("sadrist_movement", "opposes", "us")},
+        set(),
+    ),
+    (
+        "Iraq protested Israel's decision.",
+        DATE,
+        {("iraq", "opposes", "israel")},
+        set(),
+    ),
+    (
+        "Iraq did not protest Israel's decision.",
+        DATE,
+        set(),
+        {("iraq", "opposes", "israel")},
+    ),
+    (
+        "Iraq voiced objection to the American presence.",
+        DATE,
+        {("iraq", "opposes", "us")},
+        set(),
+    ),
+    (
+        "Turkey expressed displeasure at the Israeli strike.",
+        DATE,
+        {("turkey", "opposes", "israel")},
+        {("israel", "opposes", "turkey")},
+    ),
+]
+
+# sanction prefixes: "the US-sanctioned X", "a US-designated terrorist group"; sanctions
+# "hit" an actor with
 PREFIXES: list[Row] = [
+    (
+        "The Treasury slapped the Houthis with sanctions.",
+        DATE,
+        {("us_treasury", "opposes", "houthis")},
+        set(),
+    ),
+    (
+        "The United States hit Iran with new sanctions.",
+        DATE,
+        {("us", "opposes", "iran")},
+        set(),
+    ),
+    (
+        "Israel hit Hezbollah with airstrikes.",
+        DATE,
+        {("israel", "strikes", "hezbollah")},
+        {("israel", "opposes", "hezbollah")},
+    ),
     (
         "The US-sanctioned Kataib Hezbollah claimed the attack.",
         DATE,
@@ -844,6 +918,26 @@ SCORN: list[Row] = [
         set(),
         {("israel", "opposes", "turkey")},
     ),
+    # action demanded against an actor, or over its attacks
+    (
+        "Jordan demanded immediate action against the Houthis.",
+        DATE,
+        {("jordan", "opposes", "houthis")},
+        set(),
+    ),
+    (
+        "Netanyahu wrote to the Security Council to demand action over attacks on Israel carried "
+        "out by Hezbollah.",
+        DATE,
+        {("benjamin_netanyahu", "opposes", "hezbollah")},
+        {("benjamin_netanyahu", "opposes", "israel")},
+    ),
+    (
+        "Iraq demanded action against terrorism.",
+        DATE,
+        set(),
+        {("iraq", "opposes", "iraq")},
+    ),
 ]
 
 # complaints lodged and anger voiced "over" an actor's act
@@ -899,6 +993,31 @@ RIFTS: list[Row] = [
         DATE,
         set(),
         {("iraq", "opposes", "jordan"), ("jordan", "opposes", "iraq")},
+    ),
+    (
+        "Washington and Tehran remain bitterly divided over Iran's nuclear programme.",
+        DATE,
+        {("us", "opposes", "iran")},
+        set(),
+    ),
+    (
+        "Sadr and Maliki are at loggerheads over the cabinet.",
+        DATE,
+        {("moqtada_al_sadr", "opposes", "nouri_al_maliki")},
+        set(),
+    ),
+    (
+        "Sadr and Maliki are not divided.",
+        DATE,
+        set(),
+        {("moqtada_al_sadr", "opposes", "nouri_al_maliki")},
+    ),
+    # one actor divided within is at odds with no one
+    (
+        "The Coordination Framework is divided over the nomination.",
+        DATE,
+        set(),
+        {("coordination_framework", "opposes", "coordination_framework")},
     ),
     # the mediator of a dispute is no party to it
     (
@@ -991,7 +1110,8 @@ ENEMY_LABELS: list[Row] = [
     + RECKONING
     + SCORN
     + PREFIXES
-    + ANSWERED_CLAIMS,
+    + ANSWERED_CLAIMS
+    + PROTEST,
 )
 def test_opposition_threat_and_negotiation_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

@@ -1116,6 +1116,20 @@ RULE_TABLE: dict[str, list[Row]] = {
             {("iran", "supports", "syria"), ("syria", "supports", "iran")},
         ),
     ],
+    "at-odds": [
+        (
+            "Hamas has long been at odds with the Palestinian Authority.",
+            DATE,
+            {("hamas", "opposes", "palestinian_authority")},
+            set(),
+        ),
+        (
+            "Hamas is no longer at odds with Egypt.",
+            DATE,
+            set(),
+            {("hamas", "opposes", "egypt")},
+        ),
+    ],
 }
 
 

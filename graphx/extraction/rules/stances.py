@@ -27,8 +27,10 @@ from graphx.extraction.rules.syntax import (
     unique,
 )
 
-# how many sentences back the sanctions a later sentence refers to may be
-_LOOKBACK = 3
+# how many sentences back the sanctions a later sentence refers to may be: "The penalties
+# also cover X" (the sanctions themselves), "Those named were X" (the group just sanctioned)
+_PENALTIES_LOOKBACK = 2
+_NAMED_LOOKBACK = 1
 
 # the complement clauses a demand governs: "demanded that X stop", "urged X to stop"
 _COMPLEMENTS = frozenset({"ccomp", "xcomp"})
@@ -104,9 +106,17 @@ def demand_stop(r: Reader, verb: Token) -> Iterator[Candidate]:
     # "demanded an apology from Turkey", "sought compensation from Israel"
     redress = [o for o in _objects(verb) if r.is_word(o, "redress_nouns")]
     owing = [m for h in (verb, *redress) for p in prep_objects(h, ("from",)) for m in r.resolve(p)]
+    # "demanded action against Hezbollah", "called for measures over attacks by the militias"
+    actions = [o for o in _objects(verb) if r.is_word(o, "demanded_actions")]
+    owing += [
+        m
+        for h in ([verb, *actions] if actions else [])
+        for p in prep_objects(h, ("against", "over"))
+        for m in (r.resolve(p) or _hostile_agents(r, p))
+    ]
     own = {a for d in demanders for a in r.kb.ancestors(d.actor.id)}
     owing = [m for m in owing if m.actor.id not in own]
-    if redress and owing:
+    if (redress or actions) and owing:
         yield Candidate("opposes", demanders, unique(owing), verb, "demand-stop")
     for first in verb.children:
         if first.dep_ not in _COMPLEMENTS and not _called_for(first):
@@ -143,6 +153,15 @@ def _reckoning_demanded(
     accused = [m for m in accused if m.actor.id not in own]
     if accused:
         yield Candidate("opposes", demanders, accused, clause, "demand-stop")
+
+
+def _hostile_agents(r: Reader, noun: Token) -> list[TokenMention]:
+    """Who does the hostile act `noun` names ("attacks against Israel carried out by the
+    militias")."""
+    event = read_event(r, noun)
+    if event is None or event.relation not in {"strikes", "threatens", "opposes"}:
+        return []
+    return event.sources
 
 
 def _asking(r: Reader, verb: Token) -> list[TokenMention]:
@@ -535,14 +554,14 @@ def _sanction_act(r: Reader, token: Token) -> bool:
     return False
 
 
-def _earlier_sanctioners(r: Reader, token: Token) -> list[TokenMention]:
+def _earlier_sanctioners(r: Reader, token: Token, lookback: int) -> list[TokenMention]:
     """Who imposed the sanctions that `token` refers back to: the agents of the nearest
     sanctioning act before it, in its sentence or the few sentences before ("The Treasury
     sanctioned four men on Monday. Those named were ..."). Only the nearest act is read: an
     older one may be another actor's."""
     doc = token.doc
     sentence = token.sent
-    for _ in range(_LOOKBACK + 1):
+    for _ in range(lookback + 1):
         for t in reversed([t for t in sentence if t.i < token.i]):
             if _sanction_act(r, t):
                 return r.agents(t)
@@ -586,7 +605,7 @@ def named_targets(r: Reader, participle: Token) -> Iterator[Candidate]:
         targets = [
             m for c in head.children if c.dep_ in {"attr", "dobj", "oprd"} for m in r.resolve(c)
         ]
-        sources = r.by_agents(participle) or _earlier_sanctioners(r, named)
+        sources = r.by_agents(participle) or _earlier_sanctioners(r, named, _NAMED_LOOKBACK)
         cue = head
     else:
         return
@@ -618,7 +637,8 @@ def sanction_reach(r: Reader, noun: Token) -> Iterator[Candidate]:
     if not sources and any(
         c.dep_ == "det" and c.lower_ in r.words["definite_dets"] for c in noun.children
     ):
-        sources = _earlier_sanctioners(r, noun)  # "The penalties": the ones just imposed
+        # "The penalties": the ones just imposed
+        sources = _earlier_sanctioners(r, noun, _PENALTIES_LOOKBACK)
     own = {a for s in sources for a in r.kb.ancestors(s.actor.id)}
     targets = [m for m in targets if m.actor.id not in own and not _cut_name(r, m)]
     if sources and targets:
@@ -850,3 +870,38 @@ def opposed_to(r: Reader, verb: Token) -> Iterator[Candidate]:
     targets = [m for p in prep_objects(verb, ("to",)) for m in r.resolve_target(p, "opposes")]
     if holders and targets:
         yield Candidate("opposes", holders, targets, verb, "opposed-to")
+
+
+@token_rule(
+    "at-odds",
+    family="verbs",
+    confidence=0.65,
+    trigger=Trigger("division_words", VERBAL | NOMINAL | {"ADJ"}),
+    reads='"Hezbollah has long been at odds with Saudi Arabia", "Sadr and Maliki are at '
+    'loggerheads", "Washington and Tehran remain bitterly divided over the nuclear programme"',
+)
+def at_odds(r: Reader, word: Token) -> Iterator[Candidate]:
+    """Being at odds (at loggerheads, divided) is a stance against the other side: the one
+    named with "with", or each of the joined subjects against the others."""
+    if word.dep_ == "pobj" and word.head.lower_ == "at":
+        state = word.head.head  # "been at odds", "are at loggerheads"
+    elif word.dep_ in {"acomp", "oprd"}:
+        state = word.head  # "remain divided"
+    else:
+        return
+    if state.pos_ not in VERBAL or _no_longer(r, state):
+        return
+    sides = unique(r.subjects(state, {"nsubj"}))
+    others = [m for p in prep_objects(word, ("with",)) for m in r.resolve(p)]
+    if others and sides:
+        yield Candidate("opposes", sides, others, word, "at-odds")
+    elif len({m.actor.id for m in sides}) >= 2:
+        yield Candidate("opposes", sides[:1], sides[1:], word, "at-odds")
+
+
+def _no_longer(r: Reader, verb: Token) -> bool:
+    """ "is no longer at odds": a stance ended."""
+    return any(
+        c.lower_ == "longer" and any(n.lower_ in r.words["negation_words"] for n in c.children)
+        for c in verb.children
+    )

@@ -513,6 +513,24 @@ DECLARED_THREATS: list[Row] = [
         set(),
         {("hezbollah", "threatens", "israel")},
     ),
+    (
+        "Tehran vowed to respond to the Israeli strike on its consulate.",
+        DATE,
+        {("iran", "threatens", "israel")},
+        {("israel", "threatens", "iran")},
+    ),
+    (
+        "The Houthis warned of a crushing response to any American attack.",
+        DATE,
+        {("houthis", "threatens", "us")},
+        {("houthis", "strikes", "us")},
+    ),
+    (
+        "Iran vowed to respond to the letter from Washington.",
+        DATE,
+        set(),
+        {("iran", "threatens", "us")},
+    ),
 ]
 
 # Insisting on a departure demands it; a departure reported in the past is no demand.

@@ -1,6 +1,6 @@
 """Demands for withdrawal: "voted to expel US troops", "called for the withdrawal of foreign
 forces", "asked the coalition to leave", "want US forces out"; by a legislature's vote they are
-votes_against."""
+votes_against. An order with a penalty ("pull back or be overrun") is a threat."""
 
 from __future__ import annotations
 

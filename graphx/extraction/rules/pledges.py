@@ -1,6 +1,9 @@
 """Pledges and threats: the clause a pledge word ("vowed", "threatened", "warned that ...
-would") governs names an act not yet done. Read by the pledge rule (verbs) and by the event
-rules, which must not report a pledged strike as done."""
+would") governs names an act not yet done; so does the clause of a readiness word ("stood
+ready to strike") and a speaker's own "will" ("the Houthis said they would target ships").
+Read by the pledge rule (verbs) and by the event rules, which must not report a pledged strike
+as done; this module's rules read readiness, declared intent and vowed revenge ("vowed to
+avenge the killing of its commander by Israel") as threats."""
 
 from __future__ import annotations
 
@@ -158,7 +161,7 @@ def declared_intent(r: Reader, verb: Token) -> Iterator[Candidate]:
 def vowed_revenge(r: Reader, head: Token) -> Iterator[Candidate]:
     """Vowing to avenge or answer an act (or warning of a response to it) threatens the one
     who did it: the avenged event's agent."""
-    from graphx.extraction.rules.event_nouns import read_event
+    from graphx.extraction.rules.event_nouns import read_event  # (it reads pledged_event)
 
     pledgers = r.agents(head)
     if not pledgers:

@@ -1,6 +1,9 @@
 """Talks and leadership beyond a cue verb's own object: "Iraq and Turkey agreed on a
 framework" (the sides negotiated), "sanctioned Kataib Hezbollah and Abu Fadak, who heads it"
-(the relative clause's "it" is the group named just before its antecedent)."""
+(the relative clause's "it" is the group named just before its antecedent), talks beside an
+act or a message ("in a post, written after a conversation with Y"), talks a relative clause
+holds ("the dialogue that Washington and Baghdad have been conducting") and a call or visit
+received ("received a phone call from Blinken")."""
 
 from __future__ import annotations
 

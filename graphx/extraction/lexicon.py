@@ -130,6 +130,7 @@ _WORD_LISTS = (
     "proposing_cues",
     "standing_verbs",
     "granting_verbs",
+    "leaver_types",
     "status_nouns",
     "lawmaking_types",
     "legislative_types",
@@ -169,6 +170,9 @@ _WORD_LISTS = (
     "ended_advmods",
     "counterfactual_modals",
     "past_time_words",
+    "time_limit_nouns",
+    "granting_verbs",
+    "leaver_types",
 )
 
 

@@ -460,6 +460,30 @@ DEMANDED_DEPARTURES: list[Row] = [
         set(),
         {("mohammed_shia_al_sudani", "demands_withdrawal", "global_coalition")},
     ),
+    (
+        "Kataib Hezbollah gave the Americans 48 hours to leave Iraq.",
+        DATE,
+        {("kataib_hezbollah", "demands_withdrawal", "us")},
+        set(),
+    ),
+    (
+        "Sadr gave US forces a deadline to leave.",
+        DATE,
+        {("moqtada_al_sadr", "demands_withdrawal", "us_military")},
+        set(),
+    ),
+    (
+        "Israel gave the Palestinians 24 hours to leave the north.",
+        DATE,
+        set(),
+        {("israel", "demands_withdrawal", "palestinians")},
+    ),
+    (
+        "The UN gave Iraq two weeks to reply.",
+        DATE,
+        set(),
+        {("united_nations", "demands_withdrawal", "iraq")},
+    ),
 ]
 
 # Declaring what one will do by force is a threat, not an attack; vowing to avenge an act

@@ -131,6 +131,8 @@ _WORD_LISTS = (
     "standing_verbs",
     "granting_verbs",
     "leaver_types",
+    "purpose_preps",
+    "trip_verbs",
     "status_nouns",
     "lawmaking_types",
     "legislative_types",
@@ -173,6 +175,8 @@ _WORD_LISTS = (
     "time_limit_nouns",
     "granting_verbs",
     "leaver_types",
+    "purpose_preps",
+    "trip_verbs",
 )
 
 

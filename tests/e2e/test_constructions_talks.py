@@ -603,6 +603,40 @@ INSISTED: list[Row] = [
     ),
 ]
 
+# A trip for talks with Y, mediators named by their nation, talks a third side facilitates.
+TRIPS_AND_MEDIATORS: list[Row] = [
+    (
+        "Israeli negotiators traveled to Doha for talks with Hamas.",
+        DATE,
+        {("israel", "negotiates", "hamas")},
+        set(),
+    ),
+    (
+        "Hamas refused to travel to Cairo for talks with Israel.",
+        DATE,
+        set(),
+        {("hamas", "negotiates", "israel")},
+    ),
+    (
+        "Hezbollah thanked Iran for talks with Saudi Arabia.",
+        DATE,
+        set(),
+        {("hezbollah", "negotiates", "saudi_arabia")},
+    ),
+    (
+        "Qatari mediators met Hamas leaders in Doha.",
+        DATE,
+        {("qatar", "negotiates", "hamas")},
+        set(),
+    ),
+    (
+        "Oman facilitated talks between Iran and the United States.",
+        DATE,
+        {("oman", "negotiates", "iran"), ("oman", "negotiates", "us")},
+        set(),
+    ),
+]
+
 
 def _check(extract, text: str, date: str, found: set[Triple], refused: set[Triple]) -> None:
     got = extract(text, date)
@@ -682,4 +716,9 @@ def test_declared_force_and_vowed_revenge_are_threats(extract, text, date, found
 
 @pytest.mark.parametrize(("text", "date", "found", "refused"), INSISTED)
 def test_insisting_on_a_departure_demands_it(extract, text, date, found, refused):
+    _check(extract, text, date, found, refused)
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), TRIPS_AND_MEDIATORS)
+def test_trips_for_talks_and_mediators(extract, text, date, found, refused):
     _check(extract, text, date, found, refused)

@@ -74,7 +74,13 @@ class Context:
                 ):
                     inherit = False
             if inherit:
-                if lemma in self.words["refusal_verbs"] and head.pos_ in VERBAL:
+                # "refused to attack" (not "rejected the plan and condemned Israel": a joined
+                # verb is no act refused)
+                if (
+                    lemma in self.words["refusal_verbs"]
+                    and head.pos_ in VERBAL
+                    and current.dep_ != "conj"
+                ):
                     negated = True
                 if lemma in self.words["speculative_heads"] or head.lower_ == "without":
                     negated = True

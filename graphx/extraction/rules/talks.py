@@ -200,12 +200,11 @@ def _negotiation(r: Reader, noun: Token) -> str | None:
     family="event_nouns",
     confidence=0.7,
     trigger=Trigger("event_nouns", NOMINAL),
-    reads='"the strategic dialogue that Washington and Baghdad have been conducting", "the talks '
-    'Iran has been holding with Saudi Arabia"',
+    reads='"the talks Iran has been holding with Saudi Arabia"',
 )
 def talks_held(r: Reader, noun: Token) -> Iterator[Candidate]:
-    """Talks named as what a relative clause's subjects hold: the subjects negotiate with each
-    other, or with the talks' (or the clause's) "with" partner."""
+    """Talks named as what a relative clause's subjects hold with a partner: the subjects
+    negotiate with the talks' (or the clause's) "with" partner."""
     if _negotiation(r, noun) is None:
         return
     for clause in noun.children:
@@ -242,10 +241,10 @@ def talks_held(r: Reader, noun: Token) -> Iterator[Candidate]:
         ]
         side_ids = {m.actor.id for m in sides}
         partners = [m for m in partners if m.actor.id not in side_ids]
+        # (talks that coordinated subjects hold between them are the mutual rule's, through
+        # the owners Reader.noun_owner gives the noun)
         if partners:
             yield Candidate("negotiates", sides, partners, noun, "talks-held")
-        elif len(side_ids) >= 2:
-            yield Candidate("negotiates", sides[:1], sides[1:], noun, "talks-held")
 
 
 @token_rule(

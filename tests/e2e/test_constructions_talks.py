@@ -244,7 +244,8 @@ TALKS_HELD: list[Row] = [
     ),
 ]
 
-# Talks by telephone with the partner hung on the telephone: "spoke by telephone with Y".
+# Talks by telephone with the partner hung on the telephone ("spoke by telephone with Y");
+# messages or prisoners exchanged.
 BY_TELEPHONE: list[Row] = [
     (
         "Erdogan spoke by telephone with Pezeshkian on Friday.",
@@ -263,6 +264,30 @@ BY_TELEPHONE: list[Row] = [
         DATE,
         set(),
         {("recep_tayyip_erdogan", "negotiates", "masoud_pezeshkian")},
+    ),
+    (
+        "Tehran and Washington exchanged messages through Oman.",
+        DATE,
+        {("iran", "negotiates", "us")},
+        set(),
+    ),
+    (
+        "Hezbollah swapped prisoners with Israel in 2008.",
+        DATE,
+        {("hezbollah", "negotiates", "israel")},
+        {("hezbollah", "strikes", "israel")},
+    ),
+    (
+        "Israel and Hezbollah exchanged fire across the border.",
+        DATE,
+        set(),
+        {("israel", "negotiates", "hezbollah")},
+    ),
+    (
+        "Iran and the US never exchanged messages.",
+        DATE,
+        set(),
+        {("iran", "negotiates", "us")},
     ),
 ]
 

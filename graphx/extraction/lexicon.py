@@ -182,6 +182,9 @@ _WORD_LISTS = (
     "proposing_cues",
     "standing_verbs",
     "granting_verbs",
+    "leaver_types",
+    "purpose_preps",
+    "trip_verbs",
     "status_nouns",
     "lawmaking_types",
     "legislative_types",
@@ -221,6 +224,11 @@ _WORD_LISTS = (
     "ended_advmods",
     "counterfactual_modals",
     "past_time_words",
+    "time_limit_nouns",
+    "granting_verbs",
+    "leaver_types",
+    "purpose_preps",
+    "trip_verbs",
 )
 
 

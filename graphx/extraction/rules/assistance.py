@@ -374,7 +374,8 @@ def receiving(r: Reader, verb: Token) -> Iterator[Candidate]:
     a letter from" is not)."""
     if is_passive(verb):
         return
-    aid = _aid_objects(r, verb)
+    # ("receives backing from Iran": a relation noun with its giver is the noun rule's)
+    aid = [o for o in _aid_objects(r, verb) if cue_form(o, r.lex.nouns) is None]
     if not aid:
         return
     givers = [

@@ -104,6 +104,8 @@ def inverted_subject(r: Reader, verb: Token) -> Iterator[Candidate]:
 def alongside_against(r: Reader, verb: Token) -> Iterator[Candidate]:
     """Fighting alongside X against Y: the fighter and X both fight Y, and X stands with
     the fighter (the verb rule reads the fighter's support of X)."""
+    if inverted_subjects(r, verb):
+        return  # "Fighting alongside Iraqi troops are the militias": the inverted-subject rule's
     beside = prep_objects(verb, ("alongside",))
     # the parser may hang "against Y" on X: "alongside [the army against ISIS]"
     enemies_at = prep_objects(verb, ("against",)) + [

@@ -182,6 +182,13 @@ RULE_TABLE: dict[str, list[Row]] = {
         ),
     ],
     "prefix": [
+        # the noun two modifiers share is two forces: the Iraqi ones are not US-led
+        (
+            "The gunmen ended a confrontation with American-led and Iraqi troops.",
+            DATE,
+            set(),
+            {("us", "leads", "iraqi_security_forces")},
+        ),
         ("Iran-backed militias shelled the base.", DATE, set(), set()),
         ("The Iran-backed Houthis fired drones.", DATE, {("iran", "supports", "houthis")}, set()),
         (

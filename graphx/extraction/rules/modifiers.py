@@ -62,6 +62,10 @@ def prefix(r: Reader, token: Token) -> Iterator[Candidate]:
     heads = r.resolve_one(head, 0)
     if heads:
         heads = r.resolve(head)
+    # "American-led and Iraqi troops": the noun the modifiers share is two forces; the one
+    # named by the other modifier ("Iraqi troops") is not the led one
+    others = {c.i for c in token.conjuncts}
+    heads = [m for m in heads if m.start not in others]
     if not heads:
         return
     sources, targets = ([modifier], heads) if not inverse else (heads, [modifier])

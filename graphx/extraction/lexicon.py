@@ -81,6 +81,7 @@ _WORD_LISTS = (
     "involvement_preps",
     "enabling_verbs",
     "future_modals",
+    "connection_nouns",
     "dependence_verbs",
     "conduct_nouns",
     "hostile_labels",

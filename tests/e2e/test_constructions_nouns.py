@@ -375,6 +375,37 @@ RESPONSIBILITY: list[Row] = [
         set(),
         {("kataib_hezbollah", "strikes", "us_embassy_baghdad")},
     ),
+    # an event blamed as the blaming verb's object; one held in connection with an event
+    (
+        "The Pentagon attributed the strike on the US embassy to the IRGC.",
+        DATE,
+        {("irgc", "strikes", "us_embassy_baghdad")},
+        set(),
+    ),
+    (
+        "Washington blamed the rocket attacks on Iraqi bases on Kataib Hezbollah.",
+        DATE,
+        {("kataib_hezbollah", "strikes", "iraq"), ("us", "opposes", "kataib_hezbollah")},
+        {("us", "opposes", "iraq")},
+    ),
+    (
+        "Washington did not blame the rocket attacks on Iraqi bases on Kataib Hezbollah.",
+        DATE,
+        set(),
+        {("kataib_hezbollah", "strikes", "iraq")},
+    ),
+    (
+        "Qais al-Khazali had been held in connection with a 2007 assault on US troops.",
+        DATE,
+        {("qais_al_khazali", "strikes", "us_military")},
+        set(),
+    ),
+    (
+        "Qais al-Khazali was never charged in connection with the assault on US troops.",
+        DATE,
+        set(),
+        {("qais_al_khazali", "strikes", "us_military")},
+    ),
 ]
 
 # The victims of an attack are struck by its agent: its owner, who takes part in it, or the agent

@@ -181,6 +181,7 @@ def active_readings(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, list, lis
                 )
             ]
             targets = [p for head in heads for p in prep_objects(head, preps)]
+            targets = _blamed_past_event_target(r, verb, targets)
             if any(c.dep_ == "prt" and c.lower_ in cue.preps for c in verb.children):
                 # "took on ISIS": the preposition parsed as a particle, its object the verb's
                 targets += [c for c in verb.children if c.dep_ == "dobj"]
@@ -215,6 +216,25 @@ def active_readings(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, list, lis
                 targets = [verb.head]  # "the militia al-Muhandis founded"
             sources = r.agents(verb) or _event_beyond_date(r, verb) or _earlier_event_agent(r, verb)
         yield cue, sources, targets
+
+
+def _blamed_past_event_target(r: Reader, verb: Token, targets: list[Token]) -> list[Token]:
+    """ "blamed the rocket attacks on US bases on Kataib Hezbollah": the event's own target
+    ("US bases") is not the one blamed; the "on" the parser hangs on it is."""
+    if verb.lemma_.lower() not in r.words["blame_verbs"]:
+        return targets
+    events = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" and c.pos_ in NOMINAL and cue_form(c, r.lex.nouns) is not None
+    ]
+    own = {p for e in events for p in prep_objects(e, ("on",))}
+    if not own:
+        return targets
+    chained = [q for p in own for q in prep_objects(p, ("on",))]
+    if not chained:
+        return targets  # "blamed the attacks on Kataib Hezbollah": the one "on" is the blamed
+    return [t for t in targets if t not in own] + chained
 
 
 def _weapon_owner(r: Reader, verb: Token) -> list:

@@ -535,6 +535,13 @@ VICTIMS: list[Row] = [
         set(),
         {("israel", "strikes", "hezbollah")},
     ),
+    (
+        "Qais al-Khazali had been held in connection with a 2007 raid in Karbala, in which "
+        "five American soldiers were killed.",
+        DATE,
+        {("qais_al_khazali", "strikes", "us_military")},
+        {("us_military", "strikes", "qais_al_khazali")},
+    ),
 ]
 
 TABLES = {

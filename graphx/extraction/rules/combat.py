@@ -18,6 +18,7 @@ from graphx.extraction.rules.event_nouns import (
     claimed_in_clause,
     event_antecedent,
     event_targets,
+    implicated,
     own_target_phrase,
     participation_verb,
     performers,
@@ -380,6 +381,7 @@ def _event_doers(r: Reader, noun: Token) -> list[TokenMention]:
             *claimed_in_clause(r, noun),  # "the attack, which the Houthis claimed, ..."
             *blamed_in_clause(r, noun),  # "... which Washington blamed on Kataib Hezbollah"
             *claimed_by(r, noun),
+            *implicated(r, noun),  # "held in connection with the assault, in which ..."
         ]
     )
     if own:

@@ -1,7 +1,10 @@
-"""Force said around the cue: victims counted ("killed hundreds of Americans"), fighting beside
-someone against someone ("fought alongside the army against ISIS"), answering with strikes
-("retaliated with a series of strikes on the groups") and taking part in an attack ("took part
-in the drone strike on Tower 22", "played a major part in the fight against ISIS")."""
+"""Force said around the cue: fighting beside someone against someone ("fought alongside the
+army against ISIS", or against the enemy the partner was just said to fight), answering with
+strikes ("retaliated with a series of strikes on the groups"), taking part in an attack ("took
+part in the drone strike on Tower 22", "played a major part in the fight against ISIS"), the
+victims of an attack ("three Hezbollah fighters were killed in an Israeli strike", "died when
+the strike hit", "the raid, in which two soldiers died", "resulted in the death of") and an
+invasion said without its object ("U.S. forces, which invaded in 2003, ...")."""
 
 from __future__ import annotations
 

@@ -82,6 +82,8 @@ _WORD_LISTS = (
     "enabling_verbs",
     "future_modals",
     "connection_nouns",
+    "vanguard_nouns",
+    "wishing_verbs",
     "dependence_verbs",
     "conduct_nouns",
     "hostile_labels",

@@ -193,6 +193,25 @@ FORCE_AND_SUPPORT: list[Row] = [
         set(),
         {("jordan", "strikes", "isis")},
     ),
+    # at the front of a fight: taking part in it; wishing to join one is not joining
+    (
+        "The Peshmerga have been at the forefront of the fight against the Islamic State.",
+        DATE,
+        {("peshmerga", "strikes", "isis")},
+        set(),
+    ),
+    (
+        "The Peshmerga were never at the forefront of the fight against the Islamic State.",
+        DATE,
+        set(),
+        {("peshmerga", "strikes", "isis")},
+    ),
+    (
+        "Jordan hopes to join the offensive against the Islamic State.",
+        DATE,
+        set(),
+        {("jordan", "strikes", "isis")},
+    ),
 ]
 
 # Talks name their parties, not their topic.

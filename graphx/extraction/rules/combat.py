@@ -174,9 +174,19 @@ def partner_enemies(r: Reader, partners: list[TokenMention], verb: Token) -> lis
 
 
 def _denied(r: Reader, verb: Token) -> bool:
-    """Whether the verb that carries an event is negated or guessed ("did not join the
-    offensive", "may have responded with strikes")."""
-    return r.context(verb, r.dm.sentences[r.dm.sentence_of[verb.i]])[0]
+    """Whether the verb that carries an event is negated, guessed or only wished ("did not
+    join the offensive", "may have responded with strikes", "wants to be at the forefront of
+    the talks")."""
+    if r.context(verb, r.dm.sentences[r.dm.sentence_of[verb.i]])[0]:
+        return True
+    clause = verb
+    for _ in range(3):
+        if clause.dep_ != "xcomp" or clause.head == clause:
+            return False
+        clause = clause.head
+        if clause.lemma_.lower() in r.words["wishing_verbs"]:
+            return True
+    return False
 
 
 def _carrier(r: Reader, noun: Token, governors: str, preposition: str) -> Token | None:

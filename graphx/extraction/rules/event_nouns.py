@@ -484,6 +484,17 @@ def participation_verb(r: Reader, noun: Token) -> Token | None:
     major part in the fight", "participated in attacks", "joined the offensive"."""
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in r.words["participation_verbs"]:
         return noun.head  # "joined the offensive against ISIS"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        # "have been at the forefront of the fight against ISIS", "in the vanguard of"
+        front = noun.head.head
+        if (
+            cue_form(front, r.words["vanguard_nouns"]) is not None
+            and front.dep_ == "pobj"
+            and front.head.lower_ in {"at", "in"}
+            and front.head.head.pos_ in VERBAL
+        ):
+            return front.head.head
+        return None
     if noun.dep_ != "pobj" or noun.head.lower_ != "in":
         return None
     governor = noun.head.head

@@ -84,6 +84,7 @@ _WORD_LISTS = (
     "connection_nouns",
     "vanguard_nouns",
     "wishing_verbs",
+    "readiness_words",
     "dependence_verbs",
     "conduct_nouns",
     "hostile_labels",

@@ -430,6 +430,31 @@ FORCE: list[Row] = [
         set(),
         {("hezbollah", "strikes", "qassem_soleimani")},
     ),
+    # force wished for is opposition; force one stands ready to use is a threat
+    (
+        "Israel wants to strike Iranian nuclear sites, officials said.",
+        DATE,
+        {("israel", "opposes", "iran")},
+        {("israel", "strikes", "iran")},
+    ),
+    (
+        "Hezbollah is ready to strike Israel, Nasrallah said.",
+        DATE,
+        {("hezbollah", "threatens", "israel")},
+        {("hezbollah", "strikes", "israel")},
+    ),
+    (
+        "Kataib Hezbollah's missiles stood ready to carry out strikes on US bases.",
+        DATE,
+        {("kataib_hezbollah", "threatens", "us")},
+        {("kataib_hezbollah", "strikes", "us")},
+    ),
+    (
+        "Iran tried to attack Israel with drones.",
+        DATE,
+        {("iran", "strikes", "israel")},
+        set(),
+    ),
 ]
 
 # Support: working alongside an actor; depending on an actor is being supported by it.

@@ -15,6 +15,7 @@ from graphx.extraction.rules.event_nouns import (
     own_target_phrase,
     participation_verb,
     read_event,
+    readiness_head,
     remnant_whole,
 )
 from graphx.extraction.rules.pledges import clause_of, pledge_head, pledged_event
@@ -75,8 +76,12 @@ def verb(r: Reader, verb: Token) -> Iterator[Candidate]:
             sources = controlled  # "invited US forces to help battle ISIS": the forces fight
         if not cue.preps and _blames_event_on(r, verb):
             continue  # "the attacks that Iran blamed on Israel": the object is the event
-        if planned and cue.relation == "strikes":
-            # "Israel plans to strike Hezbollah": action planned short of force is opposition
+        if cue.relation == "strikes" and readiness_head(r, verb) is not None:
+            # "Hezbollah is ready to strike Israel", "stood ready to carry out strikes": a threat
+            cue = VerbCue("threatens", cue.particle, cue.preps, cue.objects)
+        elif planned and cue.relation == "strikes":
+            # "Israel plans to strike Hezbollah", "wants to strike Iran": action planned or
+            # wished short of force is opposition
             cue = VerbCue("opposes", cue.particle, cue.preps, cue.objects)
         if cue.relation == "strikes" and _future(r, verb):
             if not _said_by_itself(r, verb, sources):
@@ -143,7 +148,10 @@ def planning_head(r: Reader, verb: Token) -> Token | None:
         head = clause.head
         if head == clause:
             return None
-        planning = cue_form(head, r.words["planning_words"]) is not None
+        planning = (
+            cue_form(head, r.words["planning_words"]) is not None
+            or cue_form(head, r.words["wishing_verbs"]) is not None
+        )
         if clause.dep_ == "xcomp" and head.pos_ in VERBAL:
             if planning:
                 return head

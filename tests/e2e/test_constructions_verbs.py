@@ -455,6 +455,12 @@ FORCE: list[Row] = [
         {("iran", "strikes", "israel")},
         set(),
     ),
+    (
+        "The Syrian army plans to attack HTS in Idlib. Hezbollah fought alongside the Syrian army.",
+        DATE,
+        set(),
+        {("hezbollah", "strikes", "hts")},
+    ),
 ]
 
 # Support: working alongside an actor; depending on an actor is being supported by it.

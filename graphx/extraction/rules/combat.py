@@ -135,7 +135,10 @@ def partner_enemies(r: Reader, partners: list[TokenMention], verb: Token) -> lis
     just before ("Iraq's drive to recapture Tikrit from ISIS. ... Fighting alongside Iraqi troops
     are the militias": ISIS); the partner's own state counts as the partner. One enemy only:
     with two, which one is fought is not said."""
-    from graphx.extraction.rules.verbs import active_readings  # (verbs reads events: no cycle)
+    from graphx.extraction.rules.verbs import (  # (verbs reads events: no cycle)
+        active_readings,
+        force_not_used,
+    )
 
     side = {m.actor.id for m in partners}
     side |= {a for m in partners for a in r.kb.ancestors(m.actor.id)}
@@ -151,6 +154,8 @@ def partner_enemies(r: Reader, partners: list[TokenMention], verb: Token) -> lis
         for token in sentence:
             struck: list[TokenMention] = []
             if token.pos_ in VERBAL:
+                if force_not_used(r, token):
+                    continue  # "the army plans to attack HTS": no enemy fought yet
                 for cue, sources, targets in active_readings(r, token):
                     if cue.relation == STRIKES and of_side(sources):
                         struck += [m for t in targets for m in r.resolve_target(t, STRIKES)]

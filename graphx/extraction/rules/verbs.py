@@ -140,6 +140,16 @@ def object_control(r: Reader, verb: Token) -> list | None:
     return None
 
 
+def force_not_used(r: Reader, verb: Token) -> bool:
+    """Whether force a verb says is only pledged, planned, wished, readied or still to come."""
+    return (
+        pledge_head(r, verb) is not None
+        or planning_head(r, verb) is not None
+        or readiness_head(r, verb) is not None
+        or _future(r, verb)
+    )
+
+
 def planning_head(r: Reader, verb: Token) -> Token | None:
     """The planning word whose clause `verb` is: "plans to strike", "is preparing to attack",
     "intends to keep bombing", "its plan to retake Idlib" (not yet done)."""

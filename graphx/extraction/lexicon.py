@@ -85,6 +85,8 @@ _WORD_LISTS = (
     "vanguard_nouns",
     "wishing_verbs",
     "readiness_words",
+    "quarrel_verbs",
+    "quarrel_preps",
     "dependence_verbs",
     "conduct_nouns",
     "hostile_labels",

@@ -461,6 +461,31 @@ FORCE: list[Row] = [
         set(),
         {("hezbollah", "strikes", "hts")},
     ),
+    # a clash over a topic between sides not all armed is a quarrel
+    (
+        "Sadr clashed with Maliki over the budget.",
+        DATE,
+        {("moqtada_al_sadr", "opposes", "nouri_al_maliki")},
+        {("moqtada_al_sadr", "strikes", "nouri_al_maliki")},
+    ),
+    (
+        "Iran and the United States clashed over the nuclear file at the IAEA.",
+        DATE,
+        set(),
+        {("iran", "strikes", "us")},
+    ),
+    (
+        "Hamas fighters clashed with Israeli troops over the weekend.",
+        DATE,
+        {("hamas", "strikes", "idf")},
+        set(),
+    ),
+    (
+        "The Iraqi army and the Peshmerga clashed over Kirkuk.",
+        DATE,
+        {("iraqi_army", "strikes", "peshmerga")},
+        set(),
+    ),
 ]
 
 # Support: working alongside an actor; depending on an actor is being supported by it.

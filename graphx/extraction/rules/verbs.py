@@ -76,7 +76,12 @@ def verb(r: Reader, verb: Token) -> Iterator[Candidate]:
             sources = controlled  # "invited US forces to help battle ISIS": the forces fight
         if not cue.preps and _blames_event_on(r, verb):
             continue  # "the attacks that Iran blamed on Israel": the object is the event
-        if cue.relation == "strikes" and readiness_head(r, verb) is not None:
+        if cue.relation == "strikes" and verbal_clash(
+            r, verb, [*sources, *(m for t in targets for m in r.resolve(t))]
+        ):
+            # "Sadr clashed with Maliki over the budget": a quarrel, not a fight
+            cue = VerbCue("opposes", cue.particle, cue.preps, cue.objects)
+        elif cue.relation == "strikes" and readiness_head(r, verb) is not None:
             # "Hezbollah is ready to strike Israel", "stood ready to carry out strikes": a threat
             cue = VerbCue("threatens", cue.particle, cue.preps, cue.objects)
         elif planned and cue.relation == "strikes":
@@ -138,6 +143,20 @@ def object_control(r: Reader, verb: Token) -> list | None:
             return None
         clause = clause_of(head)  # "invited them to [help [battle the extremists]]"
     return None
+
+
+def verbal_clash(r: Reader, verb: Token, sides: list) -> bool:
+    """ "Sadr clashed with Maliki over the budget", "Iran and the US clashed over the deal": a
+    clash over something between sides not all armed is a quarrel (not "clashed over the
+    weekend", a time; not "the army and the Peshmerga clashed over Kirkuk", a fight)."""
+    if verb.lemma_.lower() not in r.words["quarrel_verbs"]:
+        return False
+    if sides and all(m.actor.type in r.words["armed_types"] for m in sides):
+        return False
+    return any(
+        p.ent_type_.lower() not in r.words["time_entities"]
+        for p in prep_objects(verb, tuple(sorted(r.words["quarrel_preps"])))
+    )
 
 
 def force_not_used(r: Reader, verb: Token) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
@@ -22,6 +22,7 @@ from graphx.extraction.kb import (
     Place,
     provisional_actor,
 )
+from graphx.extraction.names import is_abbreviation, surname_key, transliterations
 from graphx.models import Actor, ActorMention
 
 _GROUP_TYPES = frozenset(
@@ -39,6 +40,14 @@ _GROUP_TYPES = frozenset(
 # the force it hosts on the document's date ("Ain al-Asad" -> the US military), which the
 # rules take only as the target of an attack or a threat (Reader.rejection).
 PLACE = "place"
+# A short form the text itself defines after a name ("Kata'ib al-Imam Ali (KIA)"): every later
+# "KIA" of the document is that actor, whatever the recogniser would have guessed.
+ABBREVIATION = "abbreviation"
+# A name the text gives after "known as" ("Ahmad al-Hamidawi, known as Abu Hussein"): the
+# recogniser's guess for that name is the actor named before it, in the whole document.
+KNOWN_AS = "known as"
+# Kinds that name the actor itself (not a demonym, capital, title or description).
+NAMING_KINDS = frozenset({NAME, ALIAS, ABBREVIATION, KNOWN_AS})
 _KIND_RANK = {
     "@non": 0,
     NAME: 1,
@@ -126,14 +135,18 @@ def _variants(text: str) -> set[str]:
     out = {text, text.replace("’", "'"), text.replace("'", "’")}
     if text.lower().startswith("the "):
         out.add(text[4:])
+    out |= transliterations(text)
     return out
 
 
 class MentionFinder:
     """Finds actor mentions with phrase matchers built once from the knowledge base."""
 
-    def __init__(self, nlp: Any, kb: KnowledgeBase) -> None:
+    def __init__(self, nlp: Any, kb: KnowledgeBase, alias_verbs: Iterable[str] = ()) -> None:
+        """`alias_verbs`: the participles that give another name of the actor before them
+        ("known as", "nicknamed"), from the lexicon."""
         self.kb = kb
+        self.alias_verbs = frozenset(alias_verbs)
         self._keys: dict[str, tuple[str, str]] = {}
         exact: dict[str, list[str]] = {}
         folded: dict[str, list[str]] = {}
@@ -211,6 +224,11 @@ class MentionFinder:
                 # the place's name is taken either way: no recogniser guess ("Tower 22" is no
                 # organisation) even when no one held the place on that date
                 place = self.kb.places[kind]
+                if not place.tenures and _inside_longer_entity(doc, start, end):
+                    # a town inside a name the recogniser found ("the Anbar Salvation
+                    # Council") is part of that name
+                    taken.difference_update(range(start, end))
+                    continue
                 occupant = place.occupant_on(date_at(doc[start].idx))
                 if occupant is not None:
                     mentions.append(
@@ -227,8 +245,13 @@ class MentionFinder:
             mentions.append(
                 TokenMention(start, end, self.kb.get(actor_id), kind, sentence_of[start])
             )
+        mentions.sort(key=lambda m: m.start)
+        mentions.extend(self._abbreviated(doc, mentions, taken, sentence_of))
         mentions.extend(self._provisional(doc, taken, sentence_of))
         mentions.sort(key=lambda m: m.start)
+        mentions = _with_provisional_abbreviations(doc, mentions, sentence_of)
+        mentions = self._with_names_given(doc, mentions)
+        mentions = _with_namesakes_followed(doc, mentions)
         by_token = {i: m for m in mentions for i in range(m.start, m.end)}
         links: list[TitleLink] = []
         state_counts = Counter(
@@ -273,6 +296,57 @@ class MentionFinder:
             for word in doc[first:start]
         )
 
+    def _abbreviated(
+        self, doc: Doc, mentions: list[TokenMention], taken: set[int], sentence_of: list[int]
+    ) -> list[TokenMention]:
+        """The document's own abbreviations of known actors: "Harakat Ansar Allah al-Awfiya
+        (HAAA) ... HAAA claimed the attack" (`taken` gains their tokens)."""
+        defined = _abbreviations_defined(doc, mentions)
+        found = []
+        for token in doc:
+            actor = defined.get(token.text)
+            if actor is not None and token.i not in taken:
+                taken.add(token.i)
+                found.append(
+                    TokenMention(token.i, token.i + 1, actor, ABBREVIATION, sentence_of[token.i])
+                )
+        return found
+
+    def _with_names_given(self, doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
+        """ "Ahmad al-Hamidawi, known as Abu Hussein, said ... Abu Hussein added": the
+        recogniser's provisional actor for the name given is the actor named before it."""
+        if not self.alias_verbs:
+            return mentions
+        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        given: dict[str, Actor] = {}
+        for mention in mentions:
+            if mention.kind not in NAMING_KINDS:
+                continue
+            root = doc[mention.start : mention.end].root
+            # "Kataib Hezbollah's leader, Ahmad al-Hamidawi, known as Abu Hussein": the
+            # participle hangs on the description the name is in apposition to
+            heads = [root, root.head] if root.dep_ == "appos" else [root]
+            for clause in (c for head in heads for c in head.children):
+                if clause.dep_ != "acl" or clause.lemma_.lower() not in self.alias_verbs:
+                    continue
+                for name in (
+                    t
+                    for c in clause.children
+                    for t in ([c] if c.dep_ in {"oprd", "dobj", "attr"} else c.children)
+                    if t.dep_ in {"pobj", "oprd", "dobj", "attr"}
+                ):
+                    other = by_token.get(name.i)
+                    if other is not None and other.kind == "provisional":
+                        given.setdefault(doc[other.start : other.end].text, mention.actor)
+        if not given:
+            return mentions
+        return [
+            replace(m, actor=given[doc[m.start : m.end].text], kind=KNOWN_AS)
+            if m.kind == "provisional" and doc[m.start : m.end].text in given
+            else m
+            for m in mentions
+        ]
+
     def _provisional(self, doc: Doc, taken: set[int], sentence_of: list[int]) -> list[TokenMention]:
         found = []
         surnames: dict[str, Actor] = {}
@@ -291,14 +365,19 @@ class MentionFinder:
             ):
                 continue
             last = span[-1].text
-            if actor_type == "person" and len(span) == 1 and last in surnames:
-                actor = surnames[last]
+            # "Thabet al-Abbasi said ... al-Abbasi added": the family name alone, with or
+            # without its article, is the person named in full before
+            alone = surname_key(text)
+            if alone is not None and alone in surnames:
+                actor = surnames[alone]
             elif len(span) == 1 and not (text.isupper() and len(text) >= 2):
                 continue
             else:
                 actor = provisional_actor(text, actor_type)
                 if actor_type == "person" and len(span) > 1:
-                    surnames.setdefault(last, actor)
+                    key = surname_key(last)
+                    if key is not None:
+                        surnames.setdefault(key, actor)
             found.append(
                 TokenMention(span.start, span.end, actor, "provisional", sentence_of[span.start])
             )
@@ -352,12 +431,95 @@ _DASHES = frozenset({"—", "–", "-", "--"})
 _PAST_OFFICE = frozenset({"former", "ex", "erstwhile", "onetime", "one-time"})
 
 
+def _abbreviations_defined(doc: Doc, mentions: Iterable[TokenMention]) -> dict[str, Actor]:
+    """ABBR -> actor for each "NAME (ABBR)" in `doc`, NAME a mention naming its actor; the
+    first definition holds."""
+    defined: dict[str, Actor] = {}
+    for mention in mentions:
+        if mention.kind not in NAMING_KINDS and mention.kind != "provisional":
+            continue
+        after = mention.end
+        if (
+            after + 2 < len(doc)
+            and doc[after].text == "("
+            and doc[after + 2].text == ")"
+            and is_abbreviation(doc[after + 1].text)
+        ):
+            defined.setdefault(doc[after + 1].text, mention.actor)
+    return defined
+
+
+def _with_provisional_abbreviations(
+    doc: Doc, mentions: list[TokenMention], sentence_of: list[int]
+) -> list[TokenMention]:
+    """ "Saraya Awliya al-Dam (SAD)", a group the knowledge base does not know: the
+    recogniser's separate guesses for "SAD" become the one provisional actor the text
+    defines, and so does any "SAD" it did not recognise."""
+    defined = {
+        abbreviation: actor
+        for abbreviation, actor in _abbreviations_defined(doc, mentions).items()
+        if actor.provisional
+    }
+    if not defined:
+        return mentions
+    kept = [
+        m
+        for m in mentions
+        if not (m.kind == "provisional" and m.end - m.start == 1 and doc[m.start].text in defined)
+    ]
+    occupied = {i for m in kept for i in range(m.start, m.end)}
+    for token in doc:
+        actor = defined.get(token.text)
+        if actor is not None and token.i not in occupied:
+            kept.append(
+                TokenMention(token.i, token.i + 1, actor, ABBREVIATION, sentence_of[token.i])
+            )
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
 def _past_office(doc: Doc, start: int) -> bool:
     """ "former Prime Minister", "ex-President": the title is one its holder no longer has."""
     index = start - 1
     if index >= 0 and doc[index].text in _DASHES:
         index -= 1
     return index >= 0 and doc[index].lower_ in _PAST_OFFICE
+
+
+def _with_namesakes_followed(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
+    """ "Mahdi al-Ameri, a lawmaker, said ... al-Ameri added": once a document names a person
+    the knowledge base does not know, a later family name alone is that person, not the
+    known person the base lists the family name for (Hadi al-Amiri), unless the document
+    named the known one in full before."""
+    named: dict[str, TokenMention] = {}
+    known: set[str] = set()  # known persons the document named in full first
+    out = []
+    for mention in mentions:
+        text = doc[mention.start : mention.end].text
+        if mention.actor.type == "person" and mention.kind == NAME:
+            known.add(mention.actor.id)
+        if mention.kind == "provisional" and mention.actor.type == "person":
+            words = text.split()
+            key = surname_key(words[-1]) if len(words) > 1 else None
+            if key is not None:
+                named.setdefault(key, mention)
+        elif mention.kind == ALIAS and mention.actor.type == "person":
+            key = surname_key(text)
+            earlier = named.get(key) if key is not None else None
+            if earlier is not None and mention.actor.id not in known:
+                mention = replace(mention, actor=earlier.actor, kind="provisional")
+        out.append(mention)
+    return out
+
+
+def _inside_longer_entity(doc: Doc, start: int, end: int) -> bool:
+    """Whether doc[start:end] lies inside a longer PERSON or ORG entity of the recogniser."""
+    for ent in doc.ents:
+        if ent.start <= start and end <= ent.end and ent.label_ in _NER_TYPES:
+            return end - start < ent.end - ent.start
+        if ent.start >= end:
+            return False
+    return False
 
 
 def _inside_another_name(doc: Doc, start: int, end: int) -> bool:

@@ -121,7 +121,7 @@ class Extractor:
         self.lexicon = lexicon or load_lexicon()
         self.nlp = nlp or load_model()
         self.keep_negated = keep_negated
-        self.mentions = MentionFinder(self.nlp, self.kb)
+        self.mentions = MentionFinder(self.nlp, self.kb, self.lexicon.words["alias_verbs"])
         self.rules = RuleEngine(self.lexicon, self.kb)
 
     def extract(self, document: Document) -> list[RelationMention]:

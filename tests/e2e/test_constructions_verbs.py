@@ -486,6 +486,19 @@ FORCE: list[Row] = [
         {("iraqi_army", "strikes", "peshmerga")},
         set(),
     ),
+    # weapons turned against someone strike them; turning against someone is opposition
+    (
+        "Russian forces were turning their warplanes against HTS and the SDF, he said.",
+        DATE,
+        {("russian_armed_forces", "strikes", "hts"), ("russian_armed_forces", "strikes", "sdf")},
+        {("russian_armed_forces", "opposes", "hts")},
+    ),
+    (
+        "The Sadrists turned against Maliki after the vote.",
+        DATE,
+        {("sadrist_movement", "opposes", "nouri_al_maliki")},
+        {("sadrist_movement", "strikes", "nouri_al_maliki")},
+    ),
 ]
 
 # Support: working alongside an actor; depending on an actor is being supported by it.

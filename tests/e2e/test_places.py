@@ -199,3 +199,22 @@ def test_a_place_mention_is_of_kind_place_and_keeps_its_name(mentions):
     found = mentions("Kataib Hezbollah fired rockets at Camp Taji on Wednesday.", "2020-03-11")
     target = next(r.target for r in found if r.relation == "strikes")
     assert (target.actor.id, target.via, target.text) == ("global_coalition", "place", "Camp Taji")
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # towns of the theatre are no actors, whatever the recogniser guesses for them
+        ("Israeli troops raided Khan Younis and Jenin on Monday.", {"Israeli troops"}),
+        ("US jets struck militia sites at Jurf al-Sakhar and al-Qaim.", {"US"}),
+        # ... but a town inside an organisation's name stays part of that name
+        (
+            "The Anbar Salvation Council backed the Iraqi government.",
+            {"Anbar Salvation Council", "Iraqi government"},
+        ),
+    ],
+)
+def test_towns_are_no_actors_but_stay_inside_names(extractor, text, actors):
+    doc = extractor.nlp(text)
+    found = extractor.mentions.find(doc, lambda _char: "2024-01-12")
+    assert {doc[m.start : m.end].text for m in found.mentions} == actors

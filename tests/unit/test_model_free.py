@@ -27,6 +27,7 @@ BLOCKED = [
 PURE_MODULES = [
     "graphx.errors",
     "graphx.extraction.dates",
+    "graphx.extraction.names",
     "graphx.extraction.documents",
     "graphx.extraction.kb",
     "graphx.extraction.lexicon",

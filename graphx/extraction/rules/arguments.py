@@ -162,6 +162,13 @@ class Reader(Coreference, Context):
                 return self.agents(head.head, depth + 1)
         if verb.dep_ == "acl":
             if (
+                head.lower_ in self.words["purpose_nouns"]
+                and head.dep_ == "pobj"
+                and head.head.head.pos_ in VERBAL
+            ):
+                # "sent fighters in order to shore up Assad": the purpose is the doer's
+                return self.agents(head.head.head, depth + 1)
+            if (
                 head.lemma_.lower() in self.words["control_nouns"]
                 or head.lemma_.lower() in self.event_nouns
             ):
@@ -230,9 +237,25 @@ class Reader(Coreference, Context):
                         owners.append(led_by)
             elif child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from"}:
                 owners += [m for p in child.children if p.dep_ == "pobj" for m in self.resolve(p)]
+            elif child.dep_ == "relcl" and self.carried_by_relative(child):
+                # "the role the US military plays", "the attacks the militias launched"
+                owners += [m for c in child.children if c.dep_ == "nsubj" for m in self.resolve(c)]
         if blamed:
             owners += self.blamed_owners(noun)
         return unique(owners)
+
+    def carried_by_relative(self, clause: Token) -> bool:
+        """ "the role [that] X plays": an object relative clause whose verb carries the noun
+        it describes (a light or participation verb), so that its subject owns the noun; not
+        "the strikes Iran condemned" (the subject is for or against the noun, not its owner)."""
+        relative = self.words["relative_pronouns"]
+        return (
+            (self.is_word(clause, "light_verbs") or self.is_word(clause, "participation_carriers"))
+            and not any(c.dep_ in OBJECTS and c.lower_ not in relative for c in clause.children)
+            and not any(c.dep_ in SUBJECTS and c.lower_ in relative for c in clause.children)
+            # "the negotiations that Israel and Hamas never held" are no one's
+            and not self._negating_children(clause)
+        )
 
     def blamed_owners(self, noun: Token) -> list[TokenMention]:
         """The one an event is blamed on by a participle beside it."""
@@ -405,7 +428,7 @@ class Reader(Coreference, Context):
             if owner:
                 return owner
         if lemma in self.words["group_nouns"] or token.lower_ in self.words["group_nouns"]:
-            found = self.named(token) or self.included(token)
+            found = self.named(token) or self.included(token) or self._backed_collective(token)
             if found:
                 return found
             for child in token.children:
@@ -428,7 +451,7 @@ class Reader(Coreference, Context):
                     return named[:1]
             owner = self._owner(token, depth)
             if owner:
-                return owner
+                return self._persons_groups(owner, token)
             if any(
                 c.dep_ == "det" and c.lower_ in self.words["definite_dets"] for c in token.children
             ):
@@ -438,7 +461,49 @@ class Reader(Coreference, Context):
                 found = self.resolve_one(child, depth + 1)
                 if found:
                     return found
+        return self.coref_head_noun(token)
+
+    def _backed_collective(self, noun: Token) -> list[TokenMention]:
+        """ "a militia in Iraq backed by Iran", "militias that Iran sponsors": an unnamed group
+        described by the state behind it is the collective the knowledge base keeps for that
+        backer's groups ("militias backed by Iran" -> Iran-backed militias), if it keeps one."""
+        backers: list[TokenMention] = []
+        for clause in noun.children:
+            if clause.lemma_.lower() not in self.words["backing_verbs"] or self._negating_children(
+                clause
+            ):
+                continue  # "militias that Iran does not sponsor" are no one's in particular
+            if clause.dep_ == "acl":
+                backers += self.by_agents(clause)
+            elif clause.dep_ == "relcl":
+                backers += [
+                    m for c in clause.children if c.dep_ == "nsubj" for m in self.resolve(c)
+                ]
+        for backer in backers:
+            if backer.actor.type != "state":
+                continue
+            for actor in self.kb.find(f"militias backed by {backer.actor.name}"):
+                if actor.id in self.kb.collectives:
+                    return [TokenMention(noun.i, noun.i + 1, actor, "coref", backer.sentence)]
         return []
+
+    def _persons_groups(self, owners: list[TokenMention], noun: Token) -> list[TokenMention]:
+        """ "Following his arrest, his organization was tied to the kidnapping": a person's
+        group is the one group the knowledge base has the person in; with none or several,
+        the person stands for it."""
+        found = []
+        for owner in owners:
+            groups = [
+                parent
+                for parent in owner.actor.parents
+                if self.kb.get(parent).type in {"armed_group", "political_bloc", "coalition"}
+            ]
+            if owner.actor.type == "person" and len(groups) == 1:
+                group = self.kb.get(groups[0])
+                found.append(TokenMention(noun.i, noun.i + 1, group, "coref", owner.sentence))
+            else:
+                found.append(owner)
+        return found
 
     def _from_mention(self, token: Token, mention: TokenMention) -> list[TokenMention]:
         if mention.kind == GENERIC or token.lemma_.lower() in self.words["group_nouns"]:
@@ -448,8 +513,17 @@ class Reader(Coreference, Context):
             loyal = self._allegiance(token)
             if loyal:
                 return loyal  # "lawmakers loyal to Moqtada al-Sadr" act for Sadr's side
+            backed = self._backed_collective(token)
+            if backed:
+                return backed
         if mention.kind == DEMONYM and token.pos_ == "ADJ":
             return []  # "Iraqi soil": a demonym modifying something that is not an actor
+        if mention.kind == DEMONYM and any(
+            c.dep_ == "nummod"
+            or (c.dep_ in {"det", "amod"} and c.lower_ in self.words["counted_dets"])
+            for c in token.children
+        ):
+            return []  # "sanctions on four Iraqis", "several Iranians": persons, not the state
         if mention.kind == GENERIC:
             # "Iran's parliament": the generic name is for another country's body
             for child in token.children:
@@ -503,6 +577,16 @@ class Reader(Coreference, Context):
                     return self.coref_pronoun(child)
                 if child.lower_ == "led" and child.i >= 2 and self.dm.by_token.get(child.i - 2):
                     return [self.dm.by_token[child.i - 2]]
+            if (
+                child.dep_ == "compound"
+                and child.tag_ == "NN"
+                and self.dm.at(child) is None
+                # ("a militia commander" is some militia's)
+                and child.lemma_.lower() not in self.words["group_nouns"]
+            ):
+                named = self.named_by_head(child)  # "a department spokesperson"
+                if named:
+                    return named
             loyal = self._loyal_to(child)  # "fighters loyal to Moqtada al-Sadr"
             if loyal:
                 return loyal
@@ -513,7 +597,13 @@ class Reader(Coreference, Context):
             if child.dep_ == "prep" and (child.lower_ == "of" or from_agent):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        return self.resolve_one(pobj, depth + 1)
+                        # "troops from the Iraqi army, the Peshmerga and tribal units": each
+                        # coordinated owner
+                        return unique(
+                            m
+                            for t in (pobj, *(c for c in pobj.conjuncts if c.i > pobj.i))
+                            for m in self.resolve_one(t, depth + 1)
+                        )
             if child.dep_ == "acl" and child.lemma_.lower() in self.words["using_verbs"]:
                 by = self.by_agents(child)  # "bases used by the groups"
                 if by:
@@ -529,9 +619,10 @@ class Reader(Coreference, Context):
 
     def _loyal_to(self, modifier: Token) -> list[TokenMention]:
         """Whom a modifier such as "loyal to X" or "affiliated with X" names."""
-        if (
-            modifier.dep_ not in {"amod", "acl"}
-            or modifier.lemma_.lower() not in self.words["allegiance_words"]
+        if modifier.dep_ not in {"amod", "acl"} or not (
+            # the participle's own form too: "belonging" has the lemma "belong"
+            modifier.lemma_.lower() in self.words["allegiance_words"]
+            or modifier.lower_ in self.words["allegiance_words"]
         ):
             return []
         for prep in modifier.children:

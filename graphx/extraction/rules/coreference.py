@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from graphx.extraction.mentions import TokenMention
+from graphx.extraction.mentions import NAMING_KINDS, PLACE, TokenMention
 from graphx.extraction.rules.syntax import as_coref, unique
 from graphx.models import Actor
 
@@ -68,12 +68,65 @@ class Coreference:
                 # about the group the sentence before was about
                 return [m for m in self.previous_subject(pronoun) if not m.actor.provisional][:1]
             return []
+        if pronoun.lower_ == "it" and pronoun.dep_ == "dobj":
+            return self._object_antecedent(pronoun)
         if pronoun.lower_ != "its":
             return []
+        reporter = self._reporter_of_object(pronoun)
+        if reporter:
+            return reporter
         for mention in self.earlier(pronoun, 0):
             if (
                 mention.actor.type != "person"
                 and not mention.actor.provisional
+                and not self.locative(self.head_of(mention))
+            ):
+                return [mention]
+        return []
+
+    def _reporter_of_object(self, pronoun: Token) -> list[TokenMention]:
+        """ "The SDF said Turkish drones killed three of its fighters": an "its" in the object
+        of a reported attack is the reporting organisation, not the attacker (which would be
+        hitting its own)."""
+        clause = pronoun.head
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head != clause:
+            clause = clause.head
+        hostile = any(
+            cue.relation in {"strikes", "threatens"}
+            for cue in self.lex.verbs.get(clause.lemma_.lower(), ())
+        )
+        # (only a hostile act: "agreed that the coalition would end its mission" is its own)
+        if (
+            not hostile
+            or clause.dep_ != "ccomp"
+            or not any(
+                # ("Hezbollah fired rockets from its positions": its own, not the reporter's)
+                pronoun in obj.subtree
+                for obj in clause.children
+                if obj.dep_ == "dobj"
+            )
+        ):
+            return []
+        own = {m.actor.id for m in self.own_agents(clause)}
+        reporters = [
+            m
+            for m in self.own_agents(clause.head)
+            if m.actor.type != "person" and not m.actor.provisional and m.actor.id not in own
+        ]
+        return reporters[:1] if own and reporters else []
+
+    def _object_antecedent(self, pronoun: Token) -> list[TokenMention]:
+        """An object "it" is the nearest organisation or state named before it in the
+        sentence that is not its own clause's subject, nor the one a relative clause around it
+        describes ("KSS and Hashim al-Saraji, who heads it": it is KSS)."""
+        excluded = {m.actor.id for m in self.agents(pronoun.head)}
+        excluded |= self._relative_antecedent(pronoun)
+        for mention in self.earlier(pronoun, 0):
+            if (
+                mention.actor.type != "person"
+                and not mention.actor.provisional
+                and mention.actor.id not in excluded
+                and mention.kind != "coref"
                 and not self.locative(self.head_of(mention))
             ):
                 return [mention]
@@ -92,6 +145,9 @@ class Coreference:
                     and mention.kind != "coref"
                 ):
                     return [mention]
+        coordinated = self._coordinated_subject(pronoun)
+        if coordinated:
+            return coordinated
         # Inside an embedded clause "they" is usually the matrix subject ("US officials have
         # said they have no intention of leaving").
         clause = pronoun.head
@@ -119,6 +175,20 @@ class Coreference:
             found = [m for m in self.resolve(subject) if m.actor.type != "person"]
             if found:
                 return found
+        return []
+
+    def _coordinated_subject(self, pronoun: Token) -> list[TokenMention]:
+        """ "He and his delegation were caught off guard when they met Austin": a subject
+        "they" after a coordinated subject of its sentence is the ones coordinated."""
+        sentence = self.dm.sentences[self.dm.sentence_of[pronoun.i]]
+        if pronoun.lower_ != "they" or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+            return []  # ("wanted them to go": the parser's subject "them" is an object)
+        for subject in reversed(sentence[: pronoun.i - sentence.start]):
+            if subject.dep_ in {"nsubj", "nsubjpass"} and any(
+                c.dep_ == "conj" for c in subject.children
+            ):
+                found = [m for t in (subject, *subject.conjuncts) for m in self.resolve(t)]
+                return unique(found)
         return []
 
     def coref_group(self, noun: Token) -> list[TokenMention]:
@@ -151,7 +221,7 @@ class Coreference:
             listed = [
                 m
                 for m in unique(nearest)
-                if m.kind in {"name", "alias"} and m.actor.id not in self.kb.collectives
+                if m.kind in NAMING_KINDS and m.actor.id not in self.kb.collectives
             ]
             if len({m.actor.id for m in listed}) >= 2:
                 return [as_coref(m, noun) for m in listed]
@@ -165,6 +235,86 @@ class Coreference:
             (m for m in candidates if not self.is_container(self.head_of(m))), candidates[0]
         )
         return [as_coref(chosen, noun)]
+
+    def coref_head_noun(self, noun: Token) -> list[TokenMention]:
+        """ "The State Department ... The department designated the group": a definite
+        singular noun is the nearest body or group named with that head word ("the ministry",
+        "the council", "the force", "the committee"), within eight sentences; else the actor
+        an earlier noun of that word stood for ("a department spokesperson said ... The
+        spokesperson accused Iran")."""
+        if noun.tag_ == "NNS":
+            return self._plural_head_noun(noun)
+        if (
+            noun.tag_ != "NN"
+            or noun.lemma_.lower() in self.words["head_match_stop_nouns"]
+            or not any(
+                c.dep_ == "det" and c.lower_ in self.words["definite_dets"] for c in noun.children
+            )
+        ):
+            return []
+        return self.named_by_head(noun) or self._earlier_noun(noun, "NN")
+
+    def named_by_head(self, noun: Token) -> list[TokenMention]:
+        """The nearest body, place or described person named before `noun` with its word as
+        head, within eight sentences (also for a bare modifier: "a department spokesperson"
+        after the State Department)."""
+        lemma = noun.lemma_.lower()
+        if lemma in self.words["head_match_stop_nouns"]:
+            return []
+        for mention in self.earlier(noun, 8):
+            if mention.actor.type == "person":
+                # "the populist cleric Moqtada al-Sadr ... The cleric has demanded": a person
+                # is "the cleric" the text described him as
+                if mention.kind != "coref" and lemma in self._descriptions(mention):
+                    return [as_coref(mention, noun)]
+            elif (
+                # "launched drones against al-Asad Air Base ... its assault on the base"
+                (mention.kind in NAMING_KINDS or mention.kind == PLACE)
+                and mention.actor.type != "state"
+                and mention.end - mention.start > 1
+                and self.head_of(mention).lemma_.lower() == lemma
+            ):
+                return [as_coref(mention, noun)]
+        return []
+
+    def _plural_head_noun(self, noun: Token) -> list[TokenMention]:
+        """ "as Iraqi troops advanced ... fighters did clash with the advancing troops",
+        "air attacks on Islamic State militants ... the militants had been firing": a definite
+        plural noun without an owner of its own is the actor of the nearest earlier noun with
+        that plural head, within the sentence and the two before it."""
+        if not any(
+            c.dep_ == "det" and c.lower_ in self.words["definite_dets"] for c in noun.children
+        ) or any(c.dep_ in {"poss", "compound", "prep"} for c in noun.children):
+            return []
+        return self._earlier_noun(noun, "NNS")
+
+    def _earlier_noun(self, noun: Token, tag: str) -> list[TokenMention]:
+        """The actors of the nearest earlier noun with `noun`'s word and `tag` that stood for
+        any, within the sentence and the two before it."""
+        lemma = noun.lemma_.lower()
+        first = self.dm.sentences[max(0, self.dm.sentence_of[noun.i] - 2)].start
+        for index in range(noun.i - 1, first - 1, -1):
+            earlier = self.dm.doc[index]
+            if earlier.tag_ == tag and earlier.lemma_.lower() == lemma:
+                found = [m for m in self.resolve(earlier) if m.actor.type != "person"]
+                if found:
+                    return [as_coref(m, noun) for m in found]
+        return []
+
+    def _descriptions(self, mention: TokenMention) -> set[str]:
+        """The common nouns the text puts beside a person's name: "cleric" in "the cleric
+        Moqtada al-Sadr" and in "Moqtada al-Sadr, the cleric"."""
+        root = self.head_of(mention)
+        words = {
+            c.lemma_.lower()
+            for c in root.children
+            if c.dep_ in {"compound", "appos"}
+            and c.pos_ == "NOUN"
+            and c.i not in range(mention.start, mention.end)
+        }
+        if root.dep_ in {"appos", "compound"} and root.head.pos_ == "NOUN":
+            words.add(root.head.lemma_.lower())
+        return words
 
     def head_of(self, mention: TokenMention) -> Token:
         """The syntactic head of a mention ("Resistance" in "Islamic Resistance in Iraq")."""

@@ -26,30 +26,13 @@ def read_event(r: Reader, noun: Token) -> Candidate | None:
         candidate = _read_event(r, noun)
         if candidate is not None and not _armed_enough(r, noun, candidate):
             candidate = None
-        if candidate is not None and candidate.relation == "strikes":
-            carrier = noun.head if noun.dep_ == "dobj" and noun.head.pos_ in VERBAL else None
-            if carrier is not None and readiness_head(r, carrier) is not None:
-                # "stood ready to carry out strikes on the bases": a threat
-                candidate = Candidate(
-                    "threatens", candidate.sources, candidate.targets, noun, candidate.rule
-                )
-            elif planned(r, noun):
-                # "Hamas planned an attack on Israel": action planned short of force is
-                # opposition
-                candidate = Candidate(
-                    "opposes", candidate.sources, candidate.targets, noun, candidate.rule
-                )
+        if candidate is not None and candidate.relation == "strikes" and planned(r, noun):
+            # "Hamas planned an attack on Israel": action planned short of force is opposition
+            candidate = Candidate(
+                "opposes", candidate.sources, candidate.targets, noun, candidate.rule
+            )
         r.sentence_cache[key] = candidate
     return r.sentence_cache[key]
-
-
-def readiness_head(r: Reader, verb: Token) -> Token | None:
-    """The word of readiness whose infinitive `verb` is: "is ready to strike", "stood ready to
-    carry out strikes", "is determined to destroy Hamas" (force declared, not used)."""
-    head = verb.head
-    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and cue_form(head, r.words["readiness_words"]):
-        return head
-    return None
 
 
 def planned(r: Reader, noun: Token) -> bool:

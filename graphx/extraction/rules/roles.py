@@ -375,8 +375,8 @@ def _prep_object_actors(r: Reader, prep: Token) -> list[TokenMention]:
     "title on the date)",
 )
 def title(r: Reader, sent: Span) -> Iterator[Candidate]:
-    """A person named with the title of an office the knowledge base knows: the office's
-    relation (leads, part_of) to its body."""
+    """A person named with the title of an office the knowledge base knows, or the title alone
+    standing for its holder on the date: the office's relation (leads, part_of) to its body."""
     for link in r.dm.title_links:
         if sent.start <= link.person.start < sent.end:
             target = TokenMention(
@@ -389,3 +389,30 @@ def title(r: Reader, sent: Span) -> Iterator[Candidate]:
             yield Candidate(
                 link.office.relation, [link.person], [target], sent.doc[link.title_start], "title"
             )
+    # "The Quds Force chief visited Baghdad": a title alone is its holder on the date, who
+    # holds the office too
+    for mention in r.dm.in_sentence(r.dm.sentence_of[sent.start]):
+        if mention.kind != "title" or mention.office is None:
+            continue
+        named = _body_words(sent.doc[mention.start : mention.end])
+        if named is None or r.kb.get(mention.office.body).type == "state":
+            # "the prime minister" names no body; "the Iraqi PM" of a story about an earlier
+            # visit may be another holder than the date's: only a named body's own chief
+            continue
+        body = TokenMention(
+            named.start, named.end, r.kb.get(mention.office.body), "title", mention.sentence
+        )
+        yield Candidate(mention.office.relation, [mention], [body], named.root, "title")
+
+
+def _body_words(title: Span) -> Span | None:
+    """The words of a title that name its body: "Quds Force" in "Quds Force chief" and in
+    "commander of the Quds Force"; None when they name none ("prime minister")."""
+    role = title.root
+    before, after = title.doc[title.start : role.i], title.doc[role.i + 1 : title.end]
+    if len(after) > 0 and after[0].lower_ == "of":
+        after = title.doc[after.start + 1 : after.end]
+    if len(after) > 0 and after[0].lower_ == "the":
+        after = title.doc[after.start + 1 : after.end]
+    named = max((before, after), key=len)
+    return named if len(named) > 0 and named[0].text[:1].isupper() else None

@@ -60,7 +60,10 @@ def is_passive(verb: Token) -> bool:
 
 def as_coref(mention: TokenMention, token: Token) -> TokenMention:
     """`mention`'s actor, found at the pronoun or noun `token` that refers back to it."""
-    return TokenMention(token.i, token.i + 1, mention.actor, "coref", mention.sentence)
+    # a place referred back to ("the base") still stands for its occupant only as a target
+    return TokenMention(
+        token.i, token.i + 1, mention.actor, "coref", mention.sentence, place=mention.place
+    )
 
 
 def unique(mentions: Iterable[TokenMention]) -> list[TokenMention]:
@@ -91,9 +94,18 @@ def prep_objects(head: Token, preps: Iterable[str]) -> list[Token]:
         if prep.dep_ in {"prep", "dative"} and prep.lower_ in wanted
         for joined in (prep, *(c for c in prep.conjuncts if c.lower_ == prep.lower_))
         if not any(c.dep_ == "neg" for c in joined.children)
-        for p in joined.children
-        if p.dep_ == "pobj"
+        for c in joined.children
+        for p in ([c] if c.dep_ == "pobj" else named_by_relative(c) if c.dep_ == "pcomp" else [])
     ]
+
+
+def named_by_relative(clause: Token) -> list[Token]:
+    """ "(pushed back against) what they call American meddling": a free relative whose verb
+    names its wh-object stands for the name it gives (the parser makes it the preposition's
+    clause, the name the verb's predicate)."""
+    if not any(c.dep_ == "dobj" and c.tag_ == "WP" for c in clause.children):
+        return []
+    return [c for c in clause.children if c.dep_ == "oprd"]
 
 
 def idiom_object(verb: Token, words: tuple[str, ...]) -> Token | None:

@@ -15,7 +15,6 @@ from graphx.extraction.rules.event_nouns import (
     own_target_phrase,
     participation_verb,
     read_event,
-    readiness_head,
     remnant_whole,
 )
 from graphx.extraction.rules.pledges import clause_of, pledge_head, pledged_event
@@ -76,23 +75,22 @@ def verb(r: Reader, verb: Token) -> Iterator[Candidate]:
             sources = controlled  # "invited US forces to help battle ISIS": the forces fight
         if not cue.preps and _blames_event_on(r, verb):
             continue  # "the attacks that Iran blamed on Israel": the object is the event
+        if cue.relation == "opposes" and _weapons_turned(r, verb):
+            # "were turning those aircraft against the PMF": weapons turned on X strike X
+            cue = VerbCue("strikes", cue.particle, cue.preps, cue.objects)
         if cue.relation == "strikes" and verbal_clash(
             r, verb, [*sources, *(m for t in targets for m in r.resolve(t))]
         ):
             # "Sadr clashed with Maliki over the budget": a quarrel, not a fight
             cue = VerbCue("opposes", cue.particle, cue.preps, cue.objects)
-        elif cue.relation == "strikes" and readiness_head(r, verb) is not None:
-            # "Hezbollah is ready to strike Israel", "stood ready to carry out strikes": a threat
-            cue = VerbCue("threatens", cue.particle, cue.preps, cue.objects)
         elif planned and cue.relation == "strikes":
             # "Israel plans to strike Hezbollah", "wants to strike Iran": action planned or
             # wished short of force is opposition
             cue = VerbCue("opposes", cue.particle, cue.preps, cue.objects)
         if cue.relation == "strikes" and _future(r, verb):
-            if not _said_by_itself(r, verb, sources):
-                continue  # "officials said Iran would attack Israel": a forecast, no strike
-            # "Iran said it would attack Israel if provoked": a threat, not a strike done
-            cue = VerbCue("threatens", cue.particle, cue.preps, cue.objects)
+            # "officials said Iran would attack Israel": a forecast, no strike; "Iran said it
+            # would attack Israel": a threat, which the declared-intent rule reads
+            continue
         yield from _candidate(r, cue, sources, targets, verb, "verb")
 
 
@@ -101,16 +99,6 @@ def _future(r: Reader, verb: Token) -> bool:
     clause = clause_of(verb)
     auxiliaries = [c.lower_ for c in clause.children if c.dep_ == "aux"]
     return any(a in r.words["future_modals"] for a in auxiliaries) and "have" not in auxiliaries
-
-
-def _said_by_itself(r: Reader, verb: Token, sources: list) -> bool:
-    """Whether the one who says the force will come is the one to use it ("Iran said it
-    would attack", "Hezbollah will strike Israel, its leader said")."""
-    speaker = r.context(verb, r.dm.sentences[r.dm.sentence_of[verb.i]])[1]
-    if speaker is None:
-        return False
-    own = {m.actor.id for m in sources}
-    return speaker.actor.id in own or bool(own & set(r.kb.ancestors(speaker.actor.id)))
 
 
 def _blames_event_on(r: Reader, verb: Token) -> bool:
@@ -145,6 +133,15 @@ def object_control(r: Reader, verb: Token) -> list | None:
     return None
 
 
+def _weapons_turned(r: Reader, verb: Token) -> bool:
+    """ "turned their guns against the protesters", "turning those aircraft against the PMF":
+    weapons turned against someone are used on them."""
+    return verb.lemma_.lower() in r.words["turning_verbs"] and any(
+        c.dep_ == "dobj" and cue_form(c, r.words["turned_weapons"]) is not None
+        for c in verb.children
+    )
+
+
 def verbal_clash(r: Reader, verb: Token, sides: list) -> bool:
     """ "Sadr clashed with Maliki over the budget", "Iran and the US clashed over the deal": a
     clash over something between sides not all armed is a quarrel (not "clashed over the
@@ -160,12 +157,10 @@ def verbal_clash(r: Reader, verb: Token, sides: list) -> bool:
 
 
 def force_not_used(r: Reader, verb: Token) -> bool:
-    """Whether force a verb says is only pledged, planned, wished, readied or still to come."""
+    """Whether force a verb says is only pledged or readied (pledge_head), planned, wished or
+    still to come."""
     return (
-        pledge_head(r, verb) is not None
-        or planning_head(r, verb) is not None
-        or readiness_head(r, verb) is not None
-        or _future(r, verb)
+        pledge_head(r, verb) is not None or planning_head(r, verb) is not None or _future(r, verb)
     )
 
 

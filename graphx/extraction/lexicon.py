@@ -189,6 +189,9 @@ _WORD_LISTS = (
     "proposing_cues",
     "standing_verbs",
     "granting_verbs",
+    "leaver_types",
+    "purpose_preps",
+    "trip_verbs",
     "status_nouns",
     "lawmaking_types",
     "legislative_types",
@@ -228,6 +231,11 @@ _WORD_LISTS = (
     "ended_advmods",
     "counterfactual_modals",
     "past_time_words",
+    "time_limit_nouns",
+    "granting_verbs",
+    "leaver_types",
+    "purpose_preps",
+    "trip_verbs",
 )
 
 

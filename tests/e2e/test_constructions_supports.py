@@ -629,6 +629,18 @@ AID_MORE: list[Row] = [
         {("iran", "supports", "israel")},
     ),
     (
+        "Russia sent weapons and ammunition to the Syrian army.",
+        DATE,
+        {("russia", "supports", "syrian_government")},
+        set(),
+    ),
+    (
+        "The US sent troops to Iraq in 2003.",
+        DATE,
+        set(),
+        {("us", "supports", "iraq")},
+    ),
+    (
         "Hamas thanked Iran for its support.",
         DATE,
         {("iran", "supports", "hamas")},

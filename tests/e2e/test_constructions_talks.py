@@ -244,7 +244,8 @@ TALKS_HELD: list[Row] = [
     ),
 ]
 
-# Talks by telephone with the partner hung on the telephone: "spoke by telephone with Y".
+# Talks by telephone with the partner hung on the telephone ("spoke by telephone with Y");
+# messages or prisoners exchanged.
 BY_TELEPHONE: list[Row] = [
     (
         "Erdogan spoke by telephone with Pezeshkian on Friday.",
@@ -263,6 +264,30 @@ BY_TELEPHONE: list[Row] = [
         DATE,
         set(),
         {("recep_tayyip_erdogan", "negotiates", "masoud_pezeshkian")},
+    ),
+    (
+        "Tehran and Washington exchanged messages through Oman.",
+        DATE,
+        {("iran", "negotiates", "us")},
+        set(),
+    ),
+    (
+        "Hezbollah swapped prisoners with Israel in 2008.",
+        DATE,
+        {("hezbollah", "negotiates", "israel")},
+        {("hezbollah", "strikes", "israel")},
+    ),
+    (
+        "Israel and Hezbollah exchanged fire across the border.",
+        DATE,
+        set(),
+        {("israel", "negotiates", "hezbollah")},
+    ),
+    (
+        "Iran and the US never exchanged messages.",
+        DATE,
+        set(),
+        {("iran", "negotiates", "us")},
     ),
 ]
 
@@ -460,6 +485,30 @@ DEMANDED_DEPARTURES: list[Row] = [
         set(),
         {("mohammed_shia_al_sudani", "demands_withdrawal", "global_coalition")},
     ),
+    (
+        "Kataib Hezbollah gave the Americans 48 hours to leave Iraq.",
+        DATE,
+        {("kataib_hezbollah", "demands_withdrawal", "us")},
+        set(),
+    ),
+    (
+        "Sadr gave US forces a deadline to leave.",
+        DATE,
+        {("moqtada_al_sadr", "demands_withdrawal", "us_military")},
+        set(),
+    ),
+    (
+        "Israel gave the Palestinians 24 hours to leave the north.",
+        DATE,
+        set(),
+        {("israel", "demands_withdrawal", "palestinians")},
+    ),
+    (
+        "The UN gave Iraq two weeks to reply.",
+        DATE,
+        set(),
+        {("united_nations", "demands_withdrawal", "iraq")},
+    ),
 ]
 
 # Declaring what one will do by force is a threat, not an attack; vowing to avenge an act
@@ -513,6 +562,24 @@ DECLARED_THREATS: list[Row] = [
         set(),
         {("hezbollah", "threatens", "israel")},
     ),
+    (
+        "Tehran vowed to respond to the Israeli strike on its consulate.",
+        DATE,
+        {("iran", "threatens", "israel")},
+        {("israel", "threatens", "iran")},
+    ),
+    (
+        "The Houthis warned of a crushing response to any American attack.",
+        DATE,
+        {("houthis", "threatens", "us")},
+        {("houthis", "strikes", "us")},
+    ),
+    (
+        "Iran vowed to respond to the letter from Washington.",
+        DATE,
+        set(),
+        {("iran", "threatens", "us")},
+    ),
 ]
 
 # Insisting on a departure demands it; a departure reported in the past is no demand.
@@ -558,6 +625,40 @@ INSISTED: list[Row] = [
         DATE,
         set(),
         {("lebanon", "demands_withdrawal", "israel")},
+    ),
+]
+
+# A trip for talks with Y, mediators named by their nation, talks a third side facilitates.
+TRIPS_AND_MEDIATORS: list[Row] = [
+    (
+        "Israeli negotiators traveled to Doha for talks with Hamas.",
+        DATE,
+        {("israel", "negotiates", "hamas")},
+        set(),
+    ),
+    (
+        "Hamas refused to travel to Cairo for talks with Israel.",
+        DATE,
+        set(),
+        {("hamas", "negotiates", "israel")},
+    ),
+    (
+        "Hezbollah thanked Iran for talks with Saudi Arabia.",
+        DATE,
+        set(),
+        {("hezbollah", "negotiates", "saudi_arabia")},
+    ),
+    (
+        "Qatari mediators met Hamas leaders in Doha.",
+        DATE,
+        {("qatar", "negotiates", "hamas")},
+        set(),
+    ),
+    (
+        "Oman facilitated talks between Iran and the United States.",
+        DATE,
+        {("oman", "negotiates", "iran"), ("oman", "negotiates", "us")},
+        set(),
     ),
 ]
 
@@ -640,4 +741,9 @@ def test_declared_force_and_vowed_revenge_are_threats(extract, text, date, found
 
 @pytest.mark.parametrize(("text", "date", "found", "refused"), INSISTED)
 def test_insisting_on_a_departure_demands_it(extract, text, date, found, refused):
+    _check(extract, text, date, found, refused)
+
+
+@pytest.mark.parametrize(("text", "date", "found", "refused"), TRIPS_AND_MEDIATORS)
+def test_trips_for_talks_and_mediators(extract, text, date, found, refused):
     _check(extract, text, date, found, refused)

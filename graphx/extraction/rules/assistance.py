@@ -2,7 +2,11 @@
 "provided the Houthis with drones"), keeping someone ("asked US forces to remain"), backing a
 pact with someone ("endorsed a security agreement with the United States") and naming someone
 one's nominee ("named Sudani as its nominee"); and a verb sharing the object of the verb it is
-joined to ("to assist and advise the Iraqi army")."""
+joined to ("to assist and advise the Iraqi army"). Also: a list of passive participles sharing
+one agent ("trained, financed and armed by Iran"), acts in support of someone ("in support of
+Gaza", "an act of support for Hamas", "with the backing of Iran"), receiving aid, thanking for
+it or depending on it ("received weapons from Iran", "relies on Iranian funding"), an idiom's
+possessor ("came to Assad's aid") and allies of each other ("Iran and Syria are allies")."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Demands for withdrawal: "voted to expel US troops", "called for the withdrawal of foreign
 forces", "asked the coalition to leave", "want US forces out"; by a legislature's vote they are
-votes_against."""
+votes_against. An order with a penalty ("pull back or be overrun") is a threat."""
 
 from __future__ import annotations
 
@@ -81,6 +81,11 @@ def leave(r: Reader, verb: Token) -> Iterator[Candidate]:
         return
     leavers = [m for c in verb.children if c.dep_ in SUBJECTS for m in r.resolve(c)]
     head = verb.head
+    if not leavers and verb.dep_ in {"acl", "relcl"} and infinitival(verb):
+        given = _time_to_leave(r, verb)  # "gave the Americans 24 hours to leave Iraq"
+        if given is not None:
+            yield given
+            return
     if not leavers and verb.dep_ in {"xcomp", "ccomp"}:
         leavers = [m for c in head.children if c.dep_ in {"dobj", "dative"} for m in r.resolve(c)]
         if not leavers and verb_lemma(head) in r.words["demand_verbs"]:
@@ -227,6 +232,34 @@ def demander(r: Reader, token: Token) -> tuple[list[TokenMention], bool]:
             break
         current = head
     return best, voted
+
+
+def _time_to_leave(r: Reader, verb: Token) -> Candidate | None:
+    """A time limit given to X to leave ("gave the Americans 24 hours to leave Iraq", "gave
+    US forces a deadline to leave"): the giver demands that X go."""
+    limit = verb.head
+    giver = limit.head
+    if (
+        not r.is_word(limit, "time_limit_nouns")
+        or giver.pos_ not in VERBAL
+        or giver.lemma_.lower() not in r.words["granting_verbs"]
+    ):
+        return None
+    leavers = [
+        m
+        for c in giver.children
+        if c.dep_ in {"dative", "dobj"} and c != limit
+        for m in r.resolve(c)
+    ]
+    demanders = r.agents(giver)
+    family = {a for d in demanders for a in r.kb.ancestors(d.actor.id)}
+    # forces told to go, not residents told to flee ("gave Gaza residents 24 hours to leave")
+    leavers = [
+        m for m in leavers if m.actor.id not in family and m.actor.type in r.words["leaver_types"]
+    ]
+    if not (leavers and demanders):
+        return None
+    return Candidate("demands_withdrawal", demanders, leavers, giver, "demand-leave")
 
 
 def _reported_departure(verb: Token) -> bool:

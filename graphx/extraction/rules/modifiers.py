@@ -1,5 +1,6 @@
 """Prefixes and adjectives: "Iran-backed militias", "pro-Iran factions", "anti-US militias",
-"factions close to Iran"."""
+"factions close to Iran", "Iranian-led militias" (a state leading another country's groups
+backs them), "the troops and their allied Hezbollah fighters"."""
 
 from __future__ import annotations
 

@@ -1,6 +1,9 @@
 """Pledges and threats: the clause a pledge word ("vowed", "threatened", "warned that ...
-would") governs names an act not yet done. Read by the pledge rule (verbs) and by the event
-rules, which must not report a pledged strike as done."""
+would") governs names an act not yet done; so does the clause of a readiness word ("stood
+ready to strike") and a speaker's own "will" ("the Houthis said they would target ships").
+Read by the pledge rule (verbs) and by the event rules, which must not report a pledged strike
+as done; this module's rules read readiness, declared intent and vowed revenge ("vowed to
+avenge the killing of its commander by Israel") as threats."""
 
 from __future__ import annotations
 
@@ -152,11 +155,13 @@ def declared_intent(r: Reader, verb: Token) -> Iterator[Candidate]:
     confidence=0.7,
     trigger=Trigger("pledge_words", VERBAL),
     reads='"Hezbollah vowed to avenge the killing of its commander by Israel", "Kataib Hezbollah '
-    'promised revenge for the US strike that killed its leaders"',
+    'promised revenge for the US strike that killed its leaders", "Iran warned of a crushing '
+    'response to any Israeli attack"',
 )
 def vowed_revenge(r: Reader, head: Token) -> Iterator[Candidate]:
-    """Vowing to avenge an act threatens the one who did it: the avenged event's agent."""
-    from graphx.extraction.rules.event_nouns import read_event
+    """Vowing to avenge or answer an act (or warning of a response to it) threatens the one
+    who did it: the avenged event's agent."""
+    from graphx.extraction.rules.event_nouns import read_event  # (it reads pledged_event)
 
     pledgers = r.agents(head)
     if not pledgers:
@@ -167,9 +172,18 @@ def vowed_revenge(r: Reader, head: Token) -> Iterator[Candidate]:
             if any(c.dep_ == "neg" for c in clause.children):
                 continue  # "vowed not to avenge"
             avenged += [c for c in clause.children if c.dep_ == "dobj"]
-            avenged += prep_objects(clause, ("for",))  # "vowed to retaliate for the strike"
+            # "vowed to retaliate for the strike", "pledged to respond to the Israeli attack"
+            avenged += prep_objects(clause, ("for", "to"))
         elif clause.dep_ == "dobj" and r.is_word(clause, "revenge_nouns"):
-            avenged += prep_objects(clause, ("for",))  # "vowed revenge for the killing"
+            avenged += prep_objects(clause, ("for", "to"))  # "vowed revenge for the killing"
+        elif clause.dep_ == "prep" and clause.lower_ == "of":
+            # "warned of a crushing response to any Israeli attack"
+            avenged += [
+                p
+                for n in clause.children
+                if n.dep_ == "pobj" and r.is_word(n, "revenge_nouns")
+                for p in prep_objects(n, ("for", "to"))
+            ]
     own = {m.actor.id for m in pledgers} | {a for m in pledgers for a in r.kb.ancestors(m.actor.id)}
     for noun in avenged:
         if noun.pos_ not in NOMINAL:

@@ -1,6 +1,9 @@
 """Talks and leadership beyond a cue verb's own object: "Iraq and Turkey agreed on a
 framework" (the sides negotiated), "sanctioned Kataib Hezbollah and Abu Fadak, who heads it"
-(the relative clause's "it" is the group named just before its antecedent)."""
+(the relative clause's "it" is the group named just before its antecedent), talks beside an
+act or a message ("in a post, written after a conversation with Y"), talks a relative clause
+holds ("the dialogue that Washington and Baghdad have been conducting") and a call or visit
+received ("received a phone call from Blinken")."""
 
 from __future__ import annotations
 
@@ -110,7 +113,8 @@ def _named_after_clause(r: Reader, verb: Token) -> list[TokenMention]:
     confidence=0.7,
     trigger=Trigger("event_nouns", NOMINAL),
     reads='"Barzani wrote the post after a conversation with Hakan Fidan", "Baghdad took '
-    'precautions, including consultations with Tehran"',
+    'precautions, including consultations with Tehran", "Israeli negotiators traveled to Doha '
+    'for talks with Hamas"',
 )
 def talks_beside(r: Reader, noun: Token) -> Iterator[Candidate]:
     """Talks with Y named beside what X does ("after talks with Y", "including consultations
@@ -136,6 +140,9 @@ def talks_beside(r: Reader, noun: Token) -> Iterator[Candidate]:
         carrier = carrier.head  # "took precautions, including consultations with Tehran"
     if not partners or carrier.pos_ not in VERBAL:
         return
+    purpose = prep.lower_ in r.words["purpose_preps"]
+    if purpose and carrier.lemma_.lower() not in r.words["trip_verbs"]:
+        return  # "traveled to Doha for talks with Hamas", not "thanked Iran for talks with X"
     partner_ids = {m.actor.id for m in partners}
     if carrier.dep_ == "acl" and carrier.tag_ == "VBN":
         # "a statement issued by Hezbollah after talks with Hamas": the participle's agent;
@@ -145,7 +152,9 @@ def talks_beside(r: Reader, noun: Token) -> Iterator[Candidate]:
         doers = r.agents(carrier)
     sides = [m for m in doers if m.actor.id not in partner_ids]
     if sides:
-        yield Candidate("negotiates", sides, partners, noun, "talks-beside")
+        # a trip for talks shares the trip's fate: "refused to travel to Cairo for talks"
+        cue = carrier if purpose else noun
+        yield Candidate("negotiates", sides, partners, cue, "talks-beside")
 
 
 def _maker_of(r: Reader, participle: Token) -> list[TokenMention]:

@@ -499,6 +499,26 @@ FORCE: list[Row] = [
         {("sadrist_movement", "opposes", "nouri_al_maliki")},
         {("sadrist_movement", "strikes", "nouri_al_maliki")},
     ),
+    # an agentless passive of force takes the one striker its sentence told of before it
+    (
+        "Israel answered with strikes of its own: three Hezbollah commanders were killed in "
+        "Tyre, and Hezbollah depots were bombed in the Bekaa.",
+        DATE,
+        {("israel", "strikes", "hezbollah")},
+        {("hezbollah", "strikes", "israel")},
+    ),
+    (
+        "Israel denied striking the camp, but Hamas positions were hit overnight.",
+        DATE,
+        set(),
+        {("israel", "strikes", "hamas")},
+    ),
+    (
+        "Israel and Hezbollah both fired rockets, and Hamas positions were hit overnight.",
+        DATE,
+        set(),
+        {("israel", "strikes", "hamas"), ("hezbollah", "strikes", "hamas")},
+    ),
 ]
 
 # Support: working alongside an actor; depending on an actor is being supported by it.

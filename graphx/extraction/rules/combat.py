@@ -508,3 +508,38 @@ def planning_head_of(r: Reader, verb: Token) -> bool:
     from graphx.extraction.rules.verbs import planning_head  # (verbs reads events: no cycle)
 
     return planning_head(r, verb) is not None
+
+
+def striker_before(r: Reader, verb: Token) -> list[TokenMention]:
+    """The one agent of the force the same sentence told of before an agentless passive of
+    force: "Washington has answered with strikes of its own: two members of the group were
+    killed near Baghdad, and Kataib Hezbollah positions were bombed" (Washington's strikes).
+    Two agents, or force only pledged or denied: nobody."""
+    from graphx.extraction.rules.verbs import active_readings, force_not_used
+
+    sentence = r.dm.sentences[r.dm.sentence_of[verb.i]]
+    found: dict[str, TokenMention] = {}
+    for token in sentence:
+        if token.i >= verb.i:
+            break
+        agents: list[TokenMention] = []
+        if token.pos_ in NOMINAL and _event_relation(r, token) == STRIKES:
+            event = read_event(r, token)
+            response = _carrier(r, token, "response_verbs", "with")
+            agents = (
+                (event.sources if event is not None and event.relation == STRIKES else [])
+                or r.noun_owner(token)
+                or (_doers(r, response) if response is not None else [])
+                or r.context_agents(token)
+            )
+        elif token.pos_ in VERBAL and not force_not_used(r, token):
+            agents = [
+                m
+                for cue, sources, _ in active_readings(r, token)
+                if cue.relation == STRIKES
+                for m in sources
+            ]
+        if agents and not r.context(token, sentence)[0]:
+            for m in agents:
+                found.setdefault(m.actor.id, m)
+    return list(found.values()) if len(found) == 1 else []

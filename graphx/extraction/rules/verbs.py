@@ -477,7 +477,19 @@ def passive_verb(r: Reader, verb: Token) -> Iterator[Candidate]:
         sources = r.by_agents(verb) or [
             m for other in verb.conjuncts if other.tag_ == "VBN" for m in r.by_agents(other)
         ]
+        if not sources and cue.relation == "strikes" and not _has_agent_phrase(verb):
+            sources = _striker_before(r, verb)
         yield from _candidate(r, cue, sources, targets, verb, "verb-passive")
+
+
+def _has_agent_phrase(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
+def _striker_before(r: Reader, verb: Token) -> list:
+    from graphx.extraction.rules.combat import striker_before  # (lazy: keeps the rule order)
+
+    return striker_before(r, verb)
 
 
 def _candidate(

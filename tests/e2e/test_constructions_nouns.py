@@ -193,6 +193,25 @@ FORCE_AND_SUPPORT: list[Row] = [
         set(),
         {("jordan", "strikes", "isis")},
     ),
+    # at the front of a fight: taking part in it; wishing to join one is not joining
+    (
+        "The Peshmerga have been at the forefront of the fight against the Islamic State.",
+        DATE,
+        {("peshmerga", "strikes", "isis")},
+        set(),
+    ),
+    (
+        "The Peshmerga were never at the forefront of the fight against the Islamic State.",
+        DATE,
+        set(),
+        {("peshmerga", "strikes", "isis")},
+    ),
+    (
+        "Jordan hopes to join the offensive against the Islamic State.",
+        DATE,
+        set(),
+        {("jordan", "strikes", "isis")},
+    ),
 ]
 
 # Talks name their parties, not their topic.
@@ -375,6 +394,37 @@ RESPONSIBILITY: list[Row] = [
         set(),
         {("kataib_hezbollah", "strikes", "us_embassy_baghdad")},
     ),
+    # an event blamed as the blaming verb's object; one held in connection with an event
+    (
+        "The Pentagon attributed the strike on the US embassy to the IRGC.",
+        DATE,
+        {("irgc", "strikes", "us_embassy_baghdad")},
+        set(),
+    ),
+    (
+        "Washington blamed the rocket attacks on Iraqi bases on Kataib Hezbollah.",
+        DATE,
+        {("kataib_hezbollah", "strikes", "iraq"), ("us", "opposes", "kataib_hezbollah")},
+        {("us", "opposes", "iraq")},
+    ),
+    (
+        "Washington did not blame the rocket attacks on Iraqi bases on Kataib Hezbollah.",
+        DATE,
+        set(),
+        {("kataib_hezbollah", "strikes", "iraq")},
+    ),
+    (
+        "Qais al-Khazali had been held in connection with a 2007 assault on US troops.",
+        DATE,
+        {("qais_al_khazali", "strikes", "us_military")},
+        set(),
+    ),
+    (
+        "Qais al-Khazali was never charged in connection with the assault on US troops.",
+        DATE,
+        set(),
+        {("qais_al_khazali", "strikes", "us_military")},
+    ),
 ]
 
 # The victims of an attack are struck by its agent: its owner, who takes part in it, or the agent
@@ -503,6 +553,13 @@ VICTIMS: list[Row] = [
         DATE,
         set(),
         {("israel", "strikes", "hezbollah")},
+    ),
+    (
+        "Qais al-Khazali had been held in connection with a 2007 raid in Karbala, in which "
+        "five American soldiers were killed.",
+        DATE,
+        {("qais_al_khazali", "strikes", "us_military")},
+        {("us_military", "strikes", "qais_al_khazali")},
     ),
 ]
 

@@ -430,6 +430,95 @@ FORCE: list[Row] = [
         set(),
         {("hezbollah", "strikes", "qassem_soleimani")},
     ),
+    # force wished for is opposition; force one stands ready to use is a threat
+    (
+        "Israel wants to strike Iranian nuclear sites, officials said.",
+        DATE,
+        {("israel", "opposes", "iran")},
+        {("israel", "strikes", "iran")},
+    ),
+    (
+        "Hezbollah is ready to strike Israel, Nasrallah said.",
+        DATE,
+        {("hezbollah", "threatens", "israel")},
+        {("hezbollah", "strikes", "israel")},
+    ),
+    (
+        "Kataib Hezbollah's missiles stood ready to carry out strikes on US bases.",
+        DATE,
+        {("kataib_hezbollah", "threatens", "us")},
+        {("kataib_hezbollah", "strikes", "us")},
+    ),
+    (
+        "Iran tried to attack Israel with drones.",
+        DATE,
+        {("iran", "strikes", "israel")},
+        set(),
+    ),
+    (
+        "The Syrian army plans to attack HTS in Idlib. Hezbollah fought alongside the Syrian army.",
+        DATE,
+        set(),
+        {("hezbollah", "strikes", "hts")},
+    ),
+    # a clash over a topic between sides not all armed is a quarrel
+    (
+        "Sadr clashed with Maliki over the budget.",
+        DATE,
+        {("moqtada_al_sadr", "opposes", "nouri_al_maliki")},
+        {("moqtada_al_sadr", "strikes", "nouri_al_maliki")},
+    ),
+    (
+        "Iran and the United States clashed over the nuclear file at the IAEA.",
+        DATE,
+        set(),
+        {("iran", "strikes", "us")},
+    ),
+    (
+        "Hamas fighters clashed with Israeli troops over the weekend.",
+        DATE,
+        {("hamas", "strikes", "idf")},
+        set(),
+    ),
+    (
+        "The Iraqi army and the Peshmerga clashed over Kirkuk.",
+        DATE,
+        {("iraqi_army", "strikes", "peshmerga")},
+        set(),
+    ),
+    # weapons turned against someone strike them; turning against someone is opposition
+    (
+        "Russian forces were turning their warplanes against HTS and the SDF, he said.",
+        DATE,
+        {("russian_armed_forces", "strikes", "hts"), ("russian_armed_forces", "strikes", "sdf")},
+        {("russian_armed_forces", "opposes", "hts")},
+    ),
+    (
+        "The Sadrists turned against Maliki after the vote.",
+        DATE,
+        {("sadrist_movement", "opposes", "nouri_al_maliki")},
+        {("sadrist_movement", "strikes", "nouri_al_maliki")},
+    ),
+    # an agentless passive of force takes the one striker its sentence told of before it
+    (
+        "Israel answered with strikes of its own: three Hezbollah commanders were killed in "
+        "Tyre, and Hezbollah depots were bombed in the Bekaa.",
+        DATE,
+        {("israel", "strikes", "hezbollah")},
+        {("hezbollah", "strikes", "israel")},
+    ),
+    (
+        "Israel denied striking the camp, but Hamas positions were hit overnight.",
+        DATE,
+        set(),
+        {("israel", "strikes", "hamas")},
+    ),
+    (
+        "Israel and Hezbollah both fired rockets, and Hamas positions were hit overnight.",
+        DATE,
+        set(),
+        {("israel", "strikes", "hamas"), ("hezbollah", "strikes", "hamas")},
+    ),
 ]
 
 # Support: working alongside an actor; depending on an actor is being supported by it.

@@ -1,7 +1,10 @@
-"""Force said around the cue: victims counted ("killed hundreds of Americans"), fighting beside
-someone against someone ("fought alongside the army against ISIS"), answering with strikes
-("retaliated with a series of strikes on the groups") and taking part in an attack ("took part
-in the drone strike on Tower 22", "played a major part in the fight against ISIS")."""
+"""Force said around the cue: fighting beside someone against someone ("fought alongside the
+army against ISIS", or against the enemy the partner was just said to fight), answering with
+strikes ("retaliated with a series of strikes on the groups"), taking part in an attack ("took
+part in the drone strike on Tower 22", "played a major part in the fight against ISIS"), the
+victims of an attack ("three Hezbollah fighters were killed in an Israeli strike", "died when
+the strike hit", "the raid, in which two soldiers died", "resulted in the death of") and an
+invasion said without its object ("U.S. forces, which invaded in 2003, ...")."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from graphx.extraction.rules.event_nouns import (
     claimed_in_clause,
     event_antecedent,
     event_targets,
+    implicated,
     own_target_phrase,
     participation_verb,
     performers,
@@ -133,7 +137,10 @@ def partner_enemies(r: Reader, partners: list[TokenMention], verb: Token) -> lis
     just before ("Iraq's drive to recapture Tikrit from ISIS. ... Fighting alongside Iraqi troops
     are the militias": ISIS); the partner's own state counts as the partner. One enemy only:
     with two, which one is fought is not said."""
-    from graphx.extraction.rules.verbs import active_readings  # (verbs reads events: no cycle)
+    from graphx.extraction.rules.verbs import (  # (verbs reads events: no cycle)
+        active_readings,
+        force_not_used,
+    )
 
     side = {m.actor.id for m in partners}
     side |= {a for m in partners for a in r.kb.ancestors(m.actor.id)}
@@ -149,6 +156,8 @@ def partner_enemies(r: Reader, partners: list[TokenMention], verb: Token) -> lis
         for token in sentence:
             struck: list[TokenMention] = []
             if token.pos_ in VERBAL:
+                if force_not_used(r, token):
+                    continue  # "the army plans to attack HTS": no enemy fought yet
                 for cue, sources, targets in active_readings(r, token):
                     if cue.relation == STRIKES and of_side(sources):
                         struck += [m for t in targets for m in r.resolve_target(t, STRIKES)]
@@ -172,9 +181,19 @@ def partner_enemies(r: Reader, partners: list[TokenMention], verb: Token) -> lis
 
 
 def _denied(r: Reader, verb: Token) -> bool:
-    """Whether the verb that carries an event is negated or guessed ("did not join the
-    offensive", "may have responded with strikes")."""
-    return r.context(verb, r.dm.sentences[r.dm.sentence_of[verb.i]])[0]
+    """Whether the verb that carries an event is negated, guessed or only wished ("did not
+    join the offensive", "may have responded with strikes", "wants to be at the forefront of
+    the talks")."""
+    if r.context(verb, r.dm.sentences[r.dm.sentence_of[verb.i]])[0]:
+        return True
+    clause = verb
+    for _ in range(3):
+        if clause.dep_ != "xcomp" or clause.head == clause:
+            return False
+        clause = clause.head
+        if clause.lemma_.lower() in r.words["wishing_verbs"]:
+            return True
+    return False
 
 
 def _carrier(r: Reader, noun: Token, governors: str, preposition: str) -> Token | None:
@@ -382,6 +401,7 @@ def _event_doers(r: Reader, noun: Token) -> list[TokenMention]:
             *claimed_in_clause(r, noun),  # "the attack, which the Houthis claimed, ..."
             *blamed_in_clause(r, noun),  # "... which Washington blamed on Kataib Hezbollah"
             *claimed_by(r, noun),
+            *implicated(r, noun),  # "held in connection with the assault, in which ..."
         ]
     )
     if own:
@@ -490,3 +510,38 @@ def planning_head_of(r: Reader, verb: Token) -> bool:
     from graphx.extraction.rules.verbs import planning_head  # (verbs reads events: no cycle)
 
     return planning_head(r, verb) is not None
+
+
+def striker_before(r: Reader, verb: Token) -> list[TokenMention]:
+    """The one agent of the force the same sentence told of before an agentless passive of
+    force: "Washington has answered with strikes of its own: two members of the group were
+    killed near Baghdad, and Kataib Hezbollah positions were bombed" (Washington's strikes).
+    Two agents, or force only pledged or denied: nobody."""
+    from graphx.extraction.rules.verbs import active_readings, force_not_used
+
+    sentence = r.dm.sentences[r.dm.sentence_of[verb.i]]
+    found: dict[str, TokenMention] = {}
+    for token in sentence:
+        if token.i >= verb.i:
+            break
+        agents: list[TokenMention] = []
+        if token.pos_ in NOMINAL and _event_relation(r, token) == STRIKES:
+            event = read_event(r, token)
+            response = _carrier(r, token, "response_verbs", "with")
+            agents = (
+                (event.sources if event is not None and event.relation == STRIKES else [])
+                or r.noun_owner(token)
+                or (_doers(r, response) if response is not None else [])
+                or r.context_agents(token)
+            )
+        elif token.pos_ in VERBAL and not force_not_used(r, token):
+            agents = [
+                m
+                for cue, sources, _ in active_readings(r, token)
+                if cue.relation == STRIKES
+                for m in sources
+            ]
+        if agents and not r.context(token, sentence)[0]:
+            for m in agents:
+                found.setdefault(m.actor.id, m)
+    return list(found.values()) if len(found) == 1 else []

@@ -12,7 +12,7 @@ from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.cues import matched_cues
 from graphx.extraction.rules.pledges import pledged_event
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
-from graphx.extraction.rules.syntax import cue_form, prep_objects, unique
+from graphx.extraction.rules.syntax import cue_form, is_passive, prep_objects, unique
 
 EVENT_NOUNS = Trigger("event_nouns", NOMINAL)
 
@@ -115,6 +115,7 @@ def _read_event(r: Reader, noun: Token) -> Candidate | None:
             *claimed_in_clause(r, noun),
             *blamed_in_clause(r, noun),
             *claimed_by(r, noun),
+            *blamed_as_object(r, noun),
         ]
     )
     agents = unique([*own, *blamed])
@@ -352,6 +353,31 @@ def _claim_denied(r: Reader, noun: Token) -> bool:
     return False
 
 
+def blamed_as_object(r: Reader, noun: Token) -> list[TokenMention]:
+    """The one an event is blamed on when it is the blaming verb's object: "attributed the
+    strike to the IRGC", "pinned a string of attacks on Iraqi bases on proxies of Iran" (the
+    parser hangs the second "on" on the event's target)."""
+    carrier = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        count = noun.head.head
+        if cue_form(count, r.words["quantity_nouns"]) is not None:
+            carrier = count  # "a string of attacks"
+    verb = carrier.head
+    if carrier.dep_ != "dobj" or verb.lemma_.lower() not in r.words["blame_verbs"]:
+        return []
+    if r.context(verb, r.dm.sentences[r.dm.sentence_of[verb.i]])[0]:
+        return []  # "did not blame the attack on X"
+    on_verb = r.blamed(verb)
+    if on_verb:
+        return on_verb
+    return [
+        m
+        for target in prep_objects(noun, ("on",))
+        for blamed in prep_objects(target, ("on",))
+        for m in r.resolve(blamed)
+    ]
+
+
 def implicated(r: Reader, noun: Token) -> list[TokenMention]:
     """The one said to be involved in an event: "Kataib Hezbollah was implicated in the attack
     on the embassy", "militants involved in attacks on the coalition", "the group was tied to
@@ -360,6 +386,21 @@ def implicated(r: Reader, noun: Token) -> list[TokenMention]:
     if noun.dep_ != "pobj" or head.dep_ != "prep":
         return []
     verb = head.head
+    if (
+        head.lower_ == "with"
+        and cue_form(verb, r.words["connection_nouns"]) is not None
+        and verb.dep_ == "pobj"
+        and verb.head.lower_ == "in"
+        and verb.head.head.pos_ in VERBAL
+    ):
+        # "Khazali was held in connection with the 2007 assault", "police arrested two men in
+        # connection with the attack": the one held for it
+        holder = verb.head.head
+        if r.context(holder, r.dm.sentences[r.dm.sentence_of[holder.i]])[0]:
+            return []
+        held = r.subjects(holder, {"nsubjpass"}) if is_passive(holder) else []
+        held = held or [m for c in holder.children if c.dep_ == "dobj" for m in r.resolve(c)]
+        return [m for m in held if m.kind != DEMONYM]
     if (
         verb.lemma_.lower() not in r.words["involvement_verbs"]
         or head.lower_ not in r.words["involvement_preps"]
@@ -443,6 +484,17 @@ def participation_verb(r: Reader, noun: Token) -> Token | None:
     major part in the fight", "participated in attacks", "joined the offensive"."""
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in r.words["participation_verbs"]:
         return noun.head  # "joined the offensive against ISIS"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        # "have been at the forefront of the fight against ISIS", "in the vanguard of"
+        front = noun.head.head
+        if (
+            cue_form(front, r.words["vanguard_nouns"]) is not None
+            and front.dep_ == "pobj"
+            and front.head.lower_ in {"at", "in"}
+            and front.head.head.pos_ in VERBAL
+        ):
+            return front.head.head
+        return None
     if noun.dep_ != "pobj" or noun.head.lower_ != "in":
         return None
     governor = noun.head.head

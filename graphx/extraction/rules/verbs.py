@@ -75,8 +75,17 @@ def verb(r: Reader, verb: Token) -> Iterator[Candidate]:
             sources = controlled  # "invited US forces to help battle ISIS": the forces fight
         if not cue.preps and _blames_event_on(r, verb):
             continue  # "the attacks that Iran blamed on Israel": the object is the event
-        if planned and cue.relation == "strikes":
-            # "Israel plans to strike Hezbollah": action planned short of force is opposition
+        if cue.relation == "opposes" and _weapons_turned(r, verb):
+            # "were turning those aircraft against the PMF": weapons turned on X strike X
+            cue = VerbCue("strikes", cue.particle, cue.preps, cue.objects)
+        if cue.relation == "strikes" and verbal_clash(
+            r, verb, [*sources, *(m for t in targets for m in r.resolve(t))]
+        ):
+            # "Sadr clashed with Maliki over the budget": a quarrel, not a fight
+            cue = VerbCue("opposes", cue.particle, cue.preps, cue.objects)
+        elif planned and cue.relation == "strikes":
+            # "Israel plans to strike Hezbollah", "wants to strike Iran": action planned or
+            # wished short of force is opposition
             cue = VerbCue("opposes", cue.particle, cue.preps, cue.objects)
         if cue.relation == "strikes" and _future(r, verb):
             # "officials said Iran would attack Israel": a forecast, no strike; "Iran said it
@@ -124,6 +133,37 @@ def object_control(r: Reader, verb: Token) -> list | None:
     return None
 
 
+def _weapons_turned(r: Reader, verb: Token) -> bool:
+    """ "turned their guns against the protesters", "turning those aircraft against the PMF":
+    weapons turned against someone are used on them."""
+    return verb.lemma_.lower() in r.words["turning_verbs"] and any(
+        c.dep_ == "dobj" and cue_form(c, r.words["turned_weapons"]) is not None
+        for c in verb.children
+    )
+
+
+def verbal_clash(r: Reader, verb: Token, sides: list) -> bool:
+    """ "Sadr clashed with Maliki over the budget", "Iran and the US clashed over the deal": a
+    clash over something between sides not all armed is a quarrel (not "clashed over the
+    weekend", a time; not "the army and the Peshmerga clashed over Kirkuk", a fight)."""
+    if verb.lemma_.lower() not in r.words["quarrel_verbs"]:
+        return False
+    if sides and all(m.actor.type in r.words["armed_types"] for m in sides):
+        return False
+    return any(
+        p.ent_type_.lower() not in r.words["time_entities"]
+        for p in prep_objects(verb, tuple(sorted(r.words["quarrel_preps"])))
+    )
+
+
+def force_not_used(r: Reader, verb: Token) -> bool:
+    """Whether force a verb says is only pledged or readied (pledge_head), planned, wished or
+    still to come."""
+    return (
+        pledge_head(r, verb) is not None or planning_head(r, verb) is not None or _future(r, verb)
+    )
+
+
 def planning_head(r: Reader, verb: Token) -> Token | None:
     """The planning word whose clause `verb` is: "plans to strike", "is preparing to attack",
     "intends to keep bombing", "its plan to retake Idlib" (not yet done)."""
@@ -132,7 +172,10 @@ def planning_head(r: Reader, verb: Token) -> Token | None:
         head = clause.head
         if head == clause:
             return None
-        planning = cue_form(head, r.words["planning_words"]) is not None
+        planning = (
+            cue_form(head, r.words["planning_words"]) is not None
+            or cue_form(head, r.words["wishing_verbs"]) is not None
+        )
         if clause.dep_ == "xcomp" and head.pos_ in VERBAL:
             if planning:
                 return head
@@ -170,6 +213,7 @@ def active_readings(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, list, lis
                 )
             ]
             targets = [p for head in heads for p in prep_objects(head, preps)]
+            targets = _blamed_past_event_target(r, verb, targets)
             if any(c.dep_ == "prt" and c.lower_ in cue.preps for c in verb.children):
                 # "took on ISIS": the preposition parsed as a particle, its object the verb's
                 targets += [c for c in verb.children if c.dep_ == "dobj"]
@@ -204,6 +248,25 @@ def active_readings(r: Reader, verb: Token) -> Iterator[tuple[VerbCue, list, lis
                 targets = [verb.head]  # "the militia al-Muhandis founded"
             sources = r.agents(verb) or _event_beyond_date(r, verb) or _earlier_event_agent(r, verb)
         yield cue, sources, targets
+
+
+def _blamed_past_event_target(r: Reader, verb: Token, targets: list[Token]) -> list[Token]:
+    """ "blamed the rocket attacks on US bases on Kataib Hezbollah": the event's own target
+    ("US bases") is not the one blamed; the "on" the parser hangs on it is."""
+    if verb.lemma_.lower() not in r.words["blame_verbs"]:
+        return targets
+    events = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" and c.pos_ in NOMINAL and cue_form(c, r.lex.nouns) is not None
+    ]
+    own = {p for e in events for p in prep_objects(e, ("on",))}
+    if not own:
+        return targets
+    chained = [q for p in own for q in prep_objects(p, ("on",))]
+    if not chained:
+        return targets  # "blamed the attacks on Kataib Hezbollah": the one "on" is the blamed
+    return [t for t in targets if t not in own] + chained
 
 
 def _weapon_owner(r: Reader, verb: Token) -> list:
@@ -414,7 +477,19 @@ def passive_verb(r: Reader, verb: Token) -> Iterator[Candidate]:
         sources = r.by_agents(verb) or [
             m for other in verb.conjuncts if other.tag_ == "VBN" for m in r.by_agents(other)
         ]
+        if not sources and cue.relation == "strikes" and not _has_agent_phrase(verb):
+            sources = _striker_before(r, verb)
         yield from _candidate(r, cue, sources, targets, verb, "verb-passive")
+
+
+def _has_agent_phrase(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
+def _striker_before(r: Reader, verb: Token) -> list:
+    from graphx.extraction.rules.combat import striker_before  # (lazy: keeps the rule order)
+
+    return striker_before(r, verb)
 
 
 def _candidate(

@@ -189,9 +189,6 @@ _WORD_LISTS = (
     "proposing_cues",
     "standing_verbs",
     "granting_verbs",
-    "leaver_types",
-    "purpose_preps",
-    "trip_verbs",
     "status_nouns",
     "lawmaking_types",
     "legislative_types",
@@ -232,7 +229,7 @@ _WORD_LISTS = (
     "counterfactual_modals",
     "past_time_words",
     "time_limit_nouns",
-    "granting_verbs",
+    "time_granting_verbs",
     "leaver_types",
     "purpose_preps",
     "trip_verbs",
@@ -333,6 +330,22 @@ class Lexicon:
         return lemma in self.words[word_list]
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's own loaders keep the last of two equal keys: a second `granting_verbs:` would
+    silently replace the first table. This one refuses the file instead."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set[Any] = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Load the bundled lexicon, or the file at `path`."""
     if path is None:
@@ -340,7 +353,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     else:
         name, text = str(path), Path(path).read_text(encoding="utf-8")
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.YAMLError as exc:
         raise KnowledgeBaseError(f"{name}: not valid YAML: {exc}") from exc
     if not isinstance(raw, dict) or not isinstance(raw.get("relations"), dict):

@@ -242,7 +242,7 @@ def _time_to_leave(r: Reader, verb: Token) -> Candidate | None:
     if (
         not r.is_word(limit, "time_limit_nouns")
         or giver.pos_ not in VERBAL
-        or giver.lemma_.lower() not in r.words["granting_verbs"]
+        or giver.lemma_.lower() not in r.words["time_granting_verbs"]
     ):
         return None
     leavers = [

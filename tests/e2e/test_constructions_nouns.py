@@ -563,7 +563,28 @@ VICTIMS: list[Row] = [
     ),
 ]
 
+# "blamed EVENT on X": the last of the "on" phrases is the one blamed, even when the parser
+# hangs both on the event
+BLAMED_ON: list[Row] = [
+    (
+        "The Pentagon blamed the drone attacks on US troops on militias backed by Iran.",
+        "2024-03-01",
+        {
+            ("iran_backed_militias", "strikes", "us_military"),
+            ("pentagon", "opposes", "iran_backed_militias"),
+        },
+        {("pentagon", "opposes", "us_military"), ("pentagon", "strikes", "us_military")},
+    ),
+    (
+        "Washington did not blame the attack on US troops on Kataib Hezbollah.",
+        DATE,
+        set(),
+        {("kataib_hezbollah", "strikes", "us_military"), ("us", "opposes", "kataib_hezbollah")},
+    ),
+]
+
 TABLES = {
+    "blamed on": BLAMED_ON,
     "event coreference": EVENT_COREFERENCE,
     "received": RECEIVED,
     "force and support": FORCE_AND_SUPPORT,
@@ -589,3 +610,21 @@ def test_every_table_has_a_positive_and_a_forbidding_row():
     for name, rows in TABLES.items():
         assert any(expected for _, _, expected, _ in rows), name
         assert any(forbidden and not expected for _, _, expected, forbidden in rows), name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington blamed Kataib Hezbollah for the rocket attack on US troops.",
+        "Washington blamed the rocket attack on US troops on Kataib Hezbollah.",
+    ],
+)
+def test_the_one_who_blames_is_the_claimant_of_the_deed(extractor, text: str):
+    from graphx.extraction.documents import Document
+
+    found = extractor.extract(Document(id="t", text=text, source="test", date=DATE))
+    strikes = [r for r in found if r.relation == "strikes"]
+    assert [(r.source.actor.id, r.target.actor.id) for r in strikes] == [
+        ("kataib_hezbollah", "us_military")
+    ]
+    assert strikes[0].claimed_by is not None and strikes[0].claimed_by.actor.id == "us"

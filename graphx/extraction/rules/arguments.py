@@ -28,6 +28,7 @@ from graphx.extraction.rules.syntax import (
     SUBJECTS,
     cue_form,
     is_passive,
+    on_chain,
     prep_objects,
     same_state,
     unique,
@@ -351,6 +352,33 @@ class Reader(Coreference, Context):
                 for m in self.resolve(c)
             ]
         return []
+
+    def blamed_for_event(self, verb: Token, event: Token) -> list[Token]:
+        """Whom "blamed EVENT on X" (or "attributed EVENT to X") puts the event on: the
+        verb's own "on" or "to" phrase, or the last of the "on" phrases the parser hung on the
+        event ("the attack on US forces on the militias": the first names the target)."""
+        blamed = prep_objects(verb, ("on", "upon", "to"))
+        if blamed:
+            return blamed
+        return on_chain(event)[-1:]
+
+    def blamers(self, noun: Token) -> list[TokenMention]:
+        """Who puts an event on someone: the subject of "blamed the attack on X", "pinned a
+        string of attacks on X" or "blamed X for the attack" (the claimant of the deed)."""
+        verb = noun.head
+        if (
+            noun.dep_ == "pobj"
+            and verb.lower_ == "of"
+            and self.is_word(verb.head, "quantity_nouns")
+        ):
+            return self.blamers(verb.head)
+        if noun.dep_ == "pobj" and verb.lower_ == "for":
+            verb = verb.head
+        elif noun.dep_ != "dobj":
+            return []
+        if verb.pos_ not in VERBAL or verb.lemma_.lower() not in self.words["blame_verbs"]:
+            return []
+        return [m for c in verb.children if c.dep_ == "nsubj" for m in self.resolve(c)]
 
     def resolve_target(self, token: Token, relation: str) -> list[TokenMention]:
         """A target; an event noun in target position stands for its agent ("condemned U.S.

@@ -67,13 +67,7 @@ def blame_on(r: Reader, verb: Token) -> Iterator[Candidate]:
     events = [c for c in verb.children if c.dep_ == "dobj" and _hostile_event(r, c)]
     if not events:
         return
-    blamed = prep_objects(verb, ("on", "upon"))
-    if not blamed:
-        # the parser hangs the "on" on the event, or on the event's own target ("the attack
-        # on US forces on the militias"): the last "on" of the chain is the one blamed
-        chain = _on_chain(events[0])
-        blamed = chain[-1:] if chain else []
-    targets = [m for b in blamed for m in r.resolve(b)]
+    targets = [m for b in r.blamed_for_event(verb, events[0]) for m in r.resolve(b)]
     sources = r.agents(verb)
     own = {a for s in sources for a in r.kb.ancestors(s.actor.id)}
     targets = [m for m in targets if m.actor.id not in own]
@@ -90,21 +84,3 @@ def _hostile_event(r: Reader, noun: Token) -> bool:
     return r.is_word(noun, "quantity_nouns") and any(
         _hostile_event(r, p) for p in prep_objects(noun, ("of",))
     )
-
-
-def _on_chain(noun: Token) -> list[Token]:
-    """The objects of the "on" phrases hung one on another below `noun` (through an "of"
-    phrase: "a string of attacks on bases on proxies")."""
-    chain: list[Token] = []
-    current = noun
-    for _ in range(6):
-        nxt = prep_objects(current, ("on", "upon"))
-        if not nxt:
-            of = prep_objects(current, ("of",))
-            if of and not chain:
-                current = of[0]
-                continue
-            break
-        chain.append(nxt[0])
-        current = nxt[0]
-    return chain

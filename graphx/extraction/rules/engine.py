@@ -70,6 +70,7 @@ class RuleEngine:
 
         for candidate in candidates:
             negated, claimant, accusing = reader.context(candidate.cue, sent)
+            claimant = claimant or candidate.claimant
             for source in unique(candidate.sources):
                 for target in unique(candidate.targets):
                     reason = reader.rejection(candidate.relation, source, target)

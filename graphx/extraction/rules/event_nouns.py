@@ -165,7 +165,8 @@ def _read_event(r: Reader, noun: Token) -> Candidate | None:
     if mutual and not targets and len({m.actor.id for m in agents}) >= 2:
         return Candidate(mutual, agents[:1], agents[1:], noun, "mutual")  # "X and Y held talks"
     if agents and targets:
-        return Candidate(relation, agents, targets, noun, rule)
+        blamers = r.blamers(noun)[:1] if rule == "responsibility" else []
+        return Candidate(relation, agents, targets, noun, rule, blamers[0] if blamers else None)
     return None
 
 
@@ -367,15 +368,7 @@ def blamed_as_object(r: Reader, noun: Token) -> list[TokenMention]:
         return []
     if r.context(verb, r.dm.sentences[r.dm.sentence_of[verb.i]])[0]:
         return []  # "did not blame the attack on X"
-    on_verb = r.blamed(verb)
-    if on_verb:
-        return on_verb
-    return [
-        m
-        for target in prep_objects(noun, ("on",))
-        for blamed in prep_objects(target, ("on",))
-        for m in r.resolve(blamed)
-    ]
+    return [m for t in r.blamed_for_event(verb, carrier) for m in r.resolve(t)]
 
 
 def implicated(r: Reader, noun: Token) -> list[TokenMention]:

@@ -123,3 +123,25 @@ def idiom_object(verb: Token, words: tuple[str, ...]) -> Token | None:
 
 def _says(token: Token, words: tuple[str, ...]) -> bool:
     return token.lower_ in words or token.lemma_.lower() in words
+
+
+def on_chain(noun: Token) -> list[Token]:
+    """The objects of the "on" phrases below `noun`, hung one on another or side by side
+    (through an "of" phrase: "a string of attacks on bases on proxies")."""
+    chain: list[Token] = []
+    current = noun
+    for _ in range(6):
+        following = prep_objects(current, ("on", "upon"))
+        if not following:
+            of = prep_objects(current, ("of",))
+            if of and not chain:
+                current = of[0]
+                continue
+            break
+        if len(following) > 1:
+            # "the attacks on US troops on the militias": both hang on the event
+            chain += following
+            break
+        chain.append(following[0])
+        current = following[0]
+    return chain

@@ -338,10 +338,11 @@ def _stderr_is_terminal() -> bool:
 def _count_documents(paths: tuple[str, ...]) -> int | None:
     """How many inputs `paths` name, counted without reading any text: a text file is one, a
     JSON Lines corpus one per non-blank line, an unreadable path one (it is reported as one
-    failure). None when standard input is among them: it cannot be counted and still read."""
-    from graphx.extraction.documents import CORPUS_SUFFIXES, STDIN, _walk
+    failure). None when standard input (it cannot be counted and still read) or a URL is among
+    them."""
+    from graphx.extraction.documents import CORPUS_SUFFIXES, STDIN, _walk, is_url
 
-    if STDIN in paths:
+    if STDIN in paths or any(is_url(raw) for raw in paths):
         return None
     total = 0
     for raw in dict.fromkeys(paths):

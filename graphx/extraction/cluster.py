@@ -266,12 +266,24 @@ def _clear_folder(out: Path) -> None:
         with suppress(FileNotFoundError):
             (out / MANIFEST).unlink()
         for entry in out.iterdir():
-            if SHARD_PATTERN.match(entry.name) or (
-                entry.name.startswith(".part-") and entry.name.endswith(".partial")
-            ):
+            if SHARD_PATTERN.match(entry.name) or _is_partial(entry.name):
                 entry.unlink()
     except OSError as exc:
         raise OutputError(f"{out}: cannot clear the earlier shards: {exc.strerror or exc}") from exc
+
+
+def _clear_partials(out: Path) -> None:
+    """Remove the temporary files of attempts that died writing (their worker was killed;
+    the task ran again and wrote the shard whole)."""
+    with suppress(OSError):
+        for entry in out.iterdir():
+            if _is_partial(entry.name):
+                with suppress(OSError):
+                    entry.unlink()
+
+
+def _is_partial(name: str) -> bool:
+    return name.startswith(".part-") and name.endswith(".partial")
 
 
 @contextmanager
@@ -345,6 +357,7 @@ class _Run:
         finally:
             with suppress(Exception):
                 self.client.unregister_worker_plugin(plugin.name)
+        _clear_partials(self.out)
         self._write_manifest()
 
     def _submit_all(self, items: Iterable[InputError | Document], shard_docs: int) -> None:

@@ -199,3 +199,23 @@ def test_load_of_the_shard_folder_equals_load_of_the_file(tmp_path: Path, local_
         again = load_mentions(store, str(out)).report
     assert again.counts == from_file and again.counts["mentions"] > 0
     assert again.mentions_added == 0  # the shards were all loaded the first time
+
+
+def test_a_document_over_its_time_limit_on_a_worker_is_a_failure(tmp_path: Path, local_cluster):
+    # a worker runs its tasks off the main thread, where the time limit has no signal: its
+    # watchdog cuts the document all the same, and the manifest names it
+    article = CORPUS / "05_soleimani_strike_2020.txt"
+    out = tmp_path / "out"
+    report = extract_to_shards(
+        [str(article)], str(out), cluster=local_cluster.scheduler_address, timeout=0.001
+    )
+    assert (report.documents, report.failures) == (0, 1)
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["failed"] == [
+        {
+            "input": str(article),
+            "message": f"{article}: extraction took more than 0.001 CPU seconds; skipped "
+            "(raise it with --doc-timeout)",
+        }
+    ]
+    assert (out / "part-00000.jsonl").read_text(encoding="utf-8") == ""

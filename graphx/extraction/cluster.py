@@ -8,8 +8,11 @@ worker joins: `ExtractorPlugin`), writes its shard `part-NNNNN.jsonl` with the v
 `graphx extract -o FILE`, under a temporary name renamed when complete, and returns a few
 counts. Shard N holds batch N, so the shards read in order are the single-process output,
 line for line; a task run again (its worker died) rewrites the same shard whole, never a
-second one. The client writes `manifest.json` last: documents, relations, failed inputs with
-their messages, the shards in order. A folder without it is an extraction that did not end.
+second one. The shards go to a staging folder inside OUT_DIR until every task is done; then
+they replace the earlier run's shards, and the client writes `manifest.json` last:
+documents, relations, failed inputs with their messages, the shards in order. A run that
+fails leaves the earlier output as it was, and a folder without a manifest is an extraction
+that did not end.
 
 Dask is an optional extra (`pip install "graphx[dask]"`), imported only here and only when
 `--dask` is given.
@@ -22,6 +25,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import uuid
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -50,6 +54,7 @@ from graphx.models import Document
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = "graphx-shards"
 SHARD_PATTERN = re.compile(r"^part-\d{5,}\.jsonl$")
+_STAGING = ".graphx-run-"  # the shards of a run until it ends, in OUT_DIR
 DEFAULT_SHARD_DOCS = 64
 """Documents per task (and shard): a few seconds of work for one core on news articles."""
 
@@ -236,7 +241,6 @@ def extract_to_shards(
     reading: dict[str, Any] = {"doc_id": doc_id, "warn": warn}
     reading["max_bytes"] = max_bytes if max_bytes is not None else DEFAULT_MAX_BYTES
     items = read_inputs(paths, **reading)  # raises here for a misused doc_id, mentions given
-    _clear_folder(out)
     report = ShardReport(output=str(output_dir))
     with _client(distributed, cluster, workers) as client:
         _Run(distributed, client, settings, out, report, on_failure, on_progress).run(
@@ -260,27 +264,25 @@ def _output_folder(output_dir: str | None) -> Path:
     return out.resolve()
 
 
-def _clear_folder(out: Path) -> None:
-    """Remove an earlier run's manifest (first: the folder no longer counts as finished),
-    shards and temporary files; nothing else in the folder is touched."""
+def _publish(out: Path, staging: Path, names: list[str]) -> None:
+    """Replace the earlier run's output in `out` by the shards in `staging`: its manifest goes
+    first (the folder no longer counts as finished), then its shards and what other runs left
+    (temporary files, staging folders); nothing else in the folder is touched. The shards move
+    by renaming, on the same file system."""
     try:
         with suppress(FileNotFoundError):
             (out / MANIFEST).unlink()
         for entry in out.iterdir():
             if SHARD_PATTERN.match(entry.name) or _is_partial(entry.name):
                 entry.unlink()
+            elif entry.name.startswith(_STAGING) and entry != staging and entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+        for name in names:
+            os.replace(staging / name, out / name)
     except OSError as exc:
-        raise OutputError(f"{out}: cannot clear the earlier shards: {exc.strerror or exc}") from exc
-
-
-def _clear_partials(out: Path) -> None:
-    """Remove the temporary files of attempts that died writing (their worker was killed;
-    the task ran again and wrote the shard whole)."""
-    with suppress(OSError):
-        for entry in out.iterdir():
-            if _is_partial(entry.name):
-                with suppress(OSError):
-                    entry.unlink()
+        reason = exc.strerror or exc
+        raise OutputError(f"{out}: cannot replace the earlier shards: {reason}") from exc
+    shutil.rmtree(staging, ignore_errors=True)  # with the files of attempts killed writing
 
 
 def _is_partial(name: str) -> bool:
@@ -299,10 +301,15 @@ def _client(distributed: Any, cluster: str, workers: int | None) -> Iterator[Any
         with client:
             yield client
         return
-    with (
-        start_local_cluster(workers) as local,
-        distributed.Client(local, set_as_default=False) as client,
-    ):
+    try:
+        local = start_local_cluster(workers)
+    except Exception as exc:  # the Nanny says only "failed to start": the cause is below it
+        cause = exc.__cause__ or exc
+        raise ClusterError(
+            f"cannot start a local Dask cluster of {workers} worker(s): {cause} (a script "
+            "that starts one must run its work under if __name__ == '__main__')"
+        ) from exc
+    with local, distributed.Client(local, set_as_default=False) as client:
         yield client
 
 
@@ -352,6 +359,7 @@ class _Run:
         self.on_failure = on_failure
         self.on_progress = on_progress
         self.token = uuid.uuid4().hex[:8]
+        self.staging = out / f"{_STAGING}{self.token}"
         self.pending: dict[Any, list[tuple[int, str]]] = {}  # future -> (position, source)
         self.failed: list[tuple[int, str, str]] = []  # (position, input, message)
         self.shards: dict[int, dict[str, Any]] = {}
@@ -368,17 +376,23 @@ class _Run:
         except Exception as exc:
             raise ClusterError(f"the workers could not load the extractor: {exc}") from exc
         try:
+            self.staging.mkdir()
+        except OSError as exc:
+            raise OutputError(f"{self.out}: cannot write: {exc.strerror or exc}") from exc
+        try:
             self._submit_all(items, shard_docs)
             while self.pending:
                 self._take()
         except BaseException:
             for future in self.pending:
                 future.cancel()
+            shutil.rmtree(self.staging, ignore_errors=True)  # the earlier output stays
             raise
         finally:
             with suppress(Exception):
                 self.client.unregister_worker_plugin(plugin.name)
-        _clear_partials(self.out)
+        names = [self.shards[index]["name"] for index in sorted(self.shards)]
+        _publish(self.out, self.staging, names)
         self._write_manifest()
 
     def _submit_all(self, items: Iterable[InputError | Document], shard_docs: int) -> None:
@@ -411,7 +425,7 @@ class _Run:
             extract_shard,
             batch,
             index,
-            str(self.out),
+            str(self.staging),
             self.settings,
             key=f"graphx-{shard_name(index)}-{self.token}",
             pure=False,

@@ -122,24 +122,24 @@ def test_a_worker_killed_midway_leaves_the_output_complete(
         killed = None
         deadline = time.monotonic() + 60
         while killed is None and time.monotonic() < deadline and not run.done():
-            if any(out.glob("part-*.jsonl")):
+            if any(out.glob(".graphx-run-*/part-*.jsonl")):
                 busy = [worker for worker, keys in client.processing().items() if keys]
                 if busy:
                     pid = client.run(os.getpid, workers=busy[:1])[busy[0]]
                     os.kill(pid, signal.SIGKILL)
                     killed = pid
-                    shards_then = len(list(out.glob("part-*.jsonl")))
+                    shards_then = len(list(out.glob(".graphx-run-*/part-*.jsonl")))
             time.sleep(0.02)
         report = run.result(timeout=120)
     assert killed is not None, "the run ended before a worker could be killed"
-    assert not (out / MANIFEST).exists() or shards_then < len(report.shards)
+    assert shards_then < len(report.shards)  # killed midway: shards were still to come
     assert report.failures == 0
     lines = _shard_lines(out)
     assert Counter(lines) == Counter(single_lines) and lines == single_lines
     ids = _mention_ids(lines)
     assert len(set(ids)) == len(ids) == len(single_lines)
-    # the killed attempt's temporary file (it may have died writing) is cleared at the end
-    assert not [p.name for p in out.iterdir() if p.name.endswith(".partial")]
+    # the killed attempt's temporary file (it may have died writing) went with the staging folder
+    assert sorted(p.name for p in out.iterdir()) == sorted([*report.shards, MANIFEST])
 
 
 def test_failed_inputs_are_named_and_listed_in_the_manifest(tmp_path: Path, local_cluster):
@@ -219,3 +219,20 @@ def test_a_document_over_its_time_limit_on_a_worker_is_a_failure(tmp_path: Path,
         }
     ]
     assert (out / "part-00000.jsonl").read_text(encoding="utf-8") == ""
+
+
+def test_a_run_that_fails_midway_leaves_the_earlier_output_as_it_was(tmp_path: Path, local_cluster):
+    from graphx.errors import ExtractOutputGiven
+
+    out = tmp_path / "out"
+    address = local_cluster.scheduler_address
+    extract_to_shards([str(CORPUS / "05_soleimani_strike_2020.txt")], str(out), cluster=address)
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    # a URL is read when its turn comes: these mentions stop the run after its first tasks
+    mentions = tmp_path / "mentions.jsonl"
+    mentions.write_bytes(before["part-00000.jsonl"])
+    with pytest.raises(ExtractOutputGiven):
+        extract_to_shards(
+            [str(CORPUS), f"file://{mentions}"], str(out), cluster=address, shard_docs=2
+        )
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before

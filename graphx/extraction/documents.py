@@ -1,4 +1,5 @@
-"""Reading documents: text and Markdown files, folders, JSON Lines corpora and standard input.
+"""Reading documents: text and Markdown files, folders, JSON Lines corpora and standard input,
+and the same behind fsspec URLs (`s3://...`, `gs://...`, `file://...`) when fsspec is installed.
 
 Readers yield a `Document` for each good input and an `InputError` (not raised) for each bad
 one, so one broken file never stops a corpus.  Text is kept exactly as decoded (a byte-order

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import tempfile
 import time
@@ -78,6 +79,7 @@ def main() -> None:
     args = parser.parse_args()
     logging.getLogger("distributed").setLevel(logging.ERROR)
 
+    load_before = os.getloadavg()[0]
     work = Path(tempfile.mkdtemp(prefix="graphx-dask-bench-"))
     corpus, words = write_corpus(work, args.docs)
     print(
@@ -141,7 +143,8 @@ def main() -> None:
         f"{min(cpu['jobs 1']) / min(cpu['dask 1']):6.2f}"
     )
     print(
-        "note: measured on this 2-core machine while other work shared it; the client's "
+        f"note: {os.cpu_count()} cores, load average {load_before:.1f} at the start and "
+        f"{os.getloadavg()[0]:.1f} at the end (other work shares this machine); the client's "
         "reading and Dask's scheduler share those cores with the workers"
     )
     same = (work / "single.jsonl").read_text(encoding="utf-8") == "".join(

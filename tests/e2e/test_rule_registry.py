@@ -57,6 +57,25 @@ RULE_TABLE: dict[str, list[Row]] = {
     ],
     "labelling": [
         (
+            "The Houthis called the United States a source of evil.",
+            DATE,
+            {("houthis", "opposes", "us")},
+            set(),
+        ),
+        (
+            "Trump spoke on Friday. He called Soleimani, revered as a national hero at home, "
+            '"the world\'s top terrorist".',
+            "2020-01-08",
+            {("donald_trump", "opposes", "qassem_soleimani")},
+            set(),
+        ),
+        (
+            "The Houthis called the United States a source of weapons.",
+            DATE,
+            set(),
+            {("houthis", "opposes", "us")},
+        ),
+        (
             "The Houthis called the United States an enemy of Islam.",
             DATE,
             {("houthis", "opposes", "us")},

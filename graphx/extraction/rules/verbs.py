@@ -587,12 +587,21 @@ def labelling(r: Reader, verb: Token) -> Iterator[Candidate]:
     named = [c for c in nouns if c not in labels]
     if len(named) == 2 and not labels:  # "called [the US] [the enemy]": object, label
         named, labels = named[:1], named[1:]
+    for label in list(labels):
+        described = [c for c in label.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if r.dm.at(label) is not None and described:
+            # "called Soleimani, revered as a hero at home, 'the world's top terrorist'": the
+            # parser takes the name for the label and hangs the label on it
+            labels.remove(label)
+            named.append(label)
+            labels += described
     hostile = r.words["hostile_labels"]
     words = [
         w.lemma_.lower()
         for label in labels
-        for w in [label, *label.children]
-        if w == label or w.dep_ in {"amod", "compound"}  # "a terrorist entity"
+        # "a terrorist entity", "a source of evil"
+        for w in [label, *label.children, *prep_objects(label, ("of",))]
+        if w == label or w.dep_ in {"amod", "compound", "pobj"}
     ]
     if not any(word in hostile for word in words):
         return

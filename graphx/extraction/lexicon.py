@@ -116,6 +116,7 @@ _WORD_LISTS = (
     "agent_prefixes",
     "definite_dets",
     "counted_dets",
+    "place_kind_nouns",
     "head_match_stop_nouns",
     "inclusion_preps",
     "responsibility_adjectives",

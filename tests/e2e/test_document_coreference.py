@@ -178,6 +178,15 @@ DEFINITE_NOUNS: list[Row] = [
         set(),
         {("kataib_hezbollah", "opposes", "israel")},
     ),
+    # "the Iran-backed group" is the group named before, though an Iran-led alliance is
+    # above it in the knowledge base (a group is never a state's own organ)
+    (
+        "Israeli warplanes struck Hezbollah targets on Tuesday, hours after the Iran-backed "
+        "group fired rockets at Israel.",
+        "2024-06-01",
+        {("hezbollah", "strikes", "israel"), ("iran", "supports", "hezbollah")},
+        {("iran", "strikes", "israel")},
+    ),
     # another head word is another body
     (
         "The State Department spoke on Monday. The ministry condemned the Houthis on Friday.",

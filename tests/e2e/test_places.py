@@ -168,6 +168,25 @@ PLACE_TABLE = [
         {("moqtada_al_sadr", "demands_withdrawal", "us_military")},
         set(),
     ),
+    # the Israeli towns rockets are fired at stand for Israel, also as "the port city of X"
+    (
+        "Hamas fired rockets at Sderot and Ashkelon.",
+        "2024-06-01",
+        {("hamas", "strikes", "israel")},
+        set(),
+    ),
+    (
+        "The Houthis claimed responsibility for a drone attack on the Israeli port city of Eilat.",
+        "2024-06-01",
+        {("houthis", "strikes", "israel")},
+        set(),
+    ),
+    (
+        "Hamas officials met in Ashkelon.",
+        "2024-06-01",
+        set(),
+        {("hamas", "negotiates", "israel")},
+    ),
     (
         "Coalition troops left Camp Taji.",
         "2020-08-23",

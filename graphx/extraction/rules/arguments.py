@@ -445,6 +445,12 @@ class Reader(Coreference, Context):
                 found = self.resolve_one(pobj, depth + 1)
                 if found:
                     return found
+        if lemma in self.words["place_kind_nouns"]:
+            # "the Israeli port city of Eilat", "the province of Anbar": the place named
+            for pobj in prep_objects(token, ("of",)):
+                found = self.resolve_one(pobj, depth + 1)
+                if found:
+                    return found
         lower = token.lower_
         if (
             lemma in self.words["agent_nouns"]

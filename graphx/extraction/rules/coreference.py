@@ -321,6 +321,10 @@ class Coreference:
         return self.dm.doc[mention.start : mention.end].root
 
     def state_organ(self, actor: Actor) -> bool:
+        """A state's own forces, body or coalition; never an armed group or bloc, whatever
+        alliance above it a state heads (Hezbollah in the Iran-led Axis of Resistance)."""
+        if actor.type in {"armed_group", "political_bloc"}:
+            return False
         return any(self.kb.get(a).type == "state" for a in self.kb.ancestors(actor.id)[1:])
 
     def previous_subject(self, token: Token) -> list[TokenMention]:

@@ -252,6 +252,7 @@ class MentionFinder:
         mentions = _with_provisional_abbreviations(doc, mentions, sentence_of)
         mentions = self._with_names_given(doc, mentions)
         mentions = _with_namesakes_followed(doc, mentions)
+        mentions = _with_bare_heads_followed(doc, mentions)
         by_token = {i: m for m in mentions for i in range(m.start, m.end)}
         links: list[TitleLink] = []
         state_counts = Counter(
@@ -508,6 +509,37 @@ def _with_namesakes_followed(doc: Doc, mentions: list[TokenMention]) -> list[Tok
             earlier = named.get(key) if key is not None else None
             if earlier is not None and mention.actor.id not in known:
                 mention = replace(mention, actor=earlier.actor, kind="provisional")
+        out.append(mention)
+    return out
+
+
+def _with_bare_heads_followed(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
+    """ "The Saudi-led coalition struck Houthi positions, coalition spokesman Turki al-Maliki
+    said": a bare common word the knowledge base gives one actor ("coalition", the US-led one)
+    is the actor of that type the document last named in full with that word as its head."""
+    out: list[TokenMention] = []
+    for mention in mentions:
+        words = [t for t in doc[mention.start : mention.end] if t.lower_ != "the"]
+        if (
+            mention.kind in {ALIAS, GENERIC}
+            and len(words) == 1
+            and words[0].text.islower()
+            and not mention.actor.provisional
+        ):
+            named = next(
+                (
+                    m
+                    for m in reversed(out)
+                    if m.kind in NAMING_KINDS
+                    and m.end - m.start > 1
+                    and m.actor.type == mention.actor.type
+                    and m.actor.id != mention.actor.id
+                    and doc[m.end - 1].lower_ == words[0].lower_
+                ),
+                None,
+            )
+            if named is not None:
+                mention = replace(mention, actor=named.actor)
         out.append(mention)
     return out
 

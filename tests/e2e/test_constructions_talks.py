@@ -92,6 +92,13 @@ HOSTING: list[Row] = [
         set(),
         {("oman", "negotiates", "iran"), ("oman", "negotiates", "us")},
     ),
+    # the mediators of a truce are not its sides
+    (
+        "Israel and Hezbollah agreed to a ceasefire brokered by the United States and France.",
+        DATE,
+        {("israel", "negotiates", "hezbollah")},
+        {("us", "negotiates", "france"), ("france", "negotiates", "us")},
+    ),
 ]
 
 # A nationality on the departure names who leaves: "the American withdrawal"; "telling X to

@@ -187,6 +187,21 @@ DEFINITE_NOUNS: list[Row] = [
         {("hezbollah", "strikes", "israel"), ("iran", "supports", "hezbollah")},
         {("iran", "strikes", "israel")},
     ),
+    # a bare "coalition" is the coalition the document named in full before ...
+    (
+        "The Saudi-led coalition struck Houthi positions in Marib on Monday. The coalition "
+        "also bombed Houthi fighters near Hodeidah.",
+        DATE,
+        {("saudi_led_coalition", "strikes", "houthis")},
+        {("global_coalition", "strikes", "houthis")},
+    ),
+    # ... and without one, the one the knowledge base means by it
+    (
+        "The coalition bombed Islamic State fighters near Raqqa.",
+        "2017-06-01",
+        {("global_coalition", "strikes", "isis")},
+        {("saudi_led_coalition", "strikes", "isis")},
+    ),
     # another head word is another body
     (
         "The State Department spoke on Monday. The ministry condemned the Houthis on Friday.",

@@ -265,6 +265,8 @@ def performers(r: Reader, noun: Token) -> list[TokenMention]:
         m
         for verb in carriers
         if verb.lemma_.lower() in r.words["light_verbs"]
+        # ("a ceasefire brokered by the US and France": mediators, not its sides)
+        and verb.lemma_.lower() not in r.words["mediation_verbs"]
         for m in r.by_agents(verb)
     ]
 

@@ -107,17 +107,19 @@ class _CsvFile:
             ",".join(_header_name(column, kind) for column, kind in columns) + "\n",
             encoding="utf-8",
         )
-        self._kinds = [kind for _, kind in columns]
+        self._formats = [_FORMATS.get(kind, _text) for _, kind in columns]
         self._handle: IO[str] = (directory / self.data).open("w", encoding="utf-8", newline="")
 
     def write(self, values: Sequence[Any]) -> None:
-        fields = []
-        for value, kind in zip(values, self._kinds, strict=True):
-            text = _field(value, kind)
-            if "\n" in text or "\r" in text:
-                self.multiline = True
-            fields.append(text)
-        self._handle.write(",".join(fields) + "\n")
+        line = ",".join([form(value) for form, value in zip(self._formats, values, strict=True)])
+        if not self.multiline and ("\n" in line or "\r" in line):
+            self.multiline = True
+        self._handle.write(line + "\n")
+        self.rows += 1
+
+    def write_link(self, start: str, end: str) -> None:
+        """A row of a file with only the two ends (the mention links): the common case."""
+        self._handle.write(f"{_text(start)},{_text(end)}\n")
         self.rows += 1
 
     def close(self) -> None:
@@ -134,22 +136,41 @@ def _header_name(column: str, kind: str) -> str:
     return f"{column}:{kind}"
 
 
-def _field(value: Any, kind: str) -> str:
+# How each kind of value is written; None (no property) is an empty field throughout.
+def _text(value: Any) -> str:
     if value is None:
         return ""
-    if kind == "string[]":
-        items = [str(item) for item in value]
-        if not items:
-            return ""  # the import tool cannot write an empty array: no property
-        if any(ARRAY_DELIMITER in item for item in items):
-            raise ExportError(f"an array value holds the array delimiter U+001F: {items!r}")
-        value = ARRAY_DELIMITER.join(items)
-    elif kind == "boolean":
-        return "true" if value else "false"
-    elif kind in ("long", "double"):
-        return repr(value) if kind == "double" else str(int(value))
-    text = str(value)
-    return '"' + text.replace('"', '""') + '"'
+    return '"' + str(value).replace('"', '""') + '"'
+
+
+def _long(value: Any) -> str:
+    return "" if value is None else str(int(value))
+
+
+def _double(value: Any) -> str:
+    return "" if value is None else repr(float(value))
+
+
+def _boolean(value: Any) -> str:
+    return "" if value is None else ("true" if value else "false")
+
+
+def _array(value: Any) -> str:
+    items = [str(item) for item in value or ()]
+    if not items:
+        return ""  # the import tool cannot write an empty array: no property
+    if any(ARRAY_DELIMITER in item for item in items):
+        raise ExportError(f"an array value holds the array delimiter U+001F: {items!r}")
+    return _text(ARRAY_DELIMITER.join(items))
+
+
+_FORMATS: dict[str, Callable[[Any], str]] = {
+    "string": _text,
+    "long": _long,
+    "double": _double,
+    "boolean": _boolean,
+    "string[]": _array,
+}
 
 
 def _id_columns(label: str, fields: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -278,7 +299,7 @@ def _write(
                 mention_file.write([row[name] for name in cypher.MENTION_COLUMNS])
                 for link, (end, _) in MENTION_LINKS.items():
                     if row[end] is not None:
-                        link_files[link].write((mention_id, row[end]))
+                        link_files[link].write_link(mention_id, row[end])
                 named.update((row["source_id"], row["target_id"]))
                 if row["claimed_by"] is not None:
                     named.add(row["claimed_by"])
@@ -289,11 +310,9 @@ def _write(
         for link_file in link_files.values():
             link_file.close()
 
-    # GraphStore.sync_actors: the actors named, and their parents, as the knowledge base has them
+    # GraphStore.sync_actors: the actors named, and their parents, as the knowledge base has
+    # them (an actor it does not know keeps the row its last batch wrote)
     actors = builder.actor_closure([actor_rows[actor_id] for actor_id in named])
-    for actor_id, row in actor_rows.items():
-        if actor_id in actors and actor_id not in kb:
-            actors[actor_id] = row  # the stored row stands (sync_actors leaves it as it is)
     outlets = {doc_id: row.get("outlet") for doc_id, row in document_rows.items()}
     edges = desired_edges(
         (_aggregate(key, value, outlets) for key, value in aggregates.items()),

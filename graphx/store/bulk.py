@@ -420,8 +420,8 @@ def _table(
 
 
 _SCRIPT = """#!/usr/bin/env bash
-# Written by `graphx bulk-export`: imports this folder into an empty Neo4j 5 database with the
-# import tool. The server must be stopped (or the database not yet created).
+# Written by `graphx bulk-export`: imports this folder into a new Neo4j 5 database with the
+# import tool, the server stopped.
 #
 #   [NEO4J_ADMIN=/path/to/neo4j-admin] [NEO4J_DATABASE=neo4j] bash import.sh [OPTION...]
 #
@@ -445,8 +445,9 @@ an empty store, as header and data CSV files for `neo4j-admin database import fu
 Nodes: {nodes}
 Relationships: {relationships}
 
-Import it into an empty database with the server stopped, from this folder (the file names
-are relative to it):
+Import it with the server stopped into a database not created yet (the tool refuses one that
+exists, even empty, unless given --overwrite-destination=true, which deletes what it holds),
+from this folder (the file names are relative to it):
 
     {command}
 

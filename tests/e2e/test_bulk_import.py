@@ -157,3 +157,23 @@ def test_import_sh_runs_the_admin_command_it_is_given(exported, tmp_path: Path) 
     args = Path(f"{fake}.args").read_text().splitlines()
     options = (folder / "import.args").read_text().splitlines()
     assert args == ["database", "import", "full", "graph", *options, "--overwrite-destination=true"]
+
+
+def test_bad_lines_are_named_and_skipped_as_load_skips_them(corpus_mentions, tmp_path) -> None:
+    mentions = tmp_path / "some.jsonl"
+    lines = corpus_mentions.read_text(encoding="utf-8").splitlines()
+    mentions.write_text("\n".join([lines[0], "{not json", lines[1]]) + "\n", encoding="utf-8")
+    done = run_graphx("bulk-export", str(mentions), "-o", str(tmp_path / "out"), "-q")
+    assert done.returncode == 3
+    assert done.stderr.startswith(f"Error: {mentions}:2: not JSON")
+    assert (tmp_path / "out" / "mentions.csv").read_text(encoding="utf-8").count("\n") == 2
+
+
+def test_a_folder_in_use_is_one_line(corpus_mentions, tmp_path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "notes.txt").write_text("mine", encoding="utf-8")
+    done = run_graphx("bulk-export", str(corpus_mentions), "-o", str(tmp_path / "out"))
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        f"Error: {tmp_path / 'out'}: not empty; bulk-export writes into a new or empty folder"
+    ]

@@ -197,8 +197,13 @@ def bulk_export(
     kb = load_knowledge_base(kb_files, kb_override_files)
     failures: list[InputError] = []
 
+    files = list(_mention_files(paths))
+    for path in files:  # before anything is written
+        if not Path(path).is_file():
+            raise InputError(path, "no such file")
+
     def relations() -> Iterator[RelationMention]:
-        for path in _mention_files(paths):
+        for path in files:
             yield from read_mentions(path, failures, progress)
 
     export = export_relations(relations(), directory, kb=kb)
@@ -230,11 +235,19 @@ def export_relations(
     tool's CSV files, with the command that imports them. Raises ExportError when the folder
     cannot be used or written."""
     kb = kb or load_knowledge_base()
+    created = not Path(directory).exists()
     out = _empty_folder(Path(directory))
     try:
         return _write(out, relations, documents, kb)
-    except OSError as exc:
-        raise ExportError(f"{out}: {exc.strerror or exc}") from exc
+    except BaseException as exc:
+        # nothing half-written is left: the folder was empty (or not there) before
+        for written in out.iterdir():
+            written.unlink(missing_ok=True)
+        if created:
+            out.rmdir()
+        if isinstance(exc, OSError):
+            raise ExportError(f"{out}: {exc.strerror or exc}") from exc
+        raise
 
 
 def _empty_folder(path: Path) -> Path:

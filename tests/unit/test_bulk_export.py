@@ -202,3 +202,21 @@ def test_an_actor_named_in_two_batches_keeps_the_later_name(tmp_path: Path, monk
     export_relations(relations, tmp_path / "out", kb=_kb())
     actors = {row["id:ID(Actor)"]: row for row in _table(tmp_path / "out", "actors")}
     assert actors["border_post"]["name:string"] == "the border post"
+
+
+def test_a_failed_export_leaves_nothing_behind(tmp_path: Path) -> None:
+    relation = _relation(target=_said("border_post", 20))
+    named = Actor(id="odd", name="Odd", type="provisional", aliases=("a\x1fb",))
+    odd = RelationMention(**{**relation.__dict__, "source": ActorMention(named, 0, 4, "Odd")})
+    with pytest.raises(ExportError, match="array delimiter"):
+        export_relations([odd], tmp_path / "out", kb=_kb())
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_missing_input_is_named_before_anything_is_written(tmp_path: Path) -> None:
+    from graphx.errors import InputError
+    from graphx.store.bulk import bulk_export
+
+    with pytest.raises(InputError, match="no such file"):
+        bulk_export([str(tmp_path / "gone.jsonl")], tmp_path / "out")
+    assert not (tmp_path / "out").exists()

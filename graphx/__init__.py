@@ -41,6 +41,8 @@ import typing
 from graphx.errors import (
     ActorNotFound,
     AmbiguousActor,
+    ClusterError,
+    DependencyMissing,
     DocumentTimeout,
     ExportError,
     ExtractOutputGiven,
@@ -83,6 +85,8 @@ __all__ = [
     "ActorMention",
     "ActorNotFound",
     "AmbiguousActor",
+    "ClusterError",
+    "DependencyMissing",
     "Document",
     "DocumentTimeout",
     "ExportError",

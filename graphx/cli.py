@@ -127,10 +127,24 @@ def main(debug: bool) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write JSON Lines here instead of standard output.",
+    type=click.Path(writable=True),
+    help="Write JSON Lines here instead of standard output (with --dask: the folder of shards).",
 )
 @_JOBS
+@click.option(
+    "--dask",
+    "cluster",
+    metavar="ADDRESS",
+    help="Extract on a Dask cluster: a scheduler's address (tcp://HOST:8786), or local:N for "
+    "N local worker processes; writes shards and a manifest into the -o folder.",
+)
+@click.option(
+    "--shard-docs",
+    type=click.IntRange(1),
+    default=64,
+    show_default=True,
+    help="With --dask: documents per task and shard.",
+)
 @_KB
 @_KB_OVERRIDE
 @click.option(
@@ -146,6 +160,8 @@ def extract(
     paths: tuple[str, ...],
     output: str | None,
     jobs: int,
+    cluster: str | None,
+    shard_docs: int,
     kb_files: tuple[str, ...],
     kb_override_files: tuple[str, ...],
     keep_negated: bool,
@@ -159,13 +175,29 @@ def extract(
     Writes one JSON object per relation mention. Exit code 3 means some inputs could not be
     read (each is named on standard error); the others were still extracted.
 
+    With --dask, the documents are extracted on a Dask cluster into OUTPUT/part-00000.jsonl,
+    ... (the same lines as a run without it, in the same order) and OUTPUT/manifest.json;
+    `graphx load OUTPUT/` loads them.
+
     \b
     Example:
       graphx extract data/corpus -o mentions.jsonl
       graphx extract data/corpus/05_soleimani_strike_2020.txt --keep-negated
+      graphx extract data/corpus --dask local:2 -o shards/
     """
     from graphx.extraction.pipeline import extract_to_jsonl
 
+    if cluster is None and output is not None and os.path.isdir(output):
+        raise click.BadParameter(
+            f"{output!r} is a directory (a folder of shards needs --dask).",
+            param_hint="'-o' / '--output'",
+        )
+    if cluster is not None and jobs > 1:
+        raise click.BadParameter(
+            "--jobs is for one machine; with --dask, the cluster's workers do the work "
+            "(local:N starts N)",
+            param_hint="'--jobs'",
+        )
     kb = _knowledge_base(kb_files, kb_override_files)
     with _progress("documents", quiet, details=_EXTRACT_DETAILS) as bar:
         task = bar.add_task("documents", total=_count_documents(paths), relations=0, failures=0)
@@ -178,21 +210,25 @@ def extract(
                 failures=so_far.failures,
             )
 
-        report = extract_to_jsonl(
-            paths,
-            output,
-            max_bytes=max_size,
-            doc_id=doc_id,
-            warn=_warn,
-            on_failure=lambda failure: click.echo(f"Error: {failure}", err=True),
-            on_progress=advance,
-            jobs=jobs,
-            kb_files=kb_files,
-            kb_override_files=kb_override_files,
-            kb=kb,
-            keep_negated=keep_negated,
-            timeout=doc_timeout,
-        )
+        common: dict[str, Any] = {
+            "max_bytes": max_size,
+            "doc_id": doc_id,
+            "warn": _warn,
+            "on_failure": lambda failure: click.echo(f"Error: {failure}", err=True),
+            "on_progress": advance,
+            "kb_files": kb_files,
+            "kb_override_files": kb_override_files,
+            "keep_negated": keep_negated,
+            "timeout": doc_timeout,
+        }
+        if cluster is not None:
+            from graphx.extraction.cluster import extract_to_shards
+
+            report = extract_to_shards(
+                paths, output, cluster=cluster, shard_docs=shard_docs, **common
+            )
+        else:
+            report = extract_to_jsonl(paths, output, jobs=jobs, kb=kb, **common)
     if not quiet:
         click.echo(report.summary(), err=True)
     if report.exit_code:
@@ -302,10 +338,11 @@ def _stderr_is_terminal() -> bool:
 def _count_documents(paths: tuple[str, ...]) -> int | None:
     """How many inputs `paths` name, counted without reading any text: a text file is one, a
     JSON Lines corpus one per non-blank line, an unreadable path one (it is reported as one
-    failure). None when standard input is among them: it cannot be counted and still read."""
-    from graphx.extraction.documents import CORPUS_SUFFIXES, STDIN, _walk
+    failure). None when standard input (it cannot be counted and still read) or a URL is among
+    them."""
+    from graphx.extraction.documents import CORPUS_SUFFIXES, STDIN, _walk, is_url
 
-    if STDIN in paths:
+    if STDIN in paths or any(is_url(raw) for raw in paths):
         return None
     total = 0
     for raw in dict.fromkeys(paths):
@@ -400,7 +437,7 @@ def build(
 
 
 @main.command()
-@click.argument("mentions", type=click.Path(dir_okay=False))
+@click.argument("mentions", type=click.Path())
 @_store_options
 @_KB
 @_KB_OVERRIDE
@@ -414,7 +451,8 @@ def load(
     batch_size: int | None,
     quiet: bool,
 ) -> None:
-    """Load MENTIONS (JSON Lines written by `graphx extract`) into the store.
+    """Load MENTIONS (JSON Lines written by `graphx extract`, or the folder of shards that
+    `graphx extract --dask` wrote) into the store.
 
     Bad lines are named on standard error and skipped (exit code 3); the rest is loaded.
 
@@ -422,10 +460,12 @@ def load(
     Example:
       graphx extract data/corpus -o mentions.jsonl
       graphx load mentions.jsonl
+      graphx load shards/
     """
-    from graphx.store.loading import load_mentions
+    from graphx.store.loading import count_mentions, load_mentions, mention_files
 
     _knowledge_base(kb_files, kb_override_files)
+    mention_files(mentions)  # a folder that is no finished extraction: before the store opens
     _load_with_progress(
         where,
         "mentions",
@@ -438,7 +478,7 @@ def load(
             progress=progress,
             batch_size=batch_size or 0,
         ),
-        total=_count_lines(Path(mentions)),
+        total=count_mentions(mentions),
     )
 
 

@@ -7,6 +7,8 @@ message and its exit code (`exit_code`, 1 unless said); `--debug` shows the trac
     │   └── ExtractOutputGiven    a JSON Lines input holds relation mentions, not documents
     ├── KnowledgeBaseError        a knowledge-base or lexicon file is malformed
     ├── ModelError                the spaCy model is missing
+    ├── DependencyMissing         an optional package (an extra) is not installed
+    ├── ClusterError              the Dask cluster cannot be reached, or a task kept failing
     ├── OptionError (2)           an option's value cannot be used
     ├── SelectionError (2)        a selection option (--relation, --since ...) cannot be used
     ├── OutputError               the output could not be written
@@ -49,6 +51,14 @@ class KnowledgeBaseError(GraphxError):
 
 class ModelError(GraphxError):
     """The spaCy model is missing or cannot be loaded."""
+
+
+class DependencyMissing(GraphxError):
+    """An optional package is not installed; the message says what to pip install."""
+
+
+class ClusterError(GraphxError):
+    """The Dask cluster cannot be reached, or a task failed there (after Dask's retries)."""
 
 
 class OptionError(GraphxError):

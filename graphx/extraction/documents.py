@@ -1,4 +1,5 @@
-"""Reading documents: text and Markdown files, folders, JSON Lines corpora and standard input.
+"""Reading documents: text and Markdown files, folders, JSON Lines corpora and standard input,
+and the same behind fsspec URLs (`s3://...`, `gs://...`, `file://...`) when fsspec is installed.
 
 Readers yield a `Document` for each good input and an `InputError` (not raised) for each bad
 one, so one broken file never stops a corpus.  Text is kept exactly as decoded (a byte-order
@@ -27,8 +28,8 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
-from typing import IO
+from pathlib import Path, PurePosixPath
+from typing import IO, Any
 from urllib.parse import urlsplit
 
 from graphx.errors import ExtractOutputGiven, InputError, OptionError
@@ -79,6 +80,12 @@ LONG_TOKEN = 100
 PUNCTUATION_RUN = 3
 _TOKENIZER_TRAPS = re.compile(rf"\S{{{LONG_TOKEN + 1},}}|([^\w\s])\1{{{PUNCTUATION_RUN},}}")
 
+# "s3://bucket/key", "gs://...", "file:///tmp/x.txt", "https://...": a scheme of two letters or
+# more, so a Windows drive ("C:/") is a path
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+://")
+_GLOB = re.compile(r"[*?\[]")
+FSSPEC_HINT = "pip install fsspec, and the package of its file system (s3fs, gcsfs ...)"
+
 InputItem = Document | InputError
 Warn = Callable[[str], None]
 
@@ -122,7 +129,7 @@ def refuse_extract_output(paths: Iterable[str]) -> None:
     them) that holds relation mentions: checked before any document is read, so nothing is
     half-loaded.  Standard input is checked when it is read."""
     for raw in paths:
-        if raw != STDIN:
+        if raw != STDIN and not is_url(raw):
             _refuse_path_of_mentions(Path(raw))
 
 
@@ -190,6 +197,9 @@ class _Reader:
                 stream = self.stdin if self.stdin is not None else sys.stdin
                 yield from self._unique(_read_stdin(stream, self.max_bytes, self.doc_id))
                 continue
+            if is_url(raw):
+                yield from self._url(raw)
+                continue
             path = Path(raw)
             problem = _named_path_problem(path)
             if problem is not None:
@@ -224,6 +234,84 @@ class _Reader:
         else:
             yield from self._unique([_read_text_file(path, doc_id, self.max_bytes)])
 
+    def _url(self, url: str) -> Iterator[InputItem]:
+        """The documents an fsspec URL names: a file, a folder (read recursively, ids relative
+        to it as for a local folder) or a glob (`s3://bucket/news/*.jsonl`)."""
+        try:
+            import fsspec
+        except ImportError:
+            yield InputError(url, f"reading a URL needs fsspec: {FSSPEC_HINT}")
+            return
+        try:
+            fs, _, found = fsspec.get_fs_token_paths(url)
+            listing = [(name, fs.isdir(name)) for name in sorted(found)]
+        except ImportError as exc:  # fsspec names the package: "Install s3fs to access S3"
+            yield InputError(url, f"cannot read: {exc}")
+            return
+        except (OSError, ValueError) as exc:
+            yield InputError(url, f"cannot read: {_reason(exc)}")
+            return
+        if not listing:
+            yield InputError(url, "no file matches" if _GLOB.search(url) else "no such file")
+            return
+        for name, is_folder in listing:
+            if not is_folder:
+                yield from self._remote_file(fs, name, PurePosixPath(name).stem)
+                continue
+            root = name.rstrip("/")
+            try:
+                files = sorted(fs.find(root))
+            except (OSError, ValueError) as exc:
+                yield InputError(fs.unstrip_protocol(root), f"cannot read folder: {_reason(exc)}")
+                continue
+            taken = False
+            for file in files:
+                relative = PurePosixPath(file[len(root) :].lstrip("/"))
+                hidden = any(part.startswith(".") for part in relative.parts)
+                if hidden or relative.suffix.lower() not in TEXT_SUFFIXES | CORPUS_SUFFIXES:
+                    continue
+                taken = True
+                yield from self._remote_file(fs, file, str(relative.with_suffix("")))
+            if not taken:
+                yield InputError(
+                    fs.unstrip_protocol(root), "folder holds no .txt, .md, .html or .jsonl files"
+                )
+
+    def _remote_file(self, fs: Any, name: str, doc_id: str) -> Iterator[InputItem]:
+        where = fs.unstrip_protocol(name)
+        if where in self.files:
+            self.warn(f"{where}: named twice; read once")
+            return
+        self.files[where] = where
+        suffix = PurePosixPath(name).suffix.lower()
+        try:
+            with fs.open(name, "rb") as handle:
+                if suffix in CORPUS_SUFFIXES:
+                    head = handle.read(_EXTRACT_PROBE_BYTES)
+                    if looks_like_extract_output(head):
+                        raise ExtractOutputGiven(where, "download it and use graphx load FILE")
+                    handle.seek(0)
+                    yield from self._unique(_corpus_lines(where, handle, self.max_bytes))
+                    return
+                size = fs.size(name)
+                if size is not None and size > self.max_bytes:
+                    yield InputError(where, _too_large(size, self.max_bytes))
+                    return
+                data = handle.read()
+        except FileNotFoundError:
+            yield InputError(where, "no such file or folder")
+            return
+        except (OSError, ValueError) as exc:
+            yield InputError(where, f"cannot read: {_reason(exc)}")
+            return
+        text = decode_text(where, data)
+        if isinstance(text, InputError):
+            yield text
+            return
+        yield from self._unique(
+            [_document(where, doc_id, text, title=document_title(text, suffix or ".txt"))]
+        )
+
     def _unique(self, items: Iterable[InputItem]) -> Iterator[InputItem]:
         for item in items:
             if isinstance(item, Document):
@@ -237,6 +325,15 @@ class _Reader:
                     continue
                 self.ids[item.id] = item.source
             yield item
+
+
+def is_url(raw: str) -> bool:
+    """Whether an input names a URL (`s3://...`, `gs://...`, `file://...`), read with fsspec."""
+    return _URL.match(raw) is not None
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 
 
 def _named_path_problem(path: Path) -> str | None:
@@ -417,11 +514,22 @@ def _read_corpus(path: Path, max_bytes: int) -> Iterator[InputItem]:
         except OSError as exc:
             yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
             return
-        if any(head.startswith(bom) for bom, _ in _WIDE_BOMS):
-            yield InputError(str(path), "JSON Lines must be UTF-8 (this file is UTF-16 or 32)")
-            return
-        for number, line in enumerate(handle, 1):
-            yield from _corpus_line(f"{path}:{number}", line, max_bytes)
+        yield from _corpus_lines(str(path), handle, max_bytes, head)
+
+
+def _corpus_lines(
+    where: str, handle: IO[bytes], max_bytes: int, head: bytes | None = None
+) -> Iterator[InputItem]:
+    """The documents of a JSON Lines corpus open at its start (`head`: its first bytes,
+    when already read and the handle sought back)."""
+    if head is None:
+        head = handle.read(4)
+        handle.seek(0)
+    if any(head.startswith(bom) for bom, _ in _WIDE_BOMS):
+        yield InputError(where, "JSON Lines must be UTF-8 (this file is UTF-16 or 32)")
+        return
+    for number, line in enumerate(handle, 1):
+        yield from _corpus_line(f"{where}:{number}", line, max_bytes)
 
 
 def _corpus_line(where: str, line: bytes, max_bytes: int) -> Iterator[InputItem]:

@@ -307,9 +307,19 @@ def load_knowledge_base(
 
     Raises KnowledgeBaseError for a malformed file, a duplicate id or a parent cycle; name
     clashes end up in `warnings` (or `bundled_clashes`)."""
-    sources: list[tuple[str, str, str]] = [
-        (name, text, BUNDLED) for name, text in data_files("kb", ".yaml")
-    ]
+    return knowledge_base_from(read_knowledge_base_files(extra_files, override_files))
+
+
+KnowledgeBaseSources = tuple[tuple[str, str, str], ...]
+
+
+def read_knowledge_base_files(
+    extra_files: Iterable[str | Path] = (), override_files: Iterable[str | Path] = ()
+) -> KnowledgeBaseSources:
+    """The user's knowledge-base files as (name, text, role), read once: plain data that
+    travels to worker processes on other machines, where `knowledge_base_from` builds the
+    same knowledge base without the files. Raises KnowledgeBaseError for an unreadable file."""
+    sources: list[tuple[str, str, str]] = []
     for files, source in ((extra_files, USER), (override_files, OVERRIDE)):
         for path in files:
             path = Path(path)
@@ -318,7 +328,13 @@ def load_knowledge_base(
             except (OSError, UnicodeDecodeError) as exc:
                 raise KnowledgeBaseError(f"{path}: cannot read knowledge-base file: {exc}") from exc
             sources.append((str(path), text, source))
-    return _build_cached(tuple(sources))
+    return tuple(sources)
+
+
+def knowledge_base_from(user_sources: KnowledgeBaseSources = ()) -> KnowledgeBase:
+    """The bundled knowledge base with the user's files (`read_knowledge_base_files`) over it."""
+    bundled = [(name, text, BUNDLED) for name, text in data_files("kb", ".yaml")]
+    return _build_cached((*bundled, *user_sources))
 
 
 @lru_cache(maxsize=4)

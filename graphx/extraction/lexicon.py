@@ -54,6 +54,40 @@ _WORD_LISTS = (
     "participation_verbs",
     "participation_nouns",
     "participation_carriers",
+    "casualty_verbs",
+    "dying_verbs",
+    "casualty_preps",
+    "casualty_times",
+    "remnant_nouns",
+    "armed_event_nouns",
+    "armed_types",
+    "planning_words",
+    "effort_nouns",
+    "member_list_preps",
+    "losing_verbs",
+    "revolt_nouns",
+    "objectless_force_verbs",
+    "state_part_types",
+    "hostile_relations",
+    "time_entities",
+    "causing_verbs",
+    "death_nouns",
+    "object_control_verbs",
+    "requesting_verbs",
+    "weapon_nouns",
+    "place_part_nouns",
+    "boundary_nouns",
+    "involvement_verbs",
+    "involvement_preps",
+    "enabling_verbs",
+    "future_modals",
+    "connection_nouns",
+    "vanguard_nouns",
+    "wishing_verbs",
+    "quarrel_verbs",
+    "quarrel_preps",
+    "turning_verbs",
+    "turned_weapons",
     "dependence_verbs",
     "conduct_nouns",
     "hostile_labels",
@@ -112,6 +146,27 @@ _WORD_LISTS = (
     "claim_rejection_verbs",
     "disputed_claims",
     "accusing_nouns",
+    # sanctions whose targets are named after them (rules/stances.py)
+    "sanctioning_verbs",
+    "designation_participles",
+    "target_naming_verbs",
+    "target_listing_verbs",
+    "sanction_reach_verbs",
+    "counting_words",
+    "among_pronouns",
+    "denial_verbs",
+    "withheld_goods",
+    "blamed_events",
+    "enemy_labels",
+    "summoning_verbs",
+    "diplomat_nouns",
+    "freezing_verbs",
+    "frozen_goods",
+    "stance_participles",
+    "redress_nouns",
+    "answering_pronouns",
+    "demanded_actions",
+    "division_words",
     "aiming_verbs",
     "aiming_preps",
     "consequence_verbs",
@@ -147,6 +202,37 @@ _WORD_LISTS = (
     "walkout_cues",
     "candidacy_nouns",
     "nominating_cues",
+    # --- supthr --- readiness, ultimatums, passive lists (rules/pledges.py, assistance.py)
+    "readiness_words",
+    "medium_nouns",
+    "medium_preps",
+    "possessed_ally_words",
+    "purpose_nouns",
+    "ultimatum_verbs",
+    "ultimatum_conjunctions",
+    "facing_verbs",
+    "penalty_words",
+    "adjunct_support_nouns",
+    "adjunct_support_preps",
+    "act_nouns",
+    "sponsor_types",
+    "sponsored_types",
+    "assertive_marks",
+    "receiving_verbs",
+    "setting_verbs",
+    "backing_preps",
+    "declaring_verbs",
+    "avenging_verbs",
+    "revenge_nouns",
+    "thanking_verbs",
+    "ended_advmods",
+    "counterfactual_modals",
+    "past_time_words",
+    "time_limit_nouns",
+    "time_granting_verbs",
+    "leaver_types",
+    "purpose_preps",
+    "trip_verbs",
 )
 
 
@@ -244,6 +330,22 @@ class Lexicon:
         return lemma in self.words[word_list]
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's own loaders keep the last of two equal keys: a second `granting_verbs:` would
+    silently replace the first table. This one refuses the file instead."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set[Any] = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Load the bundled lexicon, or the file at `path`."""
     if path is None:
@@ -251,7 +353,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     else:
         name, text = str(path), Path(path).read_text(encoding="utf-8")
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.YAMLError as exc:
         raise KnowledgeBaseError(f"{name}: not valid YAML: {exc}") from exc
     if not isinstance(raw, dict) or not isinstance(raw.get("relations"), dict):

@@ -251,6 +251,7 @@ class MentionFinder:
         mentions.sort(key=lambda m: m.start)
         mentions = _with_provisional_abbreviations(doc, mentions, sentence_of)
         mentions = self._with_names_given(doc, mentions)
+        mentions = _with_namesakes_followed(doc, mentions)
         by_token = {i: m for m in mentions for i in range(m.start, m.end)}
         links: list[TitleLink] = []
         state_counts = Counter(
@@ -483,6 +484,32 @@ def _past_office(doc: Doc, start: int) -> bool:
     if index >= 0 and doc[index].text in _DASHES:
         index -= 1
     return index >= 0 and doc[index].lower_ in _PAST_OFFICE
+
+
+def _with_namesakes_followed(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
+    """ "Mahdi al-Ameri, a lawmaker, said ... al-Ameri added": once a document names a person
+    the knowledge base does not know, a later family name alone is that person, not the
+    known person the base lists the family name for (Hadi al-Amiri), unless the document
+    named the known one in full before."""
+    named: dict[str, TokenMention] = {}
+    known: set[str] = set()  # known persons the document named in full first
+    out = []
+    for mention in mentions:
+        text = doc[mention.start : mention.end].text
+        if mention.actor.type == "person" and mention.kind == NAME:
+            known.add(mention.actor.id)
+        if mention.kind == "provisional" and mention.actor.type == "person":
+            words = text.split()
+            key = surname_key(words[-1]) if len(words) > 1 else None
+            if key is not None:
+                named.setdefault(key, mention)
+        elif mention.kind == ALIAS and mention.actor.type == "person":
+            key = surname_key(text)
+            earlier = named.get(key) if key is not None else None
+            if earlier is not None and mention.actor.id not in known:
+                mention = replace(mention, actor=earlier.actor, kind="provisional")
+        out.append(mention)
+    return out
 
 
 def _inside_longer_entity(doc: Doc, start: int, end: int) -> bool:

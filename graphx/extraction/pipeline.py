@@ -191,7 +191,7 @@ class Extractor:
                 job.timed_out = job.timed_out or job.spent >= timeout
             return self._run([p for p in batch if not p.job.timed_out], timeout)
         pieces = [piece for piece in batch if not piece.job.timed_out]
-        start = time.process_time()
+        start = _cpu_time()
         try:
             with _time_limit(limit):
                 found = self._search(pieces)
@@ -202,7 +202,7 @@ class Extractor:
             for job in jobs:
                 self._run([piece for piece in pieces if piece.job is job], timeout)
             return
-        elapsed = time.process_time() - start
+        elapsed = _cpu_time() - start
         for job in jobs:
             job.spent += elapsed
         for piece, relations in zip(pieces, found, strict=True):
@@ -288,16 +288,18 @@ def _emit(order: deque[_Job]) -> Iterator[DocumentPart | InputError]:
 
 @contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise _TimeUp in the block after `seconds` of this process's CPU time (0: no limit).
+    """Raise _TimeUp in the block after `seconds` of CPU time (0: no limit).
     CPU time, not wall time: on a busy machine (CI, a shared server) a document waiting for a
     core is not charged for the wait, so only a document that really costs that much is cut.
-    SIGPROF interrupts the parser where it is; off the main thread (no signals there) the
-    limit is checked after."""
+    On the main thread SIGPROF interrupts the parser where it is (the process's CPU time);
+    off it (a Dask worker's task thread: no signals there) a watchdog thread reads this
+    thread's own CPU clock and raises _TimeUp in it the same way, between two bytecodes."""
     if seconds <= 0:
         yield
         return
-    start = time.process_time()
+    start = _cpu_time()
     alarm = threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGPROF")
+    watchdog = None
     if alarm:
 
         def ring(signum: int, frame: Any) -> None:
@@ -305,14 +307,75 @@ def _time_limit(seconds: float) -> Iterator[None]:
 
         previous = signal.signal(signal.SIGPROF, ring)
         signal.setitimer(signal.ITIMER_PROF, seconds)
+    elif hasattr(time, "pthread_getcpuclockid"):
+        watchdog = _Watchdog(seconds)
     try:
         yield
     finally:
         if alarm:
             signal.setitimer(signal.ITIMER_PROF, 0)
             signal.signal(signal.SIGPROF, previous)
-    if time.process_time() - start > seconds:  # the alarm came while a library ignored it
+        if watchdog is not None and watchdog.stop():
+            raise _TimeUp
+    if _cpu_time() - start > seconds:  # the alarm came while a library ignored it
         raise _TimeUp
+
+
+def _cpu_time() -> float:
+    """CPU seconds as the time limit counts them: the process's on the main thread (what
+    SIGPROF measures), the thread's own elsewhere (a worker's other threads are not the
+    document's)."""
+    if threading.current_thread() is threading.main_thread():
+        return time.process_time()
+    return time.thread_time()
+
+
+class _Watchdog:
+    """Raises _TimeUp in the thread that made it once that thread has used `seconds` of CPU
+    time, unless stopped first; checked every POLL seconds."""
+
+    POLL = 0.05
+
+    def __init__(self, seconds: float) -> None:
+        self.ident = threading.get_ident()
+        self.clock = time.pthread_getcpuclockid(self.ident)
+        self.deadline = time.clock_gettime(self.clock) + seconds
+        self.lock = threading.Lock()
+        self.stopped = threading.Event()
+        self.fired = False
+        threading.Thread(target=self._watch, name="graphx-time-limit", daemon=True).start()
+
+    def _watch(self) -> None:
+        while not self.stopped.wait(self.POLL):
+            try:
+                over = time.clock_gettime(self.clock) >= self.deadline
+            except OSError:  # the thread is gone
+                return
+            if over:
+                with self.lock:
+                    if not self.stopped.is_set():
+                        self.fired = True
+                        _raise_in_thread(self.ident, _TimeUp)
+                return
+
+    def stop(self) -> bool:
+        """Stop watching; True when the time ran out (a _TimeUp not yet raised is withdrawn:
+        the caller raises it, at a point of its choosing)."""
+        with self.lock:
+            self.stopped.set()
+            if self.fired:
+                _raise_in_thread(self.ident, None)
+            return self.fired
+
+
+def _raise_in_thread(ident: int, exception: type[BaseException] | None) -> None:
+    """Have the thread `ident` raise `exception` at its next bytecode (None: withdraw one
+    pending)."""
+    import ctypes
+
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(ident), ctypes.py_object(exception) if exception is not None else None
+    )
 
 
 def _exact(mention: ActorMention, masked: str) -> ActorMention:

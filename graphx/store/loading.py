@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import groupby
+from itertools import chain, groupby
 from pathlib import Path
 
 from graphx.errors import InputError
@@ -151,11 +151,41 @@ def load_mentions(
     progress: Progress | None = None,
     batch_size: int = 0,
 ) -> LoadOutcome:
-    """Load relation mentions (the output of `graphx extract`) from a JSON Lines file; bad
-    lines are skipped and returned as the outcome's failures."""
+    """Load relation mentions (the output of `graphx extract`) from a JSON Lines file, or
+    from a folder of shards (`graphx extract --dask`: the shards its manifest lists, in
+    order); bad lines are skipped and returned as the outcome's failures."""
     kb = load_knowledge_base(kb_files, kb_override_files)
     failures: list[InputError] = []
-    report = load_relations(
-        store, read_mentions(path, failures, progress), kb=kb, batch_size=batch_size
-    )
+    files = mention_files(path)
+    mentions = chain.from_iterable(read_mentions(file, failures, progress) for file in files)
+    report = load_relations(store, mentions, kb=kb, batch_size=batch_size)
     return LoadOutcome(report, failures)
+
+
+def mention_files(path: str) -> list[str]:
+    """The files `load_mentions(path)` reads: `path`, or the shards of a folder of them in
+    order. InputError for a folder that is not a finished `graphx extract --dask` output:
+    called before a store is opened, nothing is created for it."""
+    if not Path(path).is_dir():
+        return [path]
+    from graphx.extraction.cluster import shard_paths
+
+    return [str(shard) for shard in shard_paths(path)]
+
+
+def count_mentions(path: str) -> int | None:
+    """How many mentions `load_mentions(path)` will read, for a progress bar: a file's
+    non-blank lines, a folder's manifest count; None when that cannot be told."""
+    if Path(path).is_dir():
+        from graphx.extraction.cluster import read_manifest
+
+        try:
+            relations = read_manifest(path).get("relations")
+        except InputError:
+            return None  # load_mentions says why
+        return relations if isinstance(relations, int) else None
+    try:
+        with Path(path).open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return None

@@ -413,10 +413,57 @@ NOMINATIONS: list[Row] = [
     ),
 ]
 
+# rejecting or vetoing an actor's bill or resolution opposes (a legislature: votes against) its
+# author; adopting one, or vetoing a resolution against a third party, is no stance on it
+AUTHORS: list[Row] = [
+    (
+        "Russia vetoed the US resolution.",
+        DATE,
+        {("russia", "opposes", "us")},
+        set(),
+    ),
+    (
+        "Russia vetoed a US draft resolution on Gaza.",
+        DATE,
+        {("russia", "opposes", "us")},
+        set(),
+    ),
+    (
+        "The United States vetoed a resolution submitted by Algeria.",
+        DATE,
+        {("us", "opposes", "algeria")},
+        set(),
+    ),
+    (
+        "The Knesset rejected Netanyahu's bill.",
+        DATE,
+        {("knesset", "votes_against", "benjamin_netanyahu")},
+        set(),
+    ),
+    (
+        "Russia did not veto the US resolution.",
+        DATE,
+        set(),
+        {("russia", "opposes", "us")},
+    ),
+    (
+        "The Security Council adopted the US resolution.",
+        DATE,
+        set(),
+        {("un_security_council", "opposes", "us")},
+    ),
+    (
+        "The United States vetoed the resolution condemning Israel.",
+        DATE,
+        set(),
+        {("us", "opposes", "israel"), ("us", "votes_against", "israel")},
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "date", "found", "refused"),
-    CABINETS + AGREEMENTS + LAWS + STATUS + CONFIDENCE + PROTESTS + NOMINATIONS,
+    CABINETS + AGREEMENTS + LAWS + STATUS + CONFIDENCE + PROTESTS + NOMINATIONS + AUTHORS,
 )
 def test_legislature_and_government_constructions(extract, text, date, found, refused):
     triples = extract(text, date)

@@ -1,14 +1,14 @@
 """Reading an actor across a document: a name the text defines, as an abbreviation ("Sinjar
 Resistance Units (YBS) ... YBS") or after "known as"; name spellings of the Arabic press
-("Kata'ib Imam Ali") and a family name alone ("al-Abbasi"); "they" after "he and his
-delegation"; "the advancing troops" after "Iraqi troops"; a definite noun that is the body,
-place or person named before with that word ("the State Department ... the department",
-"al-Asad Air Base ... the base", "the cleric Moqtada al-Sadr ... the cleric"); an object "it"
-inside a relative clause and a reported "its"; "his group" for the group the person is in;
-"a militia backed by Iran" for the collective the knowledge base keeps for Iran's groups;
-"four Iraqis" for persons, not Iraq; and "troops from X and Y" for both. Each row: (text,
-date, triples that must be found, triples that must NOT be found); the sentences are written
-for these tests."""
+("Kata'ib Imam Ali") and a family name alone ("al-Abbasi", also after an unknown namesake);
+"they" after "he and his delegation"; "the advancing troops" after "Iraqi troops"; a definite
+noun that is the body, place or person named before with that word ("the State Department
+... the department", "al-Asad Air Base ... the base", "the cleric Moqtada al-Sadr ... the
+cleric"); an object "it" inside a relative clause and a reported "its"; "his group" for the
+group the person is in; "a militia backed by Iran" for the collective the knowledge base keeps
+for Iran's groups; "four Iraqis" for persons, not Iraq; and "troops from X and Y" for both.
+Each row: (text, date, triples that must be found, triples that must NOT be found); the
+sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -104,6 +104,25 @@ PLURAL_NOUNS: list[Row] = [
         "2017-10-20",
         set(),
         {("kdp", "strikes", "iraqi_security_forces")},
+    ),
+]
+
+NAMESAKES: list[Row] = [
+    # a family name alone after an unknown namesake is the namesake, not the known person
+    (
+        "Mahdi al-Ameri, a member of parliament, spoke on Monday. Later al-Ameri condemned "
+        "the United States.",
+        "2025-01-01",
+        {("provisional:mahdi_al_ameri", "opposes", "us")},
+        {("hadi_al_amiri", "opposes", "us")},
+    ),
+    # ... unless the known person was named in full first
+    (
+        "Qais al-Khazali and Laith al-Khazali spoke on Monday. Later al-Khazali condemned the "
+        "United States.",
+        "2025-01-01",
+        {("qais_al_khazali", "opposes", "us")},
+        {("provisional:laith_al_khazali", "opposes", "us")},
     ),
 ]
 
@@ -319,6 +338,13 @@ REPORTED_ITS: list[Row] = [
         {("turkey", "strikes", "sdf")},
         {("turkey", "strikes", "turkey")},
     ),
+    # ... only in an attack: "agreed that the coalition would end its mission" is its own
+    (
+        "Iraq and the United States agreed that the coalition would end its mission in 2025.",
+        DATE,
+        set(),
+        {("iraq", "demands_withdrawal", "us"), ("us", "demands_withdrawal", "iraq")},
+    ),
     # ... while the attacker's own positions stay its own
     (
         "Israel said Hezbollah attacked US forces from its positions in Lebanon.",
@@ -334,6 +360,7 @@ CASES = [
         ("abbreviation", ABBREVIATIONS),
         ("known as", KNOWN_AS),
         ("surname", SURNAMES),
+        ("namesake", NAMESAKES),
         ("coordinated they", COORDINATED_THEY),
         ("plural noun", PLURAL_NOUNS),
         ("spelling", SPELLINGS),

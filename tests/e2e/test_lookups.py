@@ -178,7 +178,7 @@ def test_cli_actor_on_the_embedded_store(tmp_path, corpus_mentions):
         ["query", "who_strikes_whom"],
     ],
 )
-def test_commands_that_do_not_extract_do_not_import_spacy(tmp_path, corpus_mentions, command):
+def test_commands_that_do_not_extract_import_no_spacy_nor_dask(tmp_path, corpus_mentions, command):
     db = str(tmp_path / "g.lbdb")
     assert run_graphx("load", str(corpus_mentions), "-q", "--db", db).returncode == 0
     args = [part.replace("{tmp}", str(tmp_path)) for part in command] + ["--db", db]
@@ -188,10 +188,12 @@ def test_commands_that_do_not_extract_do_not_import_spacy(tmp_path, corpus_menti
         "try:\n"
         f"    main({args!r}, standalone_mode=False)\n"
         "finally:\n"
-        "    print('SPACY' if 'spacy' in sys.modules else 'NO-SPACY', file=sys.stderr)\n"
+        "    print('SPACY' if 'spacy' in sys.modules else 'NO-SPACY',\n"
+        "          'DASK' if {'dask', 'distributed'} & set(sys.modules) else 'NO-DASK',\n"
+        "          file=sys.stderr)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stderr
-    assert result.stderr.strip().endswith("NO-SPACY")
+    assert result.stderr.strip().endswith("NO-SPACY NO-DASK")

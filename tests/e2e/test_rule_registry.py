@@ -57,6 +57,25 @@ RULE_TABLE: dict[str, list[Row]] = {
     ],
     "labelling": [
         (
+            "The Houthis called the United States a source of evil.",
+            DATE,
+            {("houthis", "opposes", "us")},
+            set(),
+        ),
+        (
+            "Trump spoke on Friday. He called Soleimani, revered as a national hero at home, "
+            '"the world\'s top terrorist".',
+            "2020-01-08",
+            {("donald_trump", "opposes", "qassem_soleimani")},
+            set(),
+        ),
+        (
+            "The Houthis called the United States a source of weapons.",
+            DATE,
+            set(),
+            {("houthis", "opposes", "us")},
+        ),
+        (
             "The Houthis called the United States an enemy of Islam.",
             DATE,
             {("houthis", "opposes", "us")},
@@ -141,6 +160,19 @@ RULE_TABLE: dict[str, list[Row]] = {
         ),
     ],
     "mutual": [
+        # the sides of talks named by the relative clause that holds them (Reader.noun_owner)
+        (
+            "Doha welcomed the negotiations that Israel and Hamas have been conducting.",
+            DATE,
+            {("israel", "negotiates", "hamas")},
+            set(),
+        ),
+        (
+            "Doha welcomed the negotiations that Israel and Hamas never held.",
+            DATE,
+            set(),
+            {("israel", "negotiates", "hamas")},
+        ),
         (
             "Talks between Iran and Saudi Arabia resumed in Baghdad.",
             DATE,
@@ -169,6 +201,13 @@ RULE_TABLE: dict[str, list[Row]] = {
         ),
     ],
     "prefix": [
+        # the noun two modifiers share is two forces: the Iraqi ones are not US-led
+        (
+            "The gunmen ended a confrontation with American-led and Iraqi troops.",
+            DATE,
+            set(),
+            {("us", "leads", "iraqi_security_forces")},
+        ),
         ("Iran-backed militias shelled the base.", DATE, set(), set()),
         ("The Iran-backed Houthis fired drones.", DATE, {("iran", "supports", "houthis")}, set()),
         (
@@ -748,6 +787,373 @@ RULE_TABLE: dict[str, list[Row]] = {
             DATE,
             set(),
             {("hezbollah", "negotiates", "israel")},
+        ),
+    ],
+    "named-targets": [
+        (
+            "The Treasury sanctioned five commanders on Tuesday. Those named were Abu Fadak and "
+            "Akram al-Kaabi.",
+            DATE,
+            {("us_treasury", "opposes", "abu_fadak"), ("us_treasury", "opposes", "akram_al_kaabi")},
+            set(),
+        ),
+        (
+            "A UN report named five commanders. Those named were Abu Fadak and Akram al-Kaabi.",
+            DATE,
+            set(),
+            {("united_nations", "opposes", "abu_fadak")},
+        ),
+    ],
+    "sanction-reach": [
+        (
+            "Britain imposed sanctions on Hamas on Monday. The penalties also cover the group's "
+            "leader, Yahya Sinwar.",
+            DATE,
+            {("uk", "opposes", "yahya_sinwar")},
+            set(),
+        ),
+        (
+            "Britain imposed sanctions on Hamas on Monday. The penalties do not cover Yahya "
+            "Sinwar.",
+            DATE,
+            set(),
+            {("uk", "opposes", "yahya_sinwar")},
+        ),
+    ],
+    "denial": [
+        (
+            "Washington said it would deny Tehran economic relief of any kind.",
+            DATE,
+            {("us", "opposes", "iran")},
+            set(),
+        ),
+        (
+            "Hezbollah denied that it received aid from Iran.",
+            DATE,
+            set(),
+            {("hezbollah", "opposes", "iran"), ("iran", "supports", "hezbollah")},
+        ),
+    ],
+    "blame-on": [
+        (
+            "Blinken pinned the drone attacks on Kataib Hezbollah.",
+            DATE,
+            {("antony_blinken", "opposes", "kataib_hezbollah")},
+            set(),
+        ),
+        (
+            "Israel pinned its hopes on Egypt.",
+            DATE,
+            set(),
+            {("israel", "opposes", "egypt")},
+        ),
+    ],
+    "enemy-label": [
+        (
+            "The Houthis vowed to confront the American aggressor.",
+            DATE,
+            {("houthis", "opposes", "us")},
+            set(),
+        ),
+        (
+            "Iran, an American enemy, struck Israel.",
+            DATE,
+            set(),
+            {("us", "opposes", "iran"), ("iran", "opposes", "iran")},
+        ),
+    ],
+    "summons": [
+        (
+            "Jordan summoned the Israeli ambassador over the raid.",
+            DATE,
+            {("jordan", "opposes", "israel")},
+            set(),
+        ),
+        (
+            "Sudani recalled the Iranian ambassador's remarks.",
+            DATE,
+            set(),
+            {("mohammed_shia_al_sudani", "opposes", "iran")},
+        ),
+    ],
+    "asset-freeze": [
+        (
+            "Britain froze Hezbollah's assets.",
+            DATE,
+            {("uk", "opposes", "hezbollah")},
+            set(),
+        ),
+        (
+            "The European Union did not freeze Hezbollah's assets.",
+            DATE,
+            set(),
+            {("european_union", "opposes", "hezbollah")},
+        ),
+    ],
+    "opposed-to": [
+        (
+            "The Houthis are opposed to Saudi Arabia.",
+            DATE,
+            {("houthis", "opposes", "saudi_arabia")},
+            set(),
+        ),
+        (
+            "The Houthis are not opposed to Saudi Arabia.",
+            DATE,
+            set(),
+            {("houthis", "opposes", "saudi_arabia")},
+        ),
+    ],
+    "victims": [
+        (
+            "Three Hezbollah fighters were killed in an Israeli strike near Tyre.",
+            DATE,
+            {("israel", "strikes", "hezbollah")},
+            set(),
+        ),
+        (
+            "No Hezbollah fighters were killed in the Israeli strike.",
+            DATE,
+            set(),
+            {("israel", "strikes", "hezbollah")},
+        ),
+    ],
+    "invaded-country": [
+        (
+            "Russian troops, which invaded in 2022, still hold land that Ukraine claims.",
+            DATE,
+            {("russian_armed_forces", "strikes", "ukraine")},
+            set(),
+        ),
+        (
+            "Iraqi forces, which invaded in 1990, were expelled by the United States.",
+            DATE,
+            set(),
+            {("iraqi_security_forces", "strikes", "us")},
+        ),
+    ],
+    "readiness": [
+        (
+            "The Houthis said they stood ready to carry out strikes on Saudi oil facilities.",
+            DATE,
+            {("houthis", "threatens", "saudi_arabia")},
+            {("houthis", "strikes", "saudi_arabia")},
+        ),
+        (
+            "Hezbollah is not ready to attack Israel.",
+            DATE,
+            set(),
+            {("hezbollah", "threatens", "israel"), ("hezbollah", "strikes", "israel")},
+        ),
+    ],
+    "passive-list": [
+        (
+            "The Houthis have been trained, equipped and financed by the IRGC for a decade.",
+            DATE,
+            {("irgc", "supports", "houthis")},
+            set(),
+        ),
+        (
+            "Hamas has never been trained, financed or armed by Qatar.",
+            DATE,
+            set(),
+            {("qatar", "supports", "hamas")},
+        ),
+    ],
+    "talks-held": [
+        (
+            "Oman praised the talks Iran has been holding with Saudi Arabia.",
+            DATE,
+            {("iran", "negotiates", "saudi_arabia")},
+            set(),
+        ),
+        (
+            "Oman praised the talks Iran has never held with Saudi Arabia.",
+            DATE,
+            set(),
+            {("iran", "negotiates", "saudi_arabia")},
+        ),
+    ],
+    "possessed-ally": [
+        (
+            "Russian troops and their allied Wagner mercenaries pushed into the town.",
+            DATE,
+            {("wagner_group", "supports", "russian_armed_forces")},
+            set(),
+        ),
+        (
+            "The Syrian army and its former allied Hezbollah fighters parted ways.",
+            DATE,
+            set(),
+            {("hezbollah", "supports", "syrian_government")},
+        ),
+    ],
+    "ultimatum": [
+        (
+            "Israel told Hamas to surrender or face annihilation.",
+            DATE,
+            {("israel", "threatens", "hamas")},
+            {("hamas", "threatens", "israel")},
+        ),
+        (
+            "Israel told Hamas to surrender or negotiate.",
+            DATE,
+            set(),
+            {("israel", "threatens", "hamas")},
+        ),
+    ],
+    "in-support-of": [
+        (
+            "The Houthis fired drones at Eilat in support of Hamas.",
+            DATE,
+            {("houthis", "supports", "hamas")},
+            set(),
+        ),
+        (
+            "Hezbollah did not open fire in support of Hamas.",
+            DATE,
+            set(),
+            {("hezbollah", "supports", "hamas")},
+        ),
+    ],
+    "receiving": [
+        (
+            "The Houthis received drones and missiles from Iran.",
+            DATE,
+            {("iran", "supports", "houthis")},
+            {("houthis", "supports", "iran")},
+        ),
+        (
+            "The Houthis received a letter from Saudi Arabia.",
+            DATE,
+            set(),
+            {("saudi_arabia", "supports", "houthis")},
+        ),
+    ],
+    "talks-received": [
+        (
+            "Assad received a visit from Araghchi on Sunday.",
+            DATE,
+            {("bashar_al_assad", "negotiates", "abbas_araghchi")},
+            set(),
+        ),
+        (
+            "Assad received a warning from Araghchi on Sunday.",
+            DATE,
+            set(),
+            {("bashar_al_assad", "negotiates", "abbas_araghchi")},
+        ),
+    ],
+    "with-backing": [
+        (
+            "Assad retook Aleppo with Russia's help.",
+            DATE,
+            {("russia", "supports", "bashar_al_assad")},
+            set(),
+        ),
+        (
+            "The SDF did not advance with support from the coalition.",
+            DATE,
+            set(),
+            {("global_coalition", "supports", "sdf")},
+        ),
+    ],
+    "idiom-owner": [
+        (
+            "Russia came to Assad's aid in 2015.",
+            DATE,
+            {("russia", "supports", "bashar_al_assad")},
+            set(),
+        ),
+        (
+            "Israel came to its own aid.",
+            DATE,
+            set(),
+            {("israel", "supports", "israel")},
+        ),
+    ],
+    "declared-intent": [
+        (
+            "The Houthis said they would target any American warship in the Red Sea.",
+            DATE,
+            {("houthis", "threatens", "us")},
+            {("houthis", "strikes", "us")},
+        ),
+        (
+            "The Houthis said they would not target American warships.",
+            DATE,
+            set(),
+            {("houthis", "threatens", "us"), ("houthis", "strikes", "us")},
+        ),
+    ],
+    "vowed-revenge": [
+        (
+            "Iran vowed to retaliate for the Israeli attack on its consulate.",
+            DATE,
+            {("iran", "threatens", "israel")},
+            set(),
+        ),
+        (
+            "Hezbollah vowed not to avenge the killing of its commander by Israel.",
+            DATE,
+            set(),
+            {("hezbollah", "threatens", "israel")},
+        ),
+    ],
+    "thanked-for": [
+        (
+            "Assad thanked Russia for the weapons.",
+            DATE,
+            {("russia", "supports", "bashar_al_assad")},
+            set(),
+        ),
+        (
+            "Hamas thanked Qatar for hosting the talks.",
+            DATE,
+            set(),
+            {("qatar", "supports", "hamas")},
+        ),
+    ],
+    "depends-on-aid": [
+        (
+            "Hezbollah relies heavily on Iranian funding.",
+            DATE,
+            {("iran", "supports", "hezbollah")},
+            set(),
+        ),
+        (
+            "Hezbollah no longer relies on Iranian money.",
+            DATE,
+            set(),
+            {("iran", "supports", "hezbollah")},
+        ),
+    ],
+    "mutual-allies": [
+        (
+            "Iran and Syria are close allies.",
+            DATE,
+            {("iran", "supports", "syria"), ("syria", "supports", "iran")},
+            set(),
+        ),
+        (
+            "Iran and Syria were once allies.",
+            DATE,
+            set(),
+            {("iran", "supports", "syria"), ("syria", "supports", "iran")},
+        ),
+    ],
+    "at-odds": [
+        (
+            "Hamas has long been at odds with the Palestinian Authority.",
+            DATE,
+            {("hamas", "opposes", "palestinian_authority")},
+            set(),
+        ),
+        (
+            "Hamas is no longer at odds with Egypt.",
+            DATE,
+            set(),
+            {("hamas", "opposes", "egypt")},
         ),
     ],
 }

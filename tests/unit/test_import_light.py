@@ -7,7 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("spacy", "ladybug", "neo4j", "networkx", "pyvis", "igraph")
+HEAVY = ("spacy", "ladybug", "neo4j", "networkx", "pyvis", "igraph", "dask", "distributed")
 
 
 def _heavy_modules_after(statements: str) -> str:

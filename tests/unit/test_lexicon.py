@@ -218,6 +218,8 @@ def test_an_unknown_or_missing_relation_type_is_named(tmp_path: Path):
         ("relations: [\n", "not valid YAML"),
         ("- a list\n", "expected a 'relations' mapping"),
         ("relations: [supports]\n", "expected a 'relations' mapping"),
+        # a second table of one name would silently replace the first
+        ("relations: {}\nwords_a: [x]\nwords_a: [y]\n", "duplicate key 'words_a'"),
     ],
 )
 def test_a_file_that_is_not_a_lexicon_names_the_file(tmp_path: Path, text: str, expected: str):

@@ -32,6 +32,7 @@ PURE_MODULES = [
     "graphx.extraction.kb",
     "graphx.extraction.lexicon",
     "graphx.extraction.pipeline",
+    "graphx.extraction.cluster",
     "graphx.store",
     "graphx.store.rows",
     "graphx.serve.network",

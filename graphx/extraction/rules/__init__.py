@@ -15,6 +15,7 @@ from graphx.extraction.rules import (  # noqa: F401  (importing a family registe
     legislatures,
     membership,
     modifiers,
+    pledges,
     reciprocal,
     responsibility,
     roles,

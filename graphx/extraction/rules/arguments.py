@@ -28,6 +28,7 @@ from graphx.extraction.rules.syntax import (
     SUBJECTS,
     cue_form,
     is_passive,
+    on_chain,
     prep_objects,
     same_state,
     unique,
@@ -162,6 +163,13 @@ class Reader(Coreference, Context):
                 return self.agents(head.head, depth + 1)
         if verb.dep_ == "acl":
             if (
+                head.lower_ in self.words["purpose_nouns"]
+                and head.dep_ == "pobj"
+                and head.head.head.pos_ in VERBAL
+            ):
+                # "sent fighters in order to shore up Assad": the purpose is the doer's
+                return self.agents(head.head.head, depth + 1)
+            if (
                 head.lemma_.lower() in self.words["control_nouns"]
                 or head.lemma_.lower() in self.event_nouns
             ):
@@ -230,9 +238,25 @@ class Reader(Coreference, Context):
                         owners.append(led_by)
             elif child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from"}:
                 owners += [m for p in child.children if p.dep_ == "pobj" for m in self.resolve(p)]
+            elif child.dep_ == "relcl" and self.carried_by_relative(child):
+                # "the role the US military plays", "the attacks the militias launched"
+                owners += [m for c in child.children if c.dep_ == "nsubj" for m in self.resolve(c)]
         if blamed:
             owners += self.blamed_owners(noun)
         return unique(owners)
+
+    def carried_by_relative(self, clause: Token) -> bool:
+        """ "the role [that] X plays": an object relative clause whose verb carries the noun
+        it describes (a light or participation verb), so that its subject owns the noun; not
+        "the strikes Iran condemned" (the subject is for or against the noun, not its owner)."""
+        relative = self.words["relative_pronouns"]
+        return (
+            (self.is_word(clause, "light_verbs") or self.is_word(clause, "participation_carriers"))
+            and not any(c.dep_ in OBJECTS and c.lower_ not in relative for c in clause.children)
+            and not any(c.dep_ in SUBJECTS and c.lower_ in relative for c in clause.children)
+            # "the negotiations that Israel and Hamas never held" are no one's
+            and not self._negating_children(clause)
+        )
 
     def blamed_owners(self, noun: Token) -> list[TokenMention]:
         """The one an event is blamed on by a participle beside it."""
@@ -328,6 +352,33 @@ class Reader(Coreference, Context):
                 for m in self.resolve(c)
             ]
         return []
+
+    def blamed_for_event(self, verb: Token, event: Token) -> list[Token]:
+        """Whom "blamed EVENT on X" (or "attributed EVENT to X") puts the event on: the
+        verb's own "on" or "to" phrase, or the last of the "on" phrases the parser hung on the
+        event ("the attack on US forces on the militias": the first names the target)."""
+        blamed = prep_objects(verb, ("on", "upon", "to"))
+        if blamed:
+            return blamed
+        return on_chain(event)[-1:]
+
+    def blamers(self, noun: Token) -> list[TokenMention]:
+        """Who puts an event on someone: the subject of "blamed the attack on X", "pinned a
+        string of attacks on X" or "blamed X for the attack" (the claimant of the deed)."""
+        verb = noun.head
+        if (
+            noun.dep_ == "pobj"
+            and verb.lower_ == "of"
+            and self.is_word(verb.head, "quantity_nouns")
+        ):
+            return self.blamers(verb.head)
+        if noun.dep_ == "pobj" and verb.lower_ == "for":
+            verb = verb.head
+        elif noun.dep_ != "dobj":
+            return []
+        if verb.pos_ not in VERBAL or verb.lemma_.lower() not in self.words["blame_verbs"]:
+            return []
+        return [m for c in verb.children if c.dep_ == "nsubj" for m in self.resolve(c)]
 
     def resolve_target(self, token: Token, relation: str) -> list[TokenMention]:
         """A target; an event noun in target position stands for its agent ("condemned U.S.

@@ -28,6 +28,8 @@ class Context:
                 # "X could not travel, and the two men spoke by phone": a joined clause with a
                 # subject of its own keeps its own polarity
                 inherit = False
+            if current.dep_ == "advcl" and self._asserted_clause(current):
+                inherit = False  # "seems to leave X free, even though Y had pledged to ..."
             if inherit and current.dep_ in {"ccomp", "csubj"} and self._doubted(head):
                 negated = True  # "it is not clear the US has spoken to", "it is unclear if"
             lemma = head.lemma_.lower()
@@ -72,13 +74,36 @@ class Context:
                 ):
                     inherit = False
             if inherit:
-                if lemma in self.words["refusal_verbs"] and head.pos_ in VERBAL:
+                # "refused to attack" (not "rejected the plan and condemned Israel": a joined
+                # verb is no act refused)
+                if (
+                    lemma in self.words["refusal_verbs"]
+                    and head.pos_ in VERBAL
+                    and current.dep_ != "conj"
+                ):
                     negated = True
                 if lemma in self.words["speculative_heads"] or head.lower_ == "without":
                     negated = True
             current = head
         speaker = self._according_to(sent)
         return negated, speaker, False
+
+    def _counterfactual(self, verb: Token) -> bool:
+        """ "troops who would have remained to train Iraq's forces": what would have been
+        done, had something else been so, was not done."""
+        auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        return (
+            verb.tag_ == "VBN"
+            and "have" in auxes
+            and bool(auxes & self.words["counterfactual_modals"])
+        )
+
+    def _asserted_clause(self, clause: Token) -> bool:
+        """A subordinate clause with a subject of its own that the sentence asserts whatever
+        its main clause says ("even though Y had pledged", "because X attacked")."""
+        return any(
+            c.dep_ == "mark" and c.lower_ in self.words["assertive_marks"] for c in clause.children
+        ) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
 
     def _doubted(self, verb: Token) -> bool:
         """Whether `verb` says its clause is not known: "is not clear", "remains unclear"."""
@@ -94,6 +119,8 @@ class Context:
         return False
 
     def _negating_children(self, token: Token) -> bool:
+        if self._counterfactual(token):
+            return True
         for child in token.children:
             lower = child.lower_
             if child.dep_ == "neg" and not (token.pos_ in NOMINAL and child.i > token.i):
@@ -106,6 +133,12 @@ class Context:
                 return True
             if child.dep_ == "advmod" and lower in self.words["speculation_words"]:
                 return True
+            if (
+                child.dep_ == "advmod"
+                and lower in self.words["ended_advmods"]
+                and any(g.dep_ == "neg" for g in child.children)
+            ):
+                return True  # "Iran no longer arms the Houthis": a relation that has ended
         return False
 
     def _speaker(self, verb: Token) -> list[TokenMention]:

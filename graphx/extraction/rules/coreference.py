@@ -85,17 +85,26 @@ class Coreference:
         return []
 
     def _reporter_of_object(self, pronoun: Token) -> list[TokenMention]:
-        """ "The SDF said Turkish drones killed three of its fighters": an "its" on the object
-        side of a reported clause is the reporting organisation, not the clause's own subject
-        (which would be hitting its own)."""
+        """ "The SDF said Turkish drones killed three of its fighters": an "its" in the object
+        of a reported attack is the reporting organisation, not the attacker (which would be
+        hitting its own)."""
         clause = pronoun.head
         while clause.pos_ not in {"VERB", "AUX"} and clause.head != clause:
             clause = clause.head
-        if clause.dep_ != "ccomp" or not any(
-            # ("Hezbollah fired rockets from its positions": its own, not the reporter's)
-            pronoun in obj.subtree
-            for obj in clause.children
-            if obj.dep_ == "dobj"
+        hostile = any(
+            cue.relation in {"strikes", "threatens"}
+            for cue in self.lex.verbs.get(clause.lemma_.lower(), ())
+        )
+        # (only a hostile act: "agreed that the coalition would end its mission" is its own)
+        if (
+            not hostile
+            or clause.dep_ != "ccomp"
+            or not any(
+                # ("Hezbollah fired rockets from its positions": its own, not the reporter's)
+                pronoun in obj.subtree
+                for obj in clause.children
+                if obj.dep_ == "dobj"
+            )
         ):
             return []
         own = {m.actor.id for m in self.own_agents(clause)}

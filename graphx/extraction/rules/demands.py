@@ -1,6 +1,6 @@
 """Demands for withdrawal: "voted to expel US troops", "called for the withdrawal of foreign
 forces", "asked the coalition to leave", "want US forces out"; by a legislature's vote they are
-votes_against."""
+votes_against. An order with a penalty ("pull back or be overrun") is a threat."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from graphx.extraction.rules.syntax import (
     as_coref,
     cue_form,
     infinitival,
+    prep_objects,
     verb_lemma,
 )
 
@@ -69,6 +70,8 @@ def leave(r: Reader, verb: Token) -> Iterator[Candidate]:
     particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
     if None not in allowed and not (particles & {p for p in allowed if p}):
         return
+    if verb.dep_ == "ccomp" and _reported_departure(verb):
+        return  # "insisted that US forces had left Iraq" reports a departure, asks for none
     if lemma in r.words["own_forces_verbs"] and any(
         c.dep_ == "dobj" and not any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
         for c in verb.children
@@ -78,8 +81,16 @@ def leave(r: Reader, verb: Token) -> Iterator[Candidate]:
         return
     leavers = [m for c in verb.children if c.dep_ in SUBJECTS for m in r.resolve(c)]
     head = verb.head
+    if not leavers and verb.dep_ in {"acl", "relcl"} and infinitival(verb):
+        given = _time_to_leave(r, verb)  # "gave the Americans 24 hours to leave Iraq"
+        if given is not None:
+            yield given
+            return
     if not leavers and verb.dep_ in {"xcomp", "ccomp"}:
         leavers = [m for c in head.children if c.dep_ in {"dobj", "dative"} for m in r.resolve(c)]
+        if not leavers and verb_lemma(head) in r.words["demand_verbs"]:
+            # "called on US troops to leave", "urged upon the coalition to go"
+            leavers = [m for p in prep_objects(head, ("on", "upon")) for m in r.resolve(p)]
         if not leavers and head.dep_ == "xcomp" and head.head.lemma_ in r.words["causative_verbs"]:
             leavers = r.agents(head)
     if not leavers:
@@ -205,15 +216,58 @@ def demander(r: Reader, token: Token) -> tuple[list[TokenMention], bool]:
                 break
         elif head.pos_ in NOMINAL:
             if lemma in r.words["demand_nouns"] or lemma in r.words["control_nouns"]:
-                best, voted, voter_named = _climbed(
-                    r, lemma, r.noun_owner(head), best, voted, voter_named
-                )
+                owners = r.noun_owner(head)
+                if (
+                    not owners
+                    and head.dep_ == "dobj"
+                    and verb_lemma(head.head) in r.words["setting_verbs"]
+                ):
+                    if any(c.dep_ == "neg" for c in head.head.children):
+                        return [], False  # "did not set a deadline for their departure"
+                    owners = r.agents(head.head)  # "set a deadline for the departure of X"
+                best, voted, voter_named = _climbed(r, lemma, owners, best, voted, voter_named)
             else:
                 break
         elif head.pos_ not in {"ADP", "PART", "SCONJ", "ADJ"}:
             break
         current = head
     return best, voted
+
+
+def _time_to_leave(r: Reader, verb: Token) -> Candidate | None:
+    """A time limit given to X to leave ("gave the Americans 24 hours to leave Iraq", "gave
+    US forces a deadline to leave"): the giver demands that X go."""
+    limit = verb.head
+    giver = limit.head
+    if (
+        not r.is_word(limit, "time_limit_nouns")
+        or giver.pos_ not in VERBAL
+        or giver.lemma_.lower() not in r.words["time_granting_verbs"]
+    ):
+        return None
+    leavers = [
+        m
+        for c in giver.children
+        if c.dep_ in {"dative", "dobj"} and c != limit
+        for m in r.resolve(c)
+    ]
+    demanders = r.agents(giver)
+    family = {a for d in demanders for a in r.kb.ancestors(d.actor.id)}
+    # forces told to go, not residents told to flee ("gave Gaza residents 24 hours to leave")
+    leavers = [
+        m for m in leavers if m.actor.id not in family and m.actor.type in r.words["leaver_types"]
+    ]
+    if not (leavers and demanders):
+        return None
+    return Candidate("demands_withdrawal", demanders, leavers, giver, "demand-leave")
+
+
+def _reported_departure(verb: Token) -> bool:
+    """A leaving verb in the past ("that they left", "had left"): a report, not a demand
+    (which takes the base form: "demanded that they leave")."""
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    )
 
 
 def _foreign_if_pronoun(
@@ -257,3 +311,48 @@ def _climbed(
     if not own:
         return best, voted or is_vote, voter_named
     return own, is_vote or (voted and not voter_named), voter_named or is_vote
+
+
+@token_rule(
+    "ultimatum",
+    family="demands",
+    confidence=0.7,
+    trigger=Trigger("ultimatum_verbs", VERBAL),
+    reads='"telling the Peshmerga to pull back or be overrun", "told Hamas to surrender or face '
+    'annihilation", "demanded that the militias disarm or face attack"',
+)
+def ultimatum(r: Reader, verb: Token) -> Iterator[Candidate]:
+    """An order with a penalty ("do X or be crushed", "or face Y") threatens the one ordered."""
+    for clause in verb.children:
+        if clause.dep_ not in {"xcomp", "ccomp"}:
+            continue  # (the parser may tag the ordered act a noun: "that Hezbollah disarm")
+        if not any(_penalty(r, c) for c in clause.children if c.dep_ == "conj"):
+            continue
+        if not any(
+            c.dep_ == "cc" and c.lower_ in r.words["ultimatum_conjunctions"]
+            for c in clause.children
+        ):
+            continue
+        if clause.dep_ == "xcomp":
+            told = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+        else:
+            told = [c for c in clause.children if c.dep_ in SUBJECTS]
+        targets = [m for t in told for m in r.resolve(t)]
+        sources = _demanding_agents(r, verb)
+        source_ids = {m.actor.id for m in sources}
+        targets = [m for m in targets if m.actor.id not in source_ids]
+        if sources and targets:
+            yield Candidate("threatens", sources, targets, verb, "ultimatum")
+
+
+def _penalty(r: Reader, token: Token) -> bool:
+    """The other branch of an ultimatum: a passive of harm ("or be overrun", which the parser
+    may tag a noun) or facing something ("or face annihilation")."""
+    if token.lemma_.lower() in r.words["facing_verbs"] or token.lower_ in r.words["facing_verbs"]:
+        return any(c.dep_ == "dobj" for c in token.children)
+    if any(c.dep_ == "compound" and c.lower_ in r.words["facing_verbs"] for c in token.children):
+        return True  # "or face attack": the parser may make "face" a modifier of the noun
+    harmed = token.lemma_.lower() in r.words["penalty_words"] or (
+        token.lower_ in r.words["penalty_words"]
+    )
+    return harmed and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in token.children)

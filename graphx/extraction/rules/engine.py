@@ -42,6 +42,12 @@ class RuleEngine:
                 self._sentence_rules.append(rule)
             else:
                 self._token_rules.append((rule, lexicon.trigger_words(rule.trigger.words)))
+        # word -> the token rules (by position) whose trigger table holds it: a token asks only
+        # the rules its lemma or form can fire, not all ninety (most of the engine's time)
+        self._rules_by_word: dict[str, list[int]] = {}
+        for index, (_rule, words) in enumerate(self._token_rules):
+            for word in words:
+                self._rules_by_word.setdefault(word, []).append(index)
 
     def relations(
         self, sent: Span, dm: DocMentions, trace: list[Rejected] | None = None
@@ -70,6 +76,7 @@ class RuleEngine:
 
         for candidate in candidates:
             negated, claimant, accusing = reader.context(candidate.cue, sent)
+            claimant = claimant or candidate.claimant
             for source in unique(candidate.sources):
                 for target in unique(candidate.targets):
                     reason = reader.rejection(candidate.relation, source, target)
@@ -108,7 +115,13 @@ class RuleEngine:
 
     def _fired(self, token: Token) -> list[Candidate]:
         out: list[Candidate] = []
-        for rule, words in self._token_rules:
+        by_word = self._rules_by_word
+        lemma, lower = token.lemma_.lower(), token.lower_
+        indices = by_word.get(lemma, [])
+        if lower != lemma and lower in by_word:
+            indices = sorted({*indices, *by_word[lower]})  # in declaration order
+        for index in indices:
+            rule, words = self._token_rules[index]
             assert rule.trigger is not None and rule.find is not None
             if rule.trigger.fires(token, words):
                 out.extend(rule.find(self.reader, token))

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphx.extraction.mentions import TokenMention
+from graphx.extraction.mentions import DEMONYM, TokenMention
 from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.cues import matched_cues
 from graphx.extraction.rules.pledges import pledged_event
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
-from graphx.extraction.rules.syntax import cue_form, prep_objects, unique
+from graphx.extraction.rules.syntax import cue_form, is_passive, prep_objects, unique
 
 EVENT_NOUNS = Trigger("event_nouns", NOMINAL)
 
@@ -23,8 +23,64 @@ def read_event(r: Reader, noun: Token) -> Candidate | None:
     who claims it or is blamed for it, otherwise "noun"."""
     key = ("event", noun.i)
     if key not in r.sentence_cache:
-        r.sentence_cache[key] = _read_event(r, noun)
+        candidate = _read_event(r, noun)
+        if candidate is not None and not _armed_enough(r, noun, candidate):
+            candidate = None
+        if candidate is not None and candidate.relation == "strikes" and planned(r, noun):
+            # "Hamas planned an attack on Israel": action planned short of force is opposition
+            candidate = Candidate(
+                "opposes", candidate.sources, candidate.targets, noun, candidate.rule
+            )
+        r.sentence_cache[key] = candidate
     return r.sentence_cache[key]
+
+
+def planned(r: Reader, noun: Token) -> bool:
+    """An event still to come that someone plans: "planned an attack on Israel", "is preparing
+    attacks on US bases", "plans for an offensive against Rafah" (not "planned the 2007 attack
+    in which ...", an attack done: a definite or dated event is one that happened)."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ in VERBAL:
+        planner = head
+    elif noun.dep_ == "pobj" and head.lower_ == "for":
+        planner = head.head  # "plans for an offensive", "is preparing for a ground offensive"
+    else:
+        return False
+    if cue_form(planner, r.words["planning_words"]) is None:
+        return False
+    return not any(
+        (c.dep_ == "det" and c.lower_ in r.words["definite_dets"])
+        or c.dep_ == "poss"
+        or c.pos_ == "NUM"
+        for c in noun.children
+    )
+
+
+def _armed_enough(r: Reader, noun: Token, candidate: Candidate) -> bool:
+    """An event said only of armed actors ("a confrontation with US troops") is force only
+    when both sides are armed groups or forces ("Iran's confrontation with the West" is
+    none)."""
+    if cue_form(noun, r.words["armed_event_nouns"]) is None:
+        return True
+    armed = r.words["armed_types"]
+    sides = [*candidate.sources, *candidate.targets]
+    return all(m.actor.type in armed for m in sides)
+
+
+def own_target_phrase(r: Reader, noun: Token) -> bool:
+    """Whether an event noun says what it hit ("the attack on Baghdad airport", "the strike
+    against the convoy"): then it is no mere reference back to an earlier event."""
+    preps = r.lex.noun_preps.get(cue_form(noun, r.lex.noun_preps) or "", frozenset())
+    preps = preps - {"of", "in", "within", "with"}
+    return bool(prep_objects(noun, tuple(sorted(preps))))
+
+
+def remnant_whole(r: Reader, token: Token) -> list[TokenMention]:
+    """ "the remnants of the Islamic State", "the rest of the group": the whole a remnant is
+    of (as the target of force)."""
+    if cue_form(token, r.words["remnant_nouns"]) is None:
+        return []
+    return [m for p in prep_objects(token, ("of",)) for m in r.resolve(p)]
 
 
 def _read_event(r: Reader, noun: Token) -> Candidate | None:
@@ -40,13 +96,11 @@ def _read_event(r: Reader, noun: Token) -> Candidate | None:
     modifiers = r.modifier_mentions(noun)
     if mutual and len({m.actor.id for m in modifiers}) >= 2:
         return Candidate(mutual, [modifiers[0]], modifiers[1:], noun, "mutual")
-    between = [
-        p
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "between"
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    between = prep_objects(noun, ("between",))
+    if mutual and not between and noun.dep_ == "nsubj" and noun.head.pos_ in VERBAL:
+        # "clashes erupted between the army and HTS", "fighting broke out between X and Y":
+        # the parser hangs "between" on the verb the event is the subject of
+        between = prep_objects(noun.head, ("between",))
     if mutual and between:
         sides = r.resolve(between[0])
         if len(sides) >= 2:
@@ -55,12 +109,24 @@ def _read_event(r: Reader, noun: Token) -> Candidate | None:
         return undergone_event(r, noun, relation)
     targets = event_targets(r, noun, relation)
     own = unique([*r.noun_owner(noun, blamed=False), *performers(r, noun)])
-    blamed = unique([*r.blamed_owners(noun), *claimed_in_clause(r, noun)])
+    blamed = unique(
+        [
+            *r.blamed_owners(noun),
+            *claimed_in_clause(r, noun),
+            *blamed_in_clause(r, noun),
+            *claimed_by(r, noun),
+            *blamed_as_object(r, noun),
+        ]
+    )
     agents = unique([*own, *blamed])
     rule = "noun" if own else "responsibility"
     if not targets and not own:
         # "stepped up arms supplies to X" (not "took Israel's threats to the UN")
         targets = carrier_targets(r, noun, relation)
+    if not targets and relation == "strikes":
+        # "the attack, which killed three US soldiers, was claimed by X": the event's own
+        # relative clause says whom it hit
+        targets = clause_targets(r, noun, relation)
     if not targets:
         # "Israel's Gaza campaign": the possessor acts, a modifying name is the target.
         possessors = [m for c in noun.children if c.dep_ == "poss" for m in r.resolve(c)]
@@ -73,8 +139,10 @@ def _read_event(r: Reader, noun: Token) -> Candidate | None:
     ):
         return None
     if not agents:
-        agents = r.responsible_agents(noun) or held_responsible(r, noun)
+        agents = r.responsible_agents(noun) or held_responsible(r, noun) or implicated(r, noun)
         rule = "responsibility"
+        if agents and _claim_denied(r, noun):
+            return None  # "did not claim responsibility for", "was not responsible for"
     recipient = r.recipient(noun)
     if not agents and received(r, noun):
         agents = givers(r, noun)  # "drew condemnation from X", "enjoyed the backing of X"
@@ -97,7 +165,8 @@ def _read_event(r: Reader, noun: Token) -> Candidate | None:
     if mutual and not targets and len({m.actor.id for m in agents}) >= 2:
         return Candidate(mutual, agents[:1], agents[1:], noun, "mutual")  # "X and Y held talks"
     if agents and targets:
-        return Candidate(relation, agents, targets, noun, rule)
+        blamers = r.blamers(noun)[:1] if rule == "responsibility" else []
+        return Candidate(relation, agents, targets, noun, rule, blamers[0] if blamers else None)
     return None
 
 
@@ -141,6 +210,8 @@ def event_targets(r: Reader, noun: Token, relation: str) -> list[TokenMention]:
             ):
                 continue  # "talks about Hezbollah": what they are about, not with whom
             resolved = r.resolve_target(pobj, relation)
+            if not resolved and relation == "strikes":
+                resolved = remnant_whole(r, pobj)  # "attacks on the remnants of ISIS"
             if child.lower_ in {"in", "within"}:
                 resolved = r.located_targets(noun, resolved)
             targets += resolved
@@ -210,12 +281,134 @@ def claimed_in_clause(r: Reader, noun: Token) -> list[TokenMention]:
         for clause in carrier.children
         if clause.dep_ == "relcl"
         and clause.lemma_.lower() in r.words["claiming_verbs"]
-        and not any(c.dep_ in {"ccomp", "xcomp", "oprd"} for c in clause.children)
+        and not any(c.dep_ in {"ccomp", "xcomp", "oprd", "neg"} for c in clause.children)
         and all(
             c.lower_ in r.words["relative_pronouns"] for c in clause.children if c.dep_ == "dobj"
         )
         for m in r.own_agents(clause)
     ]
+
+
+def claimed_by(r: Reader, noun: Token) -> list[TokenMention]:
+    """The "by" phrase of a claiming participle: "the attack was claimed by Kataib
+    Hezbollah", "the bombing, claimed by the Islamic State, ..."."""
+    carriers = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if noun.dep_ == "nsubjpass":
+        carriers.append(noun.head)
+    return [
+        m
+        for verb in carriers
+        if verb.lemma_.lower() in r.words["claiming_verbs"]
+        for m in r.by_agents(verb)
+    ]
+
+
+def clause_targets(r: Reader, noun: Token, relation: str) -> list[TokenMention]:
+    """The objects of the event's own relative clause of `relation`: "the attack, which
+    killed three US soldiers" (the clause's subject is the event)."""
+    return [
+        m
+        for clause in noun.children
+        if clause.dep_ == "relcl"
+        and any(
+            c.dep_ == "nsubj" and c.lower_ in r.words["relative_pronouns"] for c in clause.children
+        )
+        and any(cue.relation == relation and not cue.preps for cue, _ in matched_cues(r, clause))
+        for o in clause.children
+        if o.dep_ == "dobj"
+        for m in r.resolve_target(o, relation)
+    ]
+
+
+def blamed_in_clause(r: Reader, noun: Token) -> list[TokenMention]:
+    """The one a relative clause puts the event on: "drone attacks on US troops that the
+    Pentagon blamed on Kataib Hezbollah", "the strike, which Hezbollah attributed to Israel"
+    (the parser may hang the clause on the object of the event's preposition)."""
+    carriers = [noun] + [p for c in noun.children if c.dep_ == "prep" for p in c.children]
+    return [
+        m
+        for carrier in carriers
+        for clause in carrier.children
+        if clause.dep_ == "relcl"
+        and clause.lemma_.lower() in r.words["blame_verbs"]
+        and not any(c.dep_ == "neg" for c in clause.children)
+        and any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in r.words["relative_pronouns"]
+            for c in clause.children
+        )
+        for m in r.blamed(clause)
+    ]
+
+
+def _claim_denied(r: Reader, noun: Token) -> bool:
+    """Whether the verb that puts an event on someone is negated or guessed: "X did not claim
+    responsibility for the attack", "did not blame X for", "was not responsible for" (the
+    event noun's own context does not see through the claim)."""
+    current = noun
+    for _ in range(5):
+        if current.head == current:
+            return False
+        current = current.head
+        if current.pos_ in VERBAL:
+            return r.context(current, r.dm.sentences[r.dm.sentence_of[current.i]])[0]
+    return False
+
+
+def blamed_as_object(r: Reader, noun: Token) -> list[TokenMention]:
+    """The one an event is blamed on when it is the blaming verb's object: "attributed the
+    strike to the IRGC", "pinned a string of attacks on Iraqi bases on proxies of Iran" (the
+    parser hangs the second "on" on the event's target)."""
+    carrier = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        count = noun.head.head
+        if cue_form(count, r.words["quantity_nouns"]) is not None:
+            carrier = count  # "a string of attacks"
+    verb = carrier.head
+    if carrier.dep_ != "dobj" or verb.lemma_.lower() not in r.words["blame_verbs"]:
+        return []
+    if r.context(verb, r.dm.sentences[r.dm.sentence_of[verb.i]])[0]:
+        return []  # "did not blame the attack on X"
+    return [m for t in r.blamed_for_event(verb, carrier) for m in r.resolve(t)]
+
+
+def implicated(r: Reader, noun: Token) -> list[TokenMention]:
+    """The one said to be involved in an event: "Kataib Hezbollah was implicated in the attack
+    on the embassy", "militants involved in attacks on the coalition", "the group was tied to
+    the seizure of the hostages" (the one saying so claims it)."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.dep_ != "prep":
+        return []
+    verb = head.head
+    if (
+        head.lower_ == "with"
+        and cue_form(verb, r.words["connection_nouns"]) is not None
+        and verb.dep_ == "pobj"
+        and verb.head.lower_ == "in"
+        and verb.head.head.pos_ in VERBAL
+    ):
+        # "Khazali was held in connection with the 2007 assault", "police arrested two men in
+        # connection with the attack": the one held for it
+        holder = verb.head.head
+        if r.context(holder, r.dm.sentences[r.dm.sentence_of[holder.i]])[0]:
+            return []
+        held = r.subjects(holder, {"nsubjpass"}) if is_passive(holder) else []
+        held = held or [m for c in holder.children if c.dep_ == "dobj" for m in r.resolve(c)]
+        return [m for m in held if m.kind != DEMONYM]
+    if (
+        verb.lemma_.lower() not in r.words["involvement_verbs"]
+        or head.lower_ not in r.words["involvement_preps"]
+        or verb.tag_ != "VBN"
+    ):
+        return []
+    if r.context(verb, r.dm.sentences[r.dm.sentence_of[verb.i]])[0]:
+        return []  # "was not involved in the attack", "may have been involved"
+    if verb.dep_ == "acl":
+        involved = r.resolve(verb.head)  # "militants involved in attacks on the coalition"
+    else:
+        involved = r.subjects(verb, {"nsubjpass", "nsubj"})  # "X was implicated in the attack"
+    # "Iraqi militants involved in attacks": a nationality says who they are, not that their
+    # state is involved
+    return [m for m in involved if m.kind != DEMONYM]
 
 
 def held_responsible(r: Reader, noun: Token) -> list[TokenMention]:
@@ -276,6 +469,46 @@ def undergone_event(r: Reader, noun: Token, relation: str) -> Candidate | None:
     undergoers = r.agents(governor) if governor.pos_ in VERBAL else r.resolve(governor)
     if givers and undergoers:
         return Candidate(relation, unique(givers), undergoers, noun, "noun")
+    return None
+
+
+def participation_verb(r: Reader, noun: Token) -> Token | None:
+    """The verb by which someone takes part in an event: "took part in the strike", "played a
+    major part in the fight", "participated in attacks", "joined the offensive"."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in r.words["participation_verbs"]:
+        return noun.head  # "joined the offensive against ISIS"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        # "have been at the forefront of the fight against ISIS", "in the vanguard of"
+        front = noun.head.head
+        if (
+            cue_form(front, r.words["vanguard_nouns"]) is not None
+            and front.dep_ == "pobj"
+            and front.head.lower_ in {"at", "in"}
+            and front.head.head.pos_ in VERBAL
+        ):
+            return front.head.head
+        return None
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    governor = noun.head.head
+    lemma = governor.lemma_.lower()
+    if governor.pos_ in VERBAL and lemma in r.words["participation_verbs"]:
+        return governor
+    if governor.pos_ in VERBAL and lemma in r.words["participation_carriers"]:
+        # "played a major part [in the fight]": the parser may hang "in" on the verb
+        if any(
+            c.dep_ == "dobj" and c.lemma_.lower() in r.words["participation_nouns"]
+            for c in governor.children
+        ):
+            return governor
+        return None
+    if (
+        governor.pos_ in NOMINAL
+        and lemma in r.words["participation_nouns"]
+        and governor.dep_ == "dobj"
+        and governor.head.lemma_.lower() in r.words["participation_carriers"]
+    ):
+        return governor.head
     return None
 
 

@@ -394,13 +394,43 @@ def law_contents(r: Reader, law: Token) -> Iterator[tuple[str, list[TokenMention
 )
 def law(r: Reader, noun: Token) -> Iterator[Candidate]:
     """A law's content is the stance of those for it (what a bill "would" do is what it says,
-    not speculation); those voting against a law that supports X vote against X."""
+    not speculation); those voting against a law that supports X vote against X; those who
+    reject or veto an actor's bill or resolution oppose (or vote against) its author."""
     contents = list(law_contents(r, noun))
-    if not contents:
-        return
-    for holders, stance, voted, cue in law_positions(r, noun):
+    positions = list(law_positions(r, noun))
+    for holders, stance, voted, cue in positions:
         for relation, targets in contents:
             yield from _stance_candidates(r, stance, voted, relation, holders, targets, cue, "law")
+    authors = law_authors(r, noun)
+    if not authors:
+        return
+    for holders, stance, voted, cue in positions:
+        if stance != AGAINST:
+            continue
+        own = {a for h in holders for a in r.kb.ancestors(h.actor.id)}
+        targets = [m for m in authors if m.actor.id not in own]
+        yield from _stance_candidates(r, AGAINST, voted, "supports", holders, targets, cue, "law")
+
+
+def law_authors(r: Reader, law: Token) -> list[TokenMention]:
+    """Whose bill or resolution it is: its owner ("the US resolution", "the government's
+    bill") or the one who put it forward ("a draft submitted by Algeria")."""
+    authors = r.noun_owner(law, blamed=False)
+    for acl in law.children:
+        if (
+            acl.dep_ == "acl"
+            and acl.tag_ == "VBN"
+            and law in _cue_objects(r, acl, "proposing_cues")
+        ):
+            authors += r.by_agents(acl)
+    # "a US draft resolution": the owner may modify the other law word
+    authors += [
+        m
+        for c in law.children
+        if c.dep_ == "compound" and r.is_word(c, "law_nouns")
+        for m in r.noun_owner(c, blamed=False)
+    ]
+    return unique(authors)
 
 
 def _under_law(r: Reader, verb: Token) -> bool:

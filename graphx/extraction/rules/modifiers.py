@@ -1,5 +1,6 @@
 """Prefixes and adjectives: "Iran-backed militias", "pro-Iran factions", "anti-US militias",
-"factions close to Iran"."""
+"factions close to Iran", "Iranian-led militias" (a state leading another country's groups
+backs them), "the troops and their allied Hezbollah fighters"."""
 
 from __future__ import annotations
 
@@ -61,12 +62,30 @@ def prefix(r: Reader, token: Token) -> Iterator[Candidate]:
     heads = r.resolve_one(head, 0)
     if heads:
         heads = r.resolve(head)
+    # "American-led and Iraqi troops": the noun the modifiers share is two forces; the one
+    # named by the other modifier ("Iraqi troops") is not the led one
+    others = {c.i for c in token.conjuncts}
+    heads = [m for m in heads if m.start not in others]
     if not heads:
         return
     sources, targets = ([modifier], heads) if not inverse else (heads, [modifier])
     if word == "led":
         relation = "leads"
+        sponsored = [m for m in heads if _sponsored(r, modifier, m)]
+        if sponsored:
+            # "Iranian-led militias": a state leading another country's armed groups backs them
+            yield Candidate("supports", [modifier], sponsored, token, "prefix")
     yield Candidate(relation, sources, targets, token, "prefix")
+
+
+def _sponsored(r: Reader, leader: TokenMention, led: TokenMention) -> bool:
+    """Whether a state (or its forces) leads an armed group of another country."""
+    return (
+        leader.actor.type in r.words["sponsor_types"]
+        and led.actor.type in r.words["sponsored_types"]
+        and led.actor.country is not None
+        and not same_state(led.actor, leader.actor)
+    )
 
 
 @token_rule(
@@ -238,3 +257,43 @@ def _inner_actor(r: Reader, mention: TokenMention, words: Span) -> TokenMention 
         if found and found[0].id != mention.actor.id:
             return TokenMention(token.i, token.i + 1, found[0], "alias", mention.sentence)
     return None
+
+
+@token_rule(
+    "possessed-ally",
+    family="modifiers",
+    confidence=0.7,
+    trigger=Trigger("possessed_ally_words", frozenset({"ADJ", "VERB"}), form="lower"),
+    reads='"Syrian troops and their allied Hezbollah fighters", "Iran\'s allied militias", '
+    '"the Houthis and their affiliated tribes"',
+)
+def possessed_ally(r: Reader, word: Token) -> Iterator[Candidate]:
+    """An ally named as someone's own ("their allied militias"): the ally supports the
+    possessor; a possessive pronoun in "X and their allied Y" is X."""
+    holder = word.head
+    if word.dep_ != "amod" or holder.pos_ not in NOMINAL:
+        return
+    owners = [c for c in holder.children if c.dep_ == "poss"]
+    if not owners:
+        return
+    if any(c.lower_ in r.words["past_role_words"] for c in (*holder.children, *word.children)):
+        return  # "its former allied militias": an alliance ended
+    owner = owners[0]
+    if owner.pos_ == "PRON" and holder.dep_ == "conj" and holder.head.pos_ in NOMINAL:
+        patrons = r.resolve_one(holder.head, 0)  # "the troops and their allied militias"
+    else:
+        patrons = r.resolve(owner)
+    patron_ids = {m.actor.id for m in patrons}
+    # the ally's own name ("their allied Hezbollah fighters"), else what the noun names; a
+    # bare "its allied militias" names no one but the possessor
+    named = [
+        m for c in holder.children if c.dep_ in {"compound", "nmod"} for m in [r.dm.at(c)] if m
+    ]
+    if not named:
+        own = r.dm.at(holder)  # "their allied Shia militias": a name, not a bare "militias"
+        doc = holder.doc
+        if own is not None and any(t.pos_ == "PROPN" for t in doc[own.start : own.end]):
+            named = [own]
+    allies = [m for m in named if m.actor.id not in patron_ids]
+    if patrons and allies:
+        yield Candidate("supports", allies, patrons, word, "possessed-ally")

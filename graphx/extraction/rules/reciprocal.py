@@ -32,6 +32,8 @@ def reciprocal(r: Reader, verb: Token) -> Iterator[Candidate]:
         if _names_a_party(r, verb):
             continue  # "Iran met Iraq", "fought ISIS", "clashed with the army": the verb rule
         sides = unique(r.agents(verb))
+        if relation == "strikes" and _quarrel(r, verb, sides):
+            relation = "opposes"  # "Iran and the US clashed over the nuclear deal"
         if len({m.actor.id for m in sides}) >= 2:
             yield Candidate(relation, sides[:1], sides[1:], verb, "reciprocal")
         return
@@ -49,3 +51,9 @@ def _names_a_party(r: Reader, verb: Token) -> bool:
         ):
             return True
     return False
+
+
+def _quarrel(r: Reader, verb: Token, sides: list) -> bool:
+    from graphx.extraction.rules.verbs import verbal_clash  # (lazy: keeps the rule order)
+
+    return verbal_clash(r, verb, sides)

@@ -53,6 +53,9 @@ class Candidate:
     targets: list[TokenMention]
     cue: Token
     rule: str
+    # who says so, when the construction itself names it ("Washington blamed X for the
+    # attack"); otherwise the context's speaker, if any
+    claimant: TokenMention | None = None
 
 
 @dataclass(frozen=True)

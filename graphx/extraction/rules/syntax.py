@@ -94,9 +94,18 @@ def prep_objects(head: Token, preps: Iterable[str]) -> list[Token]:
         if prep.dep_ in {"prep", "dative"} and prep.lower_ in wanted
         for joined in (prep, *(c for c in prep.conjuncts if c.lower_ == prep.lower_))
         if not any(c.dep_ == "neg" for c in joined.children)
-        for p in joined.children
-        if p.dep_ == "pobj"
+        for c in joined.children
+        for p in ([c] if c.dep_ == "pobj" else named_by_relative(c) if c.dep_ == "pcomp" else [])
     ]
+
+
+def named_by_relative(clause: Token) -> list[Token]:
+    """ "(pushed back against) what they call American meddling": a free relative whose verb
+    names its wh-object stands for the name it gives (the parser makes it the preposition's
+    clause, the name the verb's predicate)."""
+    if not any(c.dep_ == "dobj" and c.tag_ == "WP" for c in clause.children):
+        return []
+    return [c for c in clause.children if c.dep_ == "oprd"]
 
 
 def idiom_object(verb: Token, words: tuple[str, ...]) -> Token | None:
@@ -114,3 +123,25 @@ def idiom_object(verb: Token, words: tuple[str, ...]) -> Token | None:
 
 def _says(token: Token, words: tuple[str, ...]) -> bool:
     return token.lower_ in words or token.lemma_.lower() in words
+
+
+def on_chain(noun: Token) -> list[Token]:
+    """The objects of the "on" phrases below `noun`, hung one on another or side by side
+    (through an "of" phrase: "a string of attacks on bases on proxies")."""
+    chain: list[Token] = []
+    current = noun
+    for _ in range(6):
+        following = prep_objects(current, ("on", "upon"))
+        if not following:
+            of = prep_objects(current, ("of",))
+            if of and not chain:
+                current = of[0]
+                continue
+            break
+        if len(following) > 1:
+            # "the attacks on US troops on the militias": both hang on the event
+            chain += following
+            break
+        chain.append(following[0])
+        current = following[0]
+    return chain

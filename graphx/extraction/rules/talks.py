@@ -1,6 +1,9 @@
 """Talks and leadership beyond a cue verb's own object: "Iraq and Turkey agreed on a
 framework" (the sides negotiated), "sanctioned Kataib Hezbollah and Abu Fadak, who heads it"
-(the relative clause's "it" is the group named just before its antecedent)."""
+(the relative clause's "it" is the group named just before its antecedent), talks beside an
+act or a message ("in a post, written after a conversation with Y"), talks a relative clause
+holds ("the dialogue that Washington and Baghdad have been conducting") and a call or visit
+received ("received a phone call from Blinken")."""
 
 from __future__ import annotations
 
@@ -110,7 +113,8 @@ def _named_after_clause(r: Reader, verb: Token) -> list[TokenMention]:
     confidence=0.7,
     trigger=Trigger("event_nouns", NOMINAL),
     reads='"Barzani wrote the post after a conversation with Hakan Fidan", "Baghdad took '
-    'precautions, including consultations with Tehran"',
+    'precautions, including consultations with Tehran", "Israeli negotiators traveled to Doha '
+    'for talks with Hamas"',
 )
 def talks_beside(r: Reader, noun: Token) -> Iterator[Candidate]:
     """Talks with Y named beside what X does ("after talks with Y", "including consultations
@@ -136,10 +140,48 @@ def talks_beside(r: Reader, noun: Token) -> Iterator[Candidate]:
         carrier = carrier.head  # "took precautions, including consultations with Tehran"
     if not partners or carrier.pos_ not in VERBAL:
         return
+    purpose = prep.lower_ in r.words["purpose_preps"]
+    if purpose and carrier.lemma_.lower() not in r.words["trip_verbs"]:
+        return  # "traveled to Doha for talks with Hamas", not "thanked Iran for talks with X"
     partner_ids = {m.actor.id for m in partners}
-    sides = [m for m in r.agents(carrier) if m.actor.id not in partner_ids]
+    if carrier.dep_ == "acl" and carrier.tag_ == "VBN":
+        # "a statement issued by Hezbollah after talks with Hamas": the participle's agent;
+        # "condemned it in a post, written after a conversation with Fidan": who wrote the post
+        doers = r.by_agents(carrier) or _maker_of(r, carrier)
+    else:
+        doers = r.agents(carrier)
+    sides = [m for m in doers if m.actor.id not in partner_ids]
     if sides:
-        yield Candidate("negotiates", sides, partners, noun, "talks-beside")
+        # a trip for talks shares the trip's fate: "refused to travel to Cairo for talks"
+        cue = carrier if purpose else noun
+        yield Candidate("negotiates", sides, partners, cue, "talks-beside")
+
+
+def _maker_of(r: Reader, participle: Token) -> list[TokenMention]:
+    """Who made the message a bare participle describes ("a post on Twitter, written after
+    ..."): the message's owner ("Barzani's post", "a statement by the ministry"), else the
+    agent of the verb it carries ("Barzani condemned the attacks in a post")."""
+    medium = participle.head
+    if medium.pos_ == "PROPN" and medium.dep_ == "pobj" and medium.head.head.pos_ in NOMINAL:
+        medium = medium.head.head  # "a post on Twitter, written ...": the parser hangs it low
+    if medium.pos_ not in NOMINAL or not r.is_word(medium, "medium_nouns"):
+        return []  # "rejected a plan drawn up after talks with Israel": who drew it is unsaid
+    owners = r.noun_owner(medium, blamed=False)
+    if owners:
+        return owners
+    prep = medium.head
+    if medium.dep_ != "pobj" or prep.lower_ not in r.words["medium_preps"]:
+        return []
+    act = prep.head
+    if act.pos_ in NOMINAL and act.dep_ in {"dobj", "pobj"}:
+        act = act.head  # "condemned the attacks in a post": the parser may hang it on the object
+    if (
+        act.dep_ == "ccomp"
+        and act.lemma_.lower() in r.words["labelling_verbs"]
+        and any(c.lower_ == "what" for c in act.children)
+    ):
+        act = act.head  # "condemned what he called attacks in a post": the condemning's post
+    return r.agents(act) if act.pos_ in VERBAL else []
 
 
 def _negotiation(r: Reader, noun: Token) -> str | None:
@@ -151,3 +193,88 @@ def _negotiation(r: Reader, noun: Token) -> str | None:
     if form is not None and r.lex.mutual_nouns[form] == "negotiates":
         return form
     return None
+
+
+@token_rule(
+    "talks-held",
+    family="event_nouns",
+    confidence=0.7,
+    trigger=Trigger("event_nouns", NOMINAL),
+    reads='"the talks Iran has been holding with Saudi Arabia"',
+)
+def talks_held(r: Reader, noun: Token) -> Iterator[Candidate]:
+    """Talks named as what a relative clause's subjects hold with a partner: the subjects
+    negotiate with the talks' (or the clause's) "with" partner."""
+    if _negotiation(r, noun) is None:
+        return
+    for clause in noun.children:
+        if (
+            clause.dep_ != "relcl"
+            or clause.pos_ not in VERBAL
+            or clause.lemma_.lower() not in r.words["light_verbs"]
+            or any(c.dep_ == "neg" for c in clause.children)
+        ):
+            continue
+        if any(
+            c.dep_ == "dobj" and c.lower_ not in r.words["relative_pronouns"]
+            for c in clause.children
+        ):
+            continue  # "the talks, which gave Iran a foothold": the clause has its own object
+        sides = unique(
+            [
+                m
+                for c in clause.children
+                if c.dep_ == "nsubj" and c.lower_ not in r.words["relative_pronouns"]
+                for m in r.resolve(c)
+            ]
+        )
+        if not sides:
+            continue
+        partners = [
+            m
+            for head in (noun, clause)
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for m in r.resolve(p)
+        ]
+        side_ids = {m.actor.id for m in sides}
+        partners = [m for m in partners if m.actor.id not in side_ids]
+        # (talks that coordinated subjects hold between them are the mutual rule's, through
+        # the owners Reader.noun_owner gives the noun)
+        if partners:
+            yield Candidate("negotiates", sides, partners, noun, "talks-held")
+
+
+@token_rule(
+    "talks-received",
+    family="event_nouns",
+    confidence=0.7,
+    trigger=Trigger("event_nouns", NOMINAL),
+    reads='"Sudani received a phone call from Blinken", "Assad received a visit from the Iranian '
+    'foreign minister"',
+)
+def talks_received(r: Reader, noun: Token) -> Iterator[Candidate]:
+    """A call or visit received from Y: the receiver and Y talk."""
+    verb = noun.head
+    if (
+        _negotiation(r, noun) is None
+        or noun.dep_ != "dobj"
+        or verb.lemma_.lower() not in r.words["receiving_verbs"]
+        or any(c.dep_ == "poss" for c in noun.children)
+    ):
+        return
+    callers = [
+        m
+        for head in (noun, verb)
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for m in r.resolve(p)
+    ]
+    caller_ids = {m.actor.id for m in callers}
+    receivers = [m for m in r.agents(verb) if m.actor.id not in caller_ids]
+    if callers and receivers:
+        yield Candidate("negotiates", receivers, callers, verb, "talks-received")

@@ -501,8 +501,8 @@ def bulk_export(
     kb_override_files: tuple[str, ...],
     quiet: bool,
 ) -> None:
-    """Write the graph of MENTIONS (JSON Lines written by `graphx extract`, or folders of
-    them) as CSV files for Neo4j's import tool, for a first load of a large archive.
+    """Write the graph of MENTIONS (JSON Lines written by `graphx extract`, or its --dask
+    output folders) as CSV files for Neo4j's import tool, for a first load of a large archive.
 
     The graph is the one `graphx load` would build in an empty store. The import command is
     printed and written to the folder (import.sh, README); import with the server stopped,
@@ -516,9 +516,11 @@ def bulk_export(
     from graphx.extraction.pipeline import EXIT_INPUT_FAILED
     from graphx.render import render_bulk_export
     from graphx.store.bulk import bulk_export as export_graph
+    from graphx.store.loading import count_mentions
 
     _knowledge_base(kb_files, kb_override_files)
-    total = sum(_count_lines(Path(path)) for path in mentions if Path(path).is_file()) or None
+    counts = [count_mentions(path) for path in mentions]
+    total = None if None in counts else sum(counts)  # type: ignore[arg-type]
     with _progress("mentions", quiet) as bar:
         task = bar.add_task("mentions", total=total)
         export = export_graph(

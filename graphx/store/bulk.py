@@ -190,7 +190,8 @@ def bulk_export(
     progress: Progress | None = None,
 ) -> BulkExport:
     """Write the graph of the relation mentions in `paths` (JSON Lines written by `graphx
-    extract`, or folders of them, read in order) to `directory` for the import tool. Bad lines
+    extract`, or its `--dask` output folders, read in order) to `directory` for the import
+    tool. Bad lines
     are skipped and returned as the export's failures, as `graphx load` does."""
     from graphx.store.loading import read_mentions
 
@@ -212,15 +213,12 @@ def bulk_export(
 
 
 def _mention_files(paths: Sequence[str]) -> Iterator[str]:
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix == ".jsonl" and p.is_file())
-            if not found:
-                raise InputError(raw, "a folder with no .jsonl files")
-            yield from map(str, found)
-        else:
-            yield raw
+    """The files `graphx load` would read for each path: a file, or a `graphx extract --dask`
+    folder's shards in order (loading.mention_files)."""
+    from graphx.store.loading import mention_files
+
+    for path in paths:
+        yield from mention_files(path)
 
 
 def export_relations(

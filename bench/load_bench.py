@@ -1,9 +1,13 @@
 """Load benchmark: mentions per second into the embedded store and into Neo4j, beside a naive
-Neo4j loader (one statement per mention), all measured in the same run.
+Neo4j loader (one statement per mention) and the bulk path (graphx bulk-export, then Neo4j's
+import tool through scripts/neo4j-local import), all measured in the same run.
 
     NEO4J_URI=$(scripts/neo4j-local start) python bench/load_bench.py [--mentions 100000]
 
 Bars (issue 3): Neo4j >= 10x naive and >= 20k mentions/s; embedded >= 50k mentions/s.
+Bar (issue 12): the bulk path, export and import, >= 10x the Neo4j batched loader. The import
+goes into a database home of its own (a server is then started on it, on --bulk-port, only to
+check that every mention arrived; not timed).
 The mentions are synthetic but shaped like real output: actors drawn from the knowledge base
 with a skew (a few actors dominate the news), 20 mentions a document, dated 2003-2025.
 """
@@ -13,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -181,11 +186,44 @@ def neo4j_ceiling(store, records) -> float:
     return len(ids) / (time.perf_counter() - started)
 
 
+SCRIPT = ROOT / "scripts" / "neo4j-local"
+
+
+def bulk_rates(records, kb, port: str) -> tuple[float, float, int]:
+    """Seconds to write the graph of `records` as the import tool's CSV files (from the JSON
+    records, as `graphx bulk-export` reads them), seconds for the import tool to load them
+    into an empty database, and the mentions a server started on it then holds."""
+    from graphx.store.bulk import export_relations
+
+    with tempfile.TemporaryDirectory() as folder:
+        home, out = Path(folder) / "home", Path(folder) / "csv"
+        env = {**os.environ, "NEO4J_LOCAL_HOME": str(home), "NEO4J_LOCAL_PORT": port}
+        started = time.perf_counter()
+        export_relations((relation_from_record("bench", r) for r in records), out, kb=kb)
+        exported = time.perf_counter() - started
+        started = time.perf_counter()
+        done = subprocess.run(
+            [str(SCRIPT), "import", str(out)], capture_output=True, text=True, env=env
+        )
+        imported = time.perf_counter() - started
+        if done.returncode != 0 or "IMPORT DONE" not in done.stdout:
+            sys.exit(f"the import failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+        subprocess.run([str(SCRIPT), "start"], capture_output=True, env=env, check=True)
+        try:
+            with open_store(neo4j=f"bolt://127.0.0.1:{port}") as store:
+                held = int(store.run("MATCH (m:Mention) RETURN count(m)").rows[0][0])
+        finally:
+            subprocess.run([str(SCRIPT), "stop"], capture_output=True, env=env)
+        return exported, imported, held
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mentions", type=int, default=100_000)
     parser.add_argument("--naive", type=int, default=2_000, help="mentions for the naive loader")
     parser.add_argument("--neo4j", default=os.environ.get("NEO4J_URI"))
+    parser.add_argument("--bulk-port", default="7694", help="port of the bulk check's server")
+    parser.add_argument("--no-bulk", action="store_true", help="skip the bulk path")
     args = parser.parse_args()
     kb = load_knowledge_base()
     weights = {name: info.weight for name, info in load_lexicon().relations.items()}
@@ -205,6 +243,15 @@ def main() -> None:
         f"{embedded_ceiling(records, kb):9.0f} mentions/s"
     )
 
+    bulk = None
+    if not args.no_bulk:
+        exported, imported, held = bulk_rates(records, kb, args.bulk_port)
+        bulk = len(records) / (exported + imported)
+        print(
+            f"bulk export + import: {bulk:9.0f} mentions/s ({exported + imported:.1f} s: "
+            f"export {exported:.1f} s, import tool {imported:.1f} s; the imported server "
+            f"holds {held} mentions)"
+        )
     if not args.neo4j:
         print("neo4j: skipped (set NEO4J_URI or --neo4j)")
         return
@@ -223,6 +270,8 @@ def main() -> None:
     print(f"neo4j batched loader: {batched:9.0f} mentions/s ({elapsed:.1f} s)   (bar >= 20000)")
     print(f"  ceiling, id-only nodes, no lookups or links: {ceiling:9.0f} mentions/s")
     print(f"ratio batched/naive:  {batched / naive:9.1f}   (bar >= 10)")
+    if bulk is not None:
+        print(f"ratio bulk/batched:   {bulk / batched:9.1f}   (bar >= 10)")
 
 
 if __name__ == "__main__":

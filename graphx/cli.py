@@ -482,6 +482,59 @@ def load(
     )
 
 
+@main.command("bulk-export")
+@click.argument("mentions", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="The folder to write (new or empty): CSV files, import.sh, import.args, README.",
+)
+@_KB
+@_KB_OVERRIDE
+@_QUIET
+def bulk_export(
+    mentions: tuple[str, ...],
+    output: str,
+    kb_files: tuple[str, ...],
+    kb_override_files: tuple[str, ...],
+    quiet: bool,
+) -> None:
+    """Write the graph of MENTIONS (JSON Lines written by `graphx extract`, or its --dask
+    output folders) as CSV files for Neo4j's import tool, for a first load of a large archive.
+
+    The graph is the one `graphx load` would build in an empty store. The import command is
+    printed and written to the folder (import.sh, README); import with the server stopped,
+    then `graphx load` continues online. Bad lines are named and skipped (exit code 3).
+
+    \b
+    Example:
+      graphx extract data/corpus -o mentions.jsonl
+      graphx bulk-export mentions.jsonl -o bulk-import
+    """
+    from graphx.extraction.pipeline import EXIT_INPUT_FAILED
+    from graphx.render import render_bulk_export
+    from graphx.store.bulk import bulk_export as export_graph
+    from graphx.store.loading import count_mentions
+
+    _knowledge_base(kb_files, kb_override_files)
+    counts = [count_mentions(path) for path in mentions]
+    total = None if None in counts else sum(counts)  # type: ignore[arg-type]
+    with _progress("mentions", quiet) as bar:
+        task = bar.add_task("mentions", total=total)
+        export = export_graph(
+            mentions,
+            output,
+            kb_files=kb_files,
+            kb_override_files=kb_override_files,
+            progress=lambda n: bar.advance(task, n),
+        )
+    render_bulk_export(export, quiet)
+    if export.failures:
+        click.get_current_context().exit(EXIT_INPUT_FAILED)
+
+
 @main.command()
 @click.argument("cypher_or_file")
 @_store_options

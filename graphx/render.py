@@ -73,6 +73,21 @@ def render_load_outcome(outcome: Any, quiet: bool) -> None:
     click.echo(", ".join(f"{name} {count}" for name, count in report.counts.items()), err=True)
 
 
+def render_bulk_export(export: Any, quiet: bool) -> None:
+    """The skipped lines and (unless `quiet`) what was written on standard error; the import
+    command on standard output."""
+    import click
+
+    for failure in export.failures:
+        click.echo(f"Error: {failure}", err=True)
+    if not quiet:
+        counts = {**export.nodes, **export.relationships}
+        click.echo(f"wrote {export.directory} for neo4j-admin database import full:", err=True)
+        click.echo(", ".join(f"{name} {count}" for name, count in counts.items()), err=True)
+        click.echo("import it with the server stopped (see its README):", err=True)
+    click.echo(export.command())
+
+
 # ----------------------------------------------------------------------------- lookups
 def _json(payload: Any) -> None:
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1, default=str) + "\n")

@@ -195,6 +195,9 @@ EMBEDDED_DROP = [
     "DROP TABLE IF EXISTS Actor",
     "DROP TABLE IF EXISTS GraphxState",
 ]
+# Mentions go first, a batch at a time: an actor named by tens of thousands of mentions, deleted
+# with all its links in one transaction, outgrew the server's transaction memory.
+NEO4J_RESET_MENTIONS = "MATCH (n:Mention) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
 NEO4J_RESET_BATCH = (
     "MATCH (n) WHERE n:Actor OR n:Document OR n:Mention OR n:GraphxState "
     "WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"

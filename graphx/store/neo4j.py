@@ -241,8 +241,9 @@ class Neo4jStore(GraphStore):
             session.execute_write(work)
 
     def reset(self) -> None:
-        while int(self.run(cypher.NEO4J_RESET_BATCH, {"limit": 10_000}).rows[0][0]):
-            pass
+        for statement in (cypher.NEO4J_RESET_MENTIONS, cypher.NEO4J_RESET_BATCH):
+            while int(self.run(statement, {"limit": 10_000}).rows[0][0]):
+                pass
 
     def close(self) -> None:
         driver, self._driver = getattr(self, "_driver", None), None

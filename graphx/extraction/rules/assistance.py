@@ -20,6 +20,7 @@ from graphx.extraction.rules.cues import matched_cues
 from graphx.extraction.rules.pledges import pledge_head
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
 from graphx.extraction.rules.syntax import (
+    apart,
     cue_form,
     is_passive,
     prep_objects,
@@ -242,8 +243,7 @@ def passive_list(r: Reader, verb: Token) -> Iterator[Candidate]:
             if cue.preps or own_object is not None or cue.relation not in LISTED:
                 continue
             targets = [m for t in patients for m in r.resolve_target(t, cue.relation)]
-            source_ids = {m.actor.id for m in sources}
-            targets = [m for m in targets if m.actor.id not in source_ids]
+            targets = apart(targets, sources)
             if targets:
                 yield Candidate(cue.relation, sources, targets, participle, "passive-list")
 
@@ -308,8 +308,7 @@ def in_support_of(r: Reader, noun: Token) -> Iterator[Candidate]:
         doers = r.noun_owner(act, blamed=False) or r.resolve(act)
     else:
         return
-    target_ids = {m.actor.id for m in targets}
-    doers = [m for m in doers if m.actor.id not in target_ids]
+    doers = apart(doers, targets)
     if targets and doers:
         yield Candidate(SUPPORTS, doers, targets, noun, "in-support-of")
 
@@ -355,8 +354,7 @@ def _act_of_support(r: Reader, noun: Token, act: Token) -> Iterator[Candidate]:
     else:
         doers = [m for t in labelled for m in r.noun_owner(t, blamed=False)] or r.agents(verb)
     targets = _supported(r, noun, act)
-    target_ids = {m.actor.id for m in targets}
-    doers = [m for m in doers if m.actor.id not in target_ids]
+    doers = apart(doers, targets)
     if targets and doers:
         yield Candidate(SUPPORTS, doers, targets, noun, "in-support-of")
 
@@ -382,8 +380,7 @@ def receiving(r: Reader, verb: Token) -> Iterator[Candidate]:
         m for head in (verb, *aid) for p in prep_objects(head, ("from",)) for m in r.resolve(p)
     ]
     receivers = r.agents(verb)
-    giver_ids = {m.actor.id for m in givers}
-    receivers = [m for m in receivers if m.actor.id not in giver_ids]
+    receivers = apart(receivers, givers)
     if givers and receivers:
         yield Candidate(SUPPORTS, givers, receivers, verb, "receiving")
 
@@ -420,8 +417,7 @@ def with_backing(r: Reader, noun: Token) -> Iterator[Candidate]:
         doers = r.noun_owner(act, blamed=False) or r.resolve(act)
     else:
         return
-    backer_ids = {m.actor.id for m in backers}
-    doers = [m for m in doers if m.actor.id not in backer_ids]
+    doers = apart(doers, backers)
     if backers and doers:
         yield Candidate(SUPPORTS, unique(backers), doers, noun, "with-backing")
 
@@ -443,8 +439,7 @@ def idiom_owner(r: Reader, verb: Token) -> Iterator[Candidate]:
             continue  # "came to the aid of X": the verb rule
         targets = [m for c in own_object.children if c.dep_ == "poss" for m in r.resolve(c)]
         sources = r.agents(verb)
-        source_ids = {m.actor.id for m in sources}
-        targets = [m for m in targets if m.actor.id not in source_ids]
+        targets = apart(targets, sources)
         if targets and sources:
             yield Candidate(SUPPORTS, sources, targets, verb, "idiom-owner")
 
@@ -463,8 +458,7 @@ def thanked_for(r: Reader, verb: Token) -> Iterator[Candidate]:
         return
     benefactors = [m for c in verb.children if c.dep_ == "dobj" for m in r.resolve(c)]
     thankers = r.agents(verb)
-    benefactor_ids = {m.actor.id for m in benefactors}
-    thankers = [m for m in thankers if m.actor.id not in benefactor_ids]
+    thankers = apart(thankers, benefactors)
     if benefactors and thankers:
         yield Candidate(SUPPORTS, benefactors, thankers, verb, "thanked-for")
 
@@ -483,8 +477,7 @@ def depends_on_aid(r: Reader, verb: Token) -> Iterator[Candidate]:
     patrons = [m for a in aid for m in r.noun_owner(a, blamed=False)]
     patrons += [m for a in aid for p in prep_objects(a, ("from",)) for m in r.resolve(p)]
     clients = r.agents(verb)
-    patron_ids = {m.actor.id for m in patrons}
-    clients = [m for m in clients if m.actor.id not in patron_ids]
+    clients = apart(clients, patrons)
     if patrons and clients:
         yield Candidate(SUPPORTS, unique(patrons), clients, verb, "depends-on-aid")
 

@@ -15,6 +15,7 @@ from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger
 from graphx.extraction.rules.syntax import (
     OBJECTS,
     SUBJECTS,
+    apart,
     as_coref,
     cue_form,
     infinitival,
@@ -339,8 +340,7 @@ def ultimatum(r: Reader, verb: Token) -> Iterator[Candidate]:
             told = [c for c in clause.children if c.dep_ in SUBJECTS]
         targets = [m for t in told for m in r.resolve(t)]
         sources = _demanding_agents(r, verb)
-        source_ids = {m.actor.id for m in sources}
-        targets = [m for m in targets if m.actor.id not in source_ids]
+        targets = apart(targets, sources)
         if sources and targets:
             yield Candidate("threatens", sources, targets, verb, "ultimatum")
 

@@ -18,7 +18,7 @@ from graphx.extraction.rules.registry import (
     sentence_rule,
     token_rule,
 )
-from graphx.extraction.rules.syntax import cue_form, is_passive, prep_objects, same_state
+from graphx.extraction.rules.syntax import apart, cue_form, is_passive, prep_objects, same_state
 
 
 @token_rule(
@@ -283,7 +283,6 @@ def possessed_ally(r: Reader, word: Token) -> Iterator[Candidate]:
         patrons = r.resolve_one(holder.head, 0)  # "the troops and their allied militias"
     else:
         patrons = r.resolve(owner)
-    patron_ids = {m.actor.id for m in patrons}
     # the ally's own name ("their allied Hezbollah fighters"), else what the noun names; a
     # bare "its allied militias" names no one but the possessor
     named = [
@@ -294,6 +293,6 @@ def possessed_ally(r: Reader, word: Token) -> Iterator[Candidate]:
         doc = holder.doc
         if own is not None and any(t.pos_ == "PROPN" for t in doc[own.start : own.end]):
             named = [own]
-    allies = [m for m in named if m.actor.id not in patron_ids]
+    allies = apart(named, patrons)
     if patrons and allies:
         yield Candidate("supports", allies, patrons, word, "possessed-ally")

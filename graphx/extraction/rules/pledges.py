@@ -20,7 +20,7 @@ from graphx.extraction.rules.registry import (
     Trigger,
     token_rule,
 )
-from graphx.extraction.rules.syntax import cue_form, infinitival, prep_objects
+from graphx.extraction.rules.syntax import apart, cue_form, infinitival, prep_objects
 
 
 def clause_of(verb: Token) -> Token:
@@ -121,13 +121,12 @@ def readiness(r: Reader, adjective: Token) -> Iterator[Candidate]:
     # "Iran said it was ready for talks with the United States": dialogue offered; "ready for
     # war with Israel": force threatened
     sides = r.agents(verb)
-    side_ids = {m.actor.id for m in sides}
     for noun in prep_objects(adjective, ("for",)):
         relation = {"negotiates": "negotiates", "strikes": "threatens"}.get(
             r.lex.nouns.get(cue_form(noun, r.lex.nouns) or "", "")
         )
         partners = [m for p in prep_objects(noun, ("with",)) for m in r.resolve(p)]
-        partners = [m for m in partners if m.actor.id not in side_ids]
+        partners = apart(partners, sides)
         if relation and sides and partners:
             yield Candidate(relation, sides, partners, adjective, "readiness")
 

@@ -24,6 +24,7 @@ from graphx.extraction.rules.syntax import (
     OBJECTS,
     STRUCTURAL,
     SUBJECTS,
+    apart,
     cue_form,
     is_passive,
     unique,
@@ -255,8 +256,7 @@ def _verb_read_as_noun(r: Reader, noun: Token, relation: str) -> Iterator[Candid
     """The names before the misparsed verb act on the names after it."""
     before = [m for c in noun.children if c.i < noun.i for m in r.resolve(c)]
     after = [m for c in noun.children if c.i > noun.i for m in r.resolve(c)]
-    before_ids = {m.actor.id for m in before}
-    after = [m for m in after if m.actor.id not in before_ids]
+    after = apart(after, before)
     if before and after:
         yield Candidate(relation, before, after, noun, "role")
 
@@ -282,8 +282,7 @@ def members_include(r: Reader, verb: Token) -> Iterator[Candidate]:
         return
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
         wholes = _membership_whole(r, subject, verb)
-        member_ids = {m.actor.id for m in wholes}
-        listed = [m for m in members if m.actor.id not in member_ids]
+        listed = apart(members, wholes)
         if wholes and listed:
             yield Candidate("part_of", listed, wholes, verb, "members-include")
 
@@ -357,8 +356,7 @@ def under_command(r: Reader, noun: Token) -> Iterator[Candidate]:
         led = r.resolve(carrier)  # "fighters under the command of X"
     else:
         return
-    leader_ids = {m.actor.id for m in leaders}
-    led = [m for m in led if m.actor.id not in leader_ids]
+    led = apart(led, leaders)
     if led:
         yield Candidate("leads", leaders, led, cue, "under-command")
 

@@ -66,6 +66,13 @@ def as_coref(mention: TokenMention, token: Token) -> TokenMention:
     )
 
 
+def apart(mentions: Iterable[TokenMention], others: Iterable[TokenMention]) -> list[TokenMention]:
+    """`mentions` without the actors of `others` (the receivers of aid without its givers):
+    no actor stands at both ends of one reading."""
+    excluded = {m.actor.id for m in others}
+    return [m for m in mentions if m.actor.id not in excluded]
+
+
 def unique(mentions: Iterable[TokenMention]) -> list[TokenMention]:
     """Mentions without repeats of one actor at one place, in order."""
     seen: set[tuple[str, int]] = set()

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from graphx.extraction.mentions import TokenMention
 from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
-from graphx.extraction.rules.syntax import cue_form, unique
+from graphx.extraction.rules.syntax import apart, cue_form, unique
 
 
 @token_rule(
@@ -87,8 +87,7 @@ def leads_it(r: Reader, verb: Token) -> Iterator[Candidate]:
     leaders = [m for m in r.resolve_one(antecedent, 0) if m.actor.type == "person"]
     if not leaders:
         leaders = _named_after_clause(r, verb)  # "the man who leads it, Abu Fadak"
-    led_ids = {m.actor.id for m in led}
-    leaders = [m for m in leaders if m.actor.id not in led_ids]
+    leaders = apart(leaders, led)
     if leaders and led:
         yield Candidate("leads", leaders, led, verb, "leads-it")
 
@@ -143,14 +142,13 @@ def talks_beside(r: Reader, noun: Token) -> Iterator[Candidate]:
     purpose = prep.lower_ in r.words["purpose_preps"]
     if purpose and carrier.lemma_.lower() not in r.words["trip_verbs"]:
         return  # "traveled to Doha for talks with Hamas", not "thanked Iran for talks with X"
-    partner_ids = {m.actor.id for m in partners}
     if carrier.dep_ == "acl" and carrier.tag_ == "VBN":
         # "a statement issued by Hezbollah after talks with Hamas": the participle's agent;
         # "condemned it in a post, written after a conversation with Fidan": who wrote the post
         doers = r.by_agents(carrier) or _maker_of(r, carrier)
     else:
         doers = r.agents(carrier)
-    sides = [m for m in doers if m.actor.id not in partner_ids]
+    sides = apart(doers, partners)
     if sides:
         # a trip for talks shares the trip's fate: "refused to travel to Cairo for talks"
         cue = carrier if purpose else noun
@@ -239,8 +237,7 @@ def talks_held(r: Reader, noun: Token) -> Iterator[Candidate]:
             if p.dep_ == "pobj"
             for m in r.resolve(p)
         ]
-        side_ids = {m.actor.id for m in sides}
-        partners = [m for m in partners if m.actor.id not in side_ids]
+        partners = apart(partners, sides)
         # (talks that coordinated subjects hold between them are the mutual rule's, through
         # the owners Reader.noun_owner gives the noun)
         if partners:
@@ -274,7 +271,6 @@ def talks_received(r: Reader, noun: Token) -> Iterator[Candidate]:
         if p.dep_ == "pobj"
         for m in r.resolve(p)
     ]
-    caller_ids = {m.actor.id for m in callers}
-    receivers = [m for m in r.agents(verb) if m.actor.id not in caller_ids]
+    receivers = apart(r.agents(verb), callers)
     if callers and receivers:
         yield Candidate("negotiates", receivers, callers, verb, "talks-received")

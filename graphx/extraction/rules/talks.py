@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from graphx.extraction.mentions import TokenMention
 from graphx.extraction.rules.arguments import Reader
 from graphx.extraction.rules.registry import NOMINAL, VERBAL, Candidate, Trigger, token_rule
-from graphx.extraction.rules.syntax import apart, cue_form, unique
+from graphx.extraction.rules.syntax import apart, cue_form, prep_objects, unique
 
 
 @token_rule(
@@ -231,10 +231,7 @@ def talks_held(r: Reader, noun: Token) -> Iterator[Candidate]:
         partners = [
             m
             for head in (noun, clause)
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ == "with"
-            for p in c.children
-            if p.dep_ == "pobj"
+            for p in prep_objects(head, ("with",))
             for m in r.resolve(p)
         ]
         partners = apart(partners, sides)
@@ -263,13 +260,7 @@ def talks_received(r: Reader, noun: Token) -> Iterator[Candidate]:
     ):
         return
     callers = [
-        m
-        for head in (noun, verb)
-        for c in head.children
-        if c.dep_ == "prep" and c.lower_ == "from"
-        for p in c.children
-        if p.dep_ == "pobj"
-        for m in r.resolve(p)
+        m for head in (noun, verb) for p in prep_objects(head, ("from",)) for m in r.resolve(p)
     ]
     receivers = apart(r.agents(verb), callers)
     if callers and receivers:

@@ -19,6 +19,8 @@ from graphx.store import bulk
 from graphx.store.bulk import export_relations
 from graphx.store.rows import EDGE_LABELS
 
+from .relations import relation, said
+
 
 def _kb() -> KnowledgeBase:
     builder = _Builder()
@@ -34,26 +36,9 @@ def _kb() -> KnowledgeBase:
     return builder.build()
 
 
-def _said(actor_id: str, start: int = 0, name: str | None = None) -> ActorMention:
-    name = name or actor_id.replace("_", " ").title()
-    return ActorMention(Actor(id=actor_id, name=name, type="provisional"), start, start + 4, name)
-
-
 def _relation(doc: str = "d1", **changes: Any) -> RelationMention:
-    fields: dict[str, Any] = {
-        "doc": doc,
-        "relation": "strikes",
-        "source": _said("lion_militia", 0),
-        "target": _said("border_post", 20),
-        "sentence": "The militia shelled the border post.",
-        "sentence_span": (0, 36),
-        "date": "2024-03-01",
-        "claimed_by": None,
-        "confidence": 0.8,
-        "rule": "verb",
-    }
-    fields.update(changes)
-    return RelationMention(**fields)
+    """The shared test relation, aimed at a border post (an actor the small base lacks)."""
+    return relation(doc, "border_post", **changes)
 
 
 def parse_csv(text: str) -> list[list[str | None]]:
@@ -106,7 +91,7 @@ def exported(tmp_path: Path) -> tuple[Path, bulk.BulkExport]:
     relations = [
         _relation("d1"),
         _relation("d1", sentence='He said "no",\nthen left.', date=None, negated=False),
-        _relation("d2", date="2024-01-05", claimed_by=_said("narnia_army", 40)),
+        _relation("d2", date="2024-01-05", claimed_by=said("narnia_army", 40)),
         _relation("d2", relation="supports", negated=True),
     ]
     documents = [Document(id="d2", text="", source="t", title="", outlet="news.example")]
@@ -196,8 +181,8 @@ def test_an_actor_named_in_two_batches_keeps_the_later_name(tmp_path: Path, monk
     """As the online loader's later transaction overwrites the earlier one's row."""
     monkeypatch.setattr(bulk, "BATCH_SIZE", 1)
     relations = [
-        _relation("d1", target=_said("border_post", 20, "Border Post")),
-        _relation("d2", target=_said("border_post", 20, "the border post")),
+        _relation("d1", target=said("border_post", 20, name="Border Post")),
+        _relation("d2", target=said("border_post", 20, name="the border post")),
     ]
     export_relations(relations, tmp_path / "out", kb=_kb())
     actors = {row["id:ID(Actor)"]: row for row in _table(tmp_path / "out", "actors")}
@@ -205,7 +190,7 @@ def test_an_actor_named_in_two_batches_keeps_the_later_name(tmp_path: Path, monk
 
 
 def test_a_failed_export_leaves_nothing_behind(tmp_path: Path) -> None:
-    relation = _relation(target=_said("border_post", 20))
+    relation = _relation(target=said("border_post", 20))
     named = Actor(id="odd", name="Odd", type="provisional", aliases=("a\x1fb",))
     odd = RelationMention(**{**relation.__dict__, "source": ActorMention(named, 0, 4, "Odd")})
     with pytest.raises(ExportError, match="array delimiter"):

@@ -11,7 +11,7 @@ import pytest
 from graphx.errors import InputError
 from graphx.extraction.kb import KnowledgeBase, _Builder
 from graphx.extraction.pipeline import relation_from_record
-from graphx.models import Actor, ActorMention, Document, RelationMention
+from graphx.models import Actor, Document
 from graphx.store.rows import (
     EDGE_LABELS,
     Batch,
@@ -20,6 +20,8 @@ from graphx.store.rows import (
     desired_edges,
     stored_actor,
 )
+
+from .relations import relation, said
 
 WEIGHTS = {"strikes": -10, "supports": 6, "part_of": 5}
 
@@ -42,28 +44,6 @@ def _kb() -> KnowledgeBase:
 @pytest.fixture(scope="module")
 def builder() -> RowBuilder:
     return RowBuilder(_kb())
-
-
-def _said(actor_id: str, start: int = 0, **actor: Any) -> ActorMention:
-    fields = {"name": actor_id.replace("_", " ").title(), "type": "provisional", **actor}
-    return ActorMention(Actor(id=actor_id, **fields), start, start + 4, fields["name"])
-
-
-def _relation(doc: str = "d1", **changes: Any) -> RelationMention:
-    fields: dict[str, Any] = {
-        "doc": doc,
-        "relation": "strikes",
-        "source": _said("lion_militia", 0),
-        "target": _said("border_guard", 20),
-        "sentence": "The militia shelled the border post.",
-        "sentence_span": (0, 36),
-        "date": "2024-03-01",
-        "claimed_by": None,
-        "confidence": 0.8,
-        "rule": "verb",
-    }
-    fields.update(changes)
-    return RelationMention(**fields)
 
 
 def _record(**changes: Any) -> dict[str, Any]:
@@ -167,7 +147,7 @@ def test_actors_come_with_all_their_parents(builder: RowBuilder):
 # ----------------------------------------------------------------------------- mentions
 def test_a_mention_row_flattens_the_mention_and_gets_a_content_id(builder: RowBuilder):
     batch = Batch()
-    builder.add(batch, _relation(claimed_by=_said("narnia", 40)))
+    builder.add(batch, relation(claimed_by=said("narnia", 40)))
     [(mention_id, row)] = batch.mentions.items()
     assert row["id"] == mention_id and len(mention_id) == 20
     assert (row["source_id"], row["target_id"], row["claimed_by"]) == (
@@ -186,9 +166,9 @@ def test_a_mention_row_flattens_the_mention_and_gets_a_content_id(builder: RowBu
     assert set(batch.actors) == {"lion_militia", "border_guard", "narnia_army", "narnia"}
     assert all("parent_ids" not in row for row in batch.actor_rows())
     # the same mention again is the same row; a changed one is another
-    builder.add(batch, _relation(claimed_by=_said("narnia", 40)))
+    builder.add(batch, relation(claimed_by=said("narnia", 40)))
     assert len(batch.mentions) == 1
-    builder.add(batch, _relation(claimed_by=_said("narnia", 40), negated=True))
+    builder.add(batch, relation(claimed_by=said("narnia", 40), negated=True))
     assert len(batch.mentions) == 2
 
 
@@ -214,7 +194,7 @@ def test_a_document_row_keeps_known_metadata_and_marks_unknown(builder: RowBuild
 
 def test_batches_hold_whole_documents(builder: RowBuilder):
     def doc(doc_id: str, count: int) -> tuple[None, str, list[dict[str, Any]]]:
-        return None, doc_id, [_relation(doc_id, sentence=f"s{n}") for n in range(count)]
+        return None, doc_id, [relation(doc_id, sentence=f"s{n}") for n in range(count)]
 
     batches = list(
         batches_by_document([doc("a", 2), doc("b", 2), doc("c", 3), doc("e", 0)], builder, size=4)

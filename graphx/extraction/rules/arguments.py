@@ -362,21 +362,42 @@ class Reader(Coreference, Context):
             return blamed
         return on_chain(event)[-1:]
 
+    def blaming_verb(self, noun: Token) -> tuple[Token, Token] | None:
+        """The blaming verb an event is the object of, and that object ("blamed the attack on
+        X"; "pinned a string of attacks on X": the count carries the event), if any."""
+        carrier = self.counted(noun)
+        verb = carrier.head
+        if carrier.dep_ == "dobj" and self.is_blaming(verb):
+            return verb, carrier
+        return None
+
+    def counted(self, noun: Token) -> Token:
+        """The count an event noun is the "of" phrase of ("a string of attacks"), else itself."""
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "of"
+            and self.is_word(noun.head.head, "quantity_nouns")
+        ):
+            return noun.head.head
+        return noun
+
+    def is_blaming(self, verb: Token) -> bool:
+        return verb.pos_ in VERBAL and verb.lemma_.lower() in self.words["blame_verbs"]
+
     def blamers(self, noun: Token) -> list[TokenMention]:
         """Who puts an event on someone: the subject of "blamed the attack on X", "pinned a
         string of attacks on X" or "blamed X for the attack" (the claimant of the deed)."""
-        verb = noun.head
-        if (
-            noun.dep_ == "pobj"
-            and verb.lower_ == "of"
-            and self.is_word(verb.head, "quantity_nouns")
+        found = self.blaming_verb(noun)
+        carrier = self.counted(noun)
+        if found is not None:
+            verb = found[0]
+        elif (
+            carrier.dep_ == "pobj"
+            and carrier.head.lower_ == "for"
+            and self.is_blaming(carrier.head.head)
         ):
-            return self.blamers(verb.head)
-        if noun.dep_ == "pobj" and verb.lower_ == "for":
-            verb = verb.head
-        elif noun.dep_ != "dobj":
-            return []
-        if verb.pos_ not in VERBAL or verb.lemma_.lower() not in self.words["blame_verbs"]:
+            verb = carrier.head.head  # "blamed X for (a string of) attacks"
+        else:
             return []
         return [m for c in verb.children if c.dep_ == "nsubj" for m in self.resolve(c)]
 

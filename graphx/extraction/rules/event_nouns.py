@@ -360,14 +360,10 @@ def blamed_as_object(r: Reader, noun: Token) -> list[TokenMention]:
     """The one an event is blamed on when it is the blaming verb's object: "attributed the
     strike to the IRGC", "pinned a string of attacks on Iraqi bases on proxies of Iran" (the
     parser hangs the second "on" on the event's target)."""
-    carrier = noun
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
-        count = noun.head.head
-        if cue_form(count, r.words["quantity_nouns"]) is not None:
-            carrier = count  # "a string of attacks"
-    verb = carrier.head
-    if carrier.dep_ != "dobj" or verb.lemma_.lower() not in r.words["blame_verbs"]:
+    found = r.blaming_verb(noun)
+    if found is None:
         return []
+    verb, carrier = found
     if r.context(verb, r.dm.sentences[r.dm.sentence_of[verb.i]])[0]:
         return []  # "did not blame the attack on X"
     return [m for t in r.blamed_for_event(verb, carrier) for m in r.resolve(t)]

@@ -302,15 +302,10 @@ class MentionFinder:
     ) -> list[TokenMention]:
         """The document's own abbreviations of known actors: "Harakat Ansar Allah al-Awfiya
         (HAAA) ... HAAA claimed the attack" (`taken` gains their tokens)."""
-        defined = _abbreviations_defined(doc, mentions)
-        found = []
-        for token in doc:
-            actor = defined.get(token.text)
-            if actor is not None and token.i not in taken:
-                taken.add(token.i)
-                found.append(
-                    TokenMention(token.i, token.i + 1, actor, ABBREVIATION, sentence_of[token.i])
-                )
+        found = _abbreviation_mentions(
+            doc, _abbreviations_defined(doc, mentions), taken, sentence_of
+        )
+        taken.update(m.start for m in found)
         return found
 
     def _with_names_given(self, doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
@@ -469,14 +464,20 @@ def _with_provisional_abbreviations(
         if not (m.kind == "provisional" and m.end - m.start == 1 and doc[m.start].text in defined)
     ]
     occupied = {i for m in kept for i in range(m.start, m.end)}
-    for token in doc:
-        actor = defined.get(token.text)
-        if actor is not None and token.i not in occupied:
-            kept.append(
-                TokenMention(token.i, token.i + 1, actor, ABBREVIATION, sentence_of[token.i])
-            )
+    kept += _abbreviation_mentions(doc, defined, occupied, sentence_of)
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+def _abbreviation_mentions(
+    doc: Doc, defined: dict[str, Actor], occupied: set[int], sentence_of: list[int]
+) -> list[TokenMention]:
+    """A mention of its actor at every free token that is one of the `defined` abbreviations."""
+    return [
+        TokenMention(token.i, token.i + 1, defined[token.text], ABBREVIATION, sentence_of[token.i])
+        for token in doc
+        if token.text in defined and token.i not in occupied
+    ]
 
 
 def _past_office(doc: Doc, start: int) -> bool:

@@ -507,9 +507,7 @@ class Reader(Coreference, Context):
             owner = self._owner(token, depth)
             if owner:
                 return self._persons_groups(owner, token)
-            if any(
-                c.dep_ == "det" and c.lower_ in self.words["definite_dets"] for c in token.children
-            ):
+            if self.definite(token):
                 return self.coref_group(token)
         for child in token.children:
             if child.dep_ == "appos":

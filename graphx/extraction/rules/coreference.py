@@ -247,9 +247,7 @@ class Coreference:
         if (
             noun.tag_ != "NN"
             or noun.lemma_.lower() in self.words["head_match_stop_nouns"]
-            or not any(
-                c.dep_ == "det" and c.lower_ in self.words["definite_dets"] for c in noun.children
-            )
+            or not self.definite(noun)
         ):
             return []
         return self.named_by_head(noun) or self._earlier_noun(noun, "NN")
@@ -282,9 +280,9 @@ class Coreference:
         "air attacks on Islamic State militants ... the militants had been firing": a definite
         plural noun without an owner of its own is the actor of the nearest earlier noun with
         that plural head, within the sentence and the two before it."""
-        if not any(
-            c.dep_ == "det" and c.lower_ in self.words["definite_dets"] for c in noun.children
-        ) or any(c.dep_ in {"poss", "compound", "prep"} for c in noun.children):
+        if not self.definite(noun) or any(
+            c.dep_ in {"poss", "compound", "prep"} for c in noun.children
+        ):
             return []
         return self._earlier_noun(noun, "NNS")
 
@@ -315,6 +313,12 @@ class Coreference:
         if root.dep_ in {"appos", "compound"} and root.head.pos_ == "NOUN":
             words.add(root.head.lemma_.lower())
         return words
+
+    def definite(self, noun: Token) -> bool:
+        """Whether `noun` has a definite determiner ("the group", "those militias")."""
+        return any(
+            c.dep_ == "det" and c.lower_ in self.words["definite_dets"] for c in noun.children
+        )
 
     def head_of(self, mention: TokenMention) -> Token:
         """The syntactic head of a mention ("Resistance" in "Islamic Resistance in Iraq")."""

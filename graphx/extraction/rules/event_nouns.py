@@ -570,12 +570,7 @@ def event_antecedent(r: Reader, noun: Token) -> list[TokenMention]:
     event without an agent of its own, of the same family, within a few sentences, with one
     agent in the nearest sentence that has such an event (two agents there: nobody)."""
     family = event_family(r, noun) if noun.pos_ in NOMINAL else None
-    if (
-        family is None
-        or not any(c.dep_ == "det" and c.lower_ in r.words["definite_dets"] for c in noun.children)
-        or r.modifier_mentions(noun)
-        or r.noun_owner(noun)
-    ):
+    if family is None or not r.definite(noun) or r.modifier_mentions(noun) or r.noun_owner(noun):
         return []
     here = r.dm.sentence_of[noun.i]
     for index in range(here, max(-1, here - ANTECEDENT_WINDOW - 1), -1):

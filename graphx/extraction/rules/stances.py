@@ -634,9 +634,7 @@ def sanction_reach(r: Reader, noun: Token) -> Iterator[Candidate]:
     if not targets:
         return
     sources = r.noun_owner(noun, blamed=False)
-    if not sources and any(
-        c.dep_ == "det" and c.lower_ in r.words["definite_dets"] for c in noun.children
-    ):
+    if not sources and r.definite(noun):
         # "The penalties": the ones just imposed
         sources = _earlier_sanctioners(r, noun, _PENALTIES_LOOKBACK)
     own = {a for s in sources for a in r.kb.ancestors(s.actor.id)}

@@ -279,6 +279,7 @@ STORE_CONTENTS: dict[str, str] = {
 # ----------------------------------------------------------------------------- opening to read
 # Whether there is a graphx store to read at all (both stores).
 ANY_ACTOR = "MATCH (a:Actor) RETURN a.id AS id LIMIT 1"
+ANY_MENTION = "MATCH (m:Mention) RETURN m.id AS id LIMIT 1"
 # The embedded store's tables, to tell a graphx store from an empty or foreign file.
 EMBEDDED_TABLES = "CALL show_tables() RETURN name"
 

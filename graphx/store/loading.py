@@ -5,11 +5,13 @@ documents."""
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, groupby
 from pathlib import Path
+from types import MappingProxyType
 
 from graphx.errors import InputError
 from graphx.extraction.kb import KnowledgeBase, load_knowledge_base
@@ -17,7 +19,7 @@ from graphx.extraction.lexicon import load_lexicon
 from graphx.extraction.pipeline import relation_from_record
 from graphx.models import Document, RelationMention
 from graphx.store.base import GraphStore, LoadReport
-from graphx.store.rows import RowBuilder, batches_by_document
+from graphx.store.rows import RowBuilder, batches_by_document, prefetched
 
 Progress = Callable[[int], None]
 DocumentRelations = tuple[Document | None, str, Sequence[RelationMention]]
@@ -31,9 +33,12 @@ class LoadOutcome:
     failures: list[InputError] = field(default_factory=list)
 
 
-def _weights() -> dict[str, int]:
+@functools.cache
+def _weights() -> Mapping[str, int]:
+    """Each relation's edge weight, from the bundled lexicon: read once a process (the whole
+    lexicon is parsed for them, a tenth of a second, every load did it again)."""
     lexicon = load_lexicon()
-    return {name: info.weight for name, info in lexicon.relations.items()}
+    return MappingProxyType({name: info.weight for name, info in lexicon.relations.items()})
 
 
 def build(
@@ -112,8 +117,9 @@ def load_relations(
             if doc_id not in seen:
                 yield document, doc_id, []
 
-    batches = batches_by_document(by_document(), RowBuilder(kb), batch_size or store.batch_size)
-    return store.load(batches, kb, _weights())
+    size = batch_size or store.batch_size
+    batches = batches_by_document(by_document(), RowBuilder(kb), size, first=size // 5)
+    return store.load(prefetched(map(store.prepare, batches)), kb, _weights())
 
 
 def read_mentions(

@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from graphx.errors import QueryError, StoreError, StoreMissing, StoreReadOnly, StoreUnavailable
 from graphx.store import cypher
-from graphx.store.base import GraphStore, QueryResult
+from graphx.store.base import EdgeRows, GraphStore, QueryResult
 from graphx.store.rows import Batch
 
 ROWS_PER_STATEMENT = 5000
@@ -223,14 +223,14 @@ class Neo4jStore(GraphStore):
 
         self._write(work)
 
-    def write_edges(
-        self, label: str, removed: list[dict[str, Any]], added: list[dict[str, Any]]
-    ) -> None:
+    def write_edges(self, changes: Mapping[str, EdgeRows]) -> None:
         def work(tx: Any) -> None:
-            for rows in _chunks([{"source": r["source"], "target": r["target"]} for r in removed]):
-                tx.run(cypher.delete_edges(label), rows=rows).consume()
-            for rows in _chunks(added):
-                tx.run(cypher.create_edges(label), rows=rows).consume()
+            for label, (removed, added) in changes.items():
+                ends = [{"source": r["source"], "target": r["target"]} for r in removed]
+                for rows in _chunks(ends):
+                    tx.run(cypher.delete_edges(label), rows=rows).consume()
+                for rows in _chunks(added):
+                    tx.run(cypher.create_edges(label), rows=rows).consume()
 
         self._write(work)
 

@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import hashlib
 import operator
+import queue
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from graphx.extraction.kb import KnowledgeBase
 from graphx.models import RELATION_TYPES, Actor, Document, RelationMention
@@ -70,6 +72,10 @@ class Batch:
     # Documents known only by id (loaded from extract's output, which carries no title, date
     # or url): the store keeps the metadata it has for them instead of blanking it.
     metadata_unknown: set[str] = field(default_factory=set)
+    # The mentions in the form the store writes them (GraphStore.prepare), when prepared
+    prepared: Any = None
+    # The ids of its documents the store already holds, when the loader has asked
+    stored_documents: set[str] | None = None
 
     def actor_rows(self) -> list[dict[str, Any]]:
         """Actor rows as stored: parent ids become PART_OF edges, not a property."""
@@ -139,9 +145,12 @@ class RowBuilder:
     def add(self, batch: Batch, relation: RelationMention) -> None:
         """Add the mention's row, and its actors' rows, to `batch`."""
         source, target, claimed_by = relation.source, relation.target, relation.claimed_by
+        actors = batch.actors
         for mention in (source, target, claimed_by):
-            if mention is not None and mention.actor.id not in batch.actors:
-                batch.actors.update(self.actor_closure([mention.actor], skip=batch.actors.keys()))
+            if mention is not None and mention.actor.id not in actors:
+                actors.update(self.actor_closure([mention.actor], skip=actors.keys()))
+        sentence_start, sentence_end = relation.sentence_span
+        # one literal, not item by item: rows are built 100k at a time
         row = {
             "id": "",
             "doc": str(relation.doc),
@@ -155,16 +164,16 @@ class RowBuilder:
             "target_start": target.start,
             "target_end": target.end,
             "sentence": relation.sentence,
-            "sentence_start": relation.sentence_span[0],
-            "sentence_end": relation.sentence_span[1],
+            "sentence_start": sentence_start,
+            "sentence_end": sentence_end,
             "date": relation.date,
             "confidence": float(relation.confidence),
             "claimed_by": claimed_by.actor.id if claimed_by else None,
             "rule": relation.rule,
             "negated": bool(relation.negated),
         }
-        row["id"] = mention_id(row)
-        batch.mentions[row["id"]] = row
+        row["id"] = key = mention_id(row)
+        batch.mentions[key] = row
 
     def actor_closure(
         self, actors: Iterable[Actor | Mapping[str, Any]], skip: Iterable[str] = ()
@@ -210,19 +219,72 @@ def batches_by_document(
     documents: Iterable[tuple[Document | None, str, Sequence[RelationMention]]],
     builder: RowBuilder,
     size: int = 2000,
+    first: int | None = None,
 ) -> Iterator[Batch]:
     """Batches of about `size` mentions made of whole documents (a document is replaced as a
-    unit): each item is (document metadata or None, document id, its relation mentions)."""
+    unit): each item is (document metadata or None, document id, its relation mentions).
+    `first` makes the first batch smaller: a store fed through `prefetched` starts writing
+    sooner, while the next batch is built."""
     batch = Batch()
+    limit = min(size, first or size)
     for document, doc_id, relations in documents:
-        if batch.mentions and len(batch.mentions) + len(relations) > size:
+        if batch.mentions and len(batch.mentions) + len(relations) > limit:
             yield batch
             batch = Batch()
+            limit = size
         builder.document_row(batch, doc_id, document)
         for relation in relations:
             builder.add(batch, relation)
     if batch.documents:
         yield batch
+
+
+T = TypeVar("T")
+_END = object()
+
+
+def prefetched(items: Iterable[T], depth: int = 1) -> Iterator[T]:
+    """`items`, in order, produced by a background thread up to `depth` items ahead of the
+    caller. Loading, the store writes one batch while the next one's rows are read and built:
+    both databases release the GIL while they work (LadybugDB in its engine, the Neo4j driver
+    waiting on the server), so parsing and row building leave the critical path. An error
+    the producer meets is raised here, in order; a caller that stops early stops the thread
+    at its next item."""
+    handoff: queue.Queue[tuple[Any, BaseException | None]] = queue.Queue(maxsize=depth)
+    stopped = threading.Event()
+
+    def put(item: Any, error: BaseException | None = None) -> bool:
+        while not stopped.is_set():
+            try:
+                handoff.put((item, error), timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put(item):
+                    return
+        except BaseException as exc:  # handed to the caller, who raises it
+            put(_END, exc)
+            return
+        put(_END)
+
+    thread = threading.Thread(target=produce, name="graphx-rows", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item, error = handoff.get()
+            if item is _END:
+                if error is not None:
+                    raise error
+                return
+            yield item
+    finally:
+        stopped.set()
+        thread.join()
 
 
 EdgeKey = tuple[str, str, str]  # (source id, relation, target id)
@@ -245,13 +307,22 @@ def _edge(source: str, target: str, weight: float, kb: bool = False) -> dict[str
 EDGE_COUNTS = ("mentions", "documents", "sources")
 
 
-def counted(edge: dict[str, Any], aggregate: Mapping[str, Any]) -> dict[str, Any]:
-    """`edge` with the counts and date range of a mention aggregate (a row of
-    MENTION_AGGREGATES: mentions, documents, sources, first_date, last_date)."""
-    for name in EDGE_COUNTS:
-        edge[name] = int(aggregate[name] or 0)
-    widen(edge, 0, aggregate["first_date"], aggregate["last_date"])
-    return edge
+def counted(
+    source: str, target: str, weight: float, aggregate: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The edge source -> target with the counts and date range of a mention aggregate (a row
+    of MENTION_AGGREGATES: mentions, documents, sources, first_date, last_date)."""
+    return {
+        "source": source,
+        "target": target,
+        "mentions": int(aggregate["mentions"] or 0),
+        "documents": int(aggregate["documents"] or 0),
+        "sources": int(aggregate["sources"] or 0),
+        "first_date": aggregate["first_date"],
+        "last_date": aggregate["last_date"],
+        "weight": weight,
+        "kb": False,
+    }
 
 
 def widen(edge: dict[str, Any], mentions: int, first: str | None, last: str | None) -> None:
@@ -272,12 +343,73 @@ class EdgeChanges:
     `graphx query --write`, then loaded again) is repaired, not double-counted."""
 
     touched: set[EdgeKey] = field(default_factory=set)
+    # A load into a store that held no mentions counts its edges as it writes them: they hold
+    # nothing but what it added, so counting the store again would give the same (see tally):
+    # the (document, date) of each stated mention it added, by edge. None: count the store.
+    tallies: dict[EdgeKey, list[tuple[str, str | None]]] | None = None
+    outlets: dict[str, str | None] = field(default_factory=dict)
 
-    def add(self, mentions: Iterable[Mapping[str, Any]]) -> None:
-        self.touched.update((m["source_id"], m["relation"], m["target_id"]) for m in mentions)
+    def add(
+        self,
+        mentions: Iterable[Mapping[str, Any]],
+        outlets: Mapping[str, str | None] | None = None,
+    ) -> None:
+        """Touch the mentions' edges; with the outlets of their documents (by id), count them
+        too, when counting here (`tallies`)."""
+        tallies = self.tallies
+        if tallies is not None and outlets is None:
+            tallies = self.tallies = None
+        if tallies is None:
+            self.touched.update((m["source_id"], m["relation"], m["target_id"]) for m in mentions)
+            return
+        self.outlets.update(outlets or {})
+        touch = self.touched.add
+        for m in mentions:
+            key = (m["source_id"], m["relation"], m["target_id"])
+            touch(key)
+            if m["negated"]:
+                continue
+            seen = tallies.get(key)
+            if seen is None:
+                tallies[key] = [(m["doc"], m["date"])]
+            else:
+                seen.append((m["doc"], m["date"]))
 
     def remove(self, keys: Iterable[EdgeKey]) -> None:
+        keys = list(keys)
+        if keys:
+            self.tallies = None  # a removal: only the store can count what is left
         self.touched.update(keys)
+
+    def tallied_edges(self, weights: Mapping[str, int]) -> dict[EdgeKey, dict[str, Any]]:
+        """The touched edges with the counts MENTION_AGGREGATES would give them (mentions,
+        distinct documents, distinct outlets, first and last date), from the mentions this
+        load added, by (source, relation, target): as counted_by_key."""
+        assert self.tallies is not None
+        outlets = self.outlets
+        edges = {}
+        for key, seen in self.tallies.items():
+            if len(seen) == 1:  # most edges: one mention, no sets to build
+                doc, first = seen[0]
+                documents, sources, last = 1, int(outlets.get(doc) is not None), first
+            else:
+                docs = {doc for doc, _ in seen}
+                # count(DISTINCT d.outlet) and min/max skip what is missing
+                documents, sources = len(docs), len({outlets.get(d) for d in docs} - {None})
+                dates = [date for _, date in seen if date is not None]
+                first, last = (min(dates), max(dates)) if dates else (None, None)
+            edges[key] = {
+                "source": key[0],
+                "target": key[2],
+                "mentions": len(seen),
+                "documents": documents,
+                "sources": sources,
+                "first_date": first,
+                "last_date": last,
+                "weight": float(weights[key[1]]),
+                "kb": False,
+            }
+        return edges
 
     def __bool__(self) -> bool:
         return bool(self.touched)
@@ -295,36 +427,49 @@ def desired_edges(
         label: {} for label in EDGE_LABELS.values()
     }
     for row in aggregates:
-        edge = _edge(row["source"], row["target"], float(weights[row["relation"]]))
-        edges[EDGE_LABELS[row["relation"]]][(row["source"], row["target"])] = counted(edge, row)
+        source, target, relation = row["source"], row["target"], row["relation"]
+        edge = counted(source, target, float(weights[relation]), row)
+        edges[EDGE_LABELS[relation]][(source, target)] = edge
     _add_kb_links(edges, weights, kb_links)
+    return edges
+
+
+def counted_by_key(
+    aggregates: Iterable[Mapping[str, Any]], weights: Mapping[str, int]
+) -> dict[EdgeKey, dict[str, Any]]:
+    """The edges of mention aggregates (rows of MENTION_AGGREGATES), by (source, relation,
+    target): what `updated_edges` takes as the recount."""
+    edges = {}
+    for row in aggregates:
+        source, relation, target = row["source"], row["relation"], row["target"]
+        edges[(source, relation, target)] = counted(source, target, float(weights[relation]), row)
     return edges
 
 
 def updated_edges(
     present: Mapping[str, Mapping[tuple[str, str], Mapping[str, Any]]],
     touched: Iterable[EdgeKey],
-    recounted: Iterable[Mapping[str, Any]],
+    recounted: Mapping[EdgeKey, dict[str, Any]],
     weights: Mapping[str, int],
     kb_links: Iterable[tuple[str, str]] = (),
 ) -> dict[str, dict[tuple[str, str], dict[str, Any]]]:
-    """The edges after a load, from the edges before it: each `touched` edge takes its
-    `recounted` aggregate (read from the store after the load) or, with no mention left,
-    disappears; PART_OF edges follow the knowledge base as it is now (a parent removed from it
-    loses its kb mark, and its edge unless texts state it)."""
+    """The edges after a load, from the edges before it: each `touched` edge becomes its
+    `recounted` edge (counted from the store after the load, see counted_by_key, or by
+    EdgeChanges.tallied_edges) or, with no mention left, disappears; PART_OF edges follow the
+    knowledge base as it is now (a parent removed from it loses its kb mark, and its edge
+    unless texts state it)."""
     edges = {
         label: {key: dict(row) for key, row in present.get(label, {}).items()}
         for label in EDGE_LABELS.values()
     }
-    recounts = {(r["source"], r["relation"], r["target"]): r for r in recounted}
     for key in touched:
         source, relation, target = key
         label, pair = EDGE_LABELS[relation], (source, target)
-        row = recounts.get(key)
-        if row is None:
+        edge = recounted.get(key)
+        if edge is None:
             edges[label].pop(pair, None)
-            continue
-        edges[label][pair] = counted(_edge(source, target, float(weights[relation])), row)
+        else:
+            edges[label][pair] = edge
     kb_link_set = set(kb_links)
     part_of = edges["PART_OF"]
     for pair, edge in list(part_of.items()):

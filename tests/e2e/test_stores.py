@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from graphx.errors import QueryError
-from graphx.store.loading import build, load_mentions
+from graphx.store.loading import build, load_mentions, load_relations
 
 from ..conftest import CORPUS, run_graphx
 
@@ -120,6 +120,50 @@ def test_incremental_edge_updates_match_a_rebuild(store, tmp_path: Path):
     report = build(store, [str(edited), *map(str, files[6:])]).report
     assert report.mentions_removed > 0 and report.mentions_added > 0
     assert _edges_agree_with_every_mention(store)
+
+
+def test_a_first_load_counts_its_edges_as_a_recount_of_the_store_would(store):
+    """A load into a store with no mentions counts its edges as it writes them (no recount):
+    the counts must be what counting the store's mentions gives, outlets, undated and
+    negated mentions and a document given in two pieces included."""
+    from graphx.models import Document
+
+    from ..unit.relations import relation, said
+
+    papers = [
+        Document(id="a", text="", source="a", outlet="wire.example"),
+        Document(id="b", text="", source="b", outlet="wire.example"),
+        Document(id="c", text="", source="c", outlet="daily.example"),
+        Document(id="d", text="", source="d"),  # no outlet: counts as no source
+    ]
+    mentions = [
+        relation("a", date="2024-05-02"),
+        relation("a", date=None, sentence_span=(40, 76)),  # undated: widens no range
+        relation("b", date="2023-01-09"),
+        relation("c", date="2024-07-30", negated=True),  # counts nowhere
+        relation("d", date="2024-06-11", source=said("lion_militia", 5)),
+        relation("d", target_id="river_brigade", relation="opposes"),
+        relation("a", date="2024-05-02"),  # document "a" again, after others: a second piece
+    ]
+    load_relations(store, mentions, papers, batch_size=2)
+    assert store.query(EDGE_COUNTS).records() == [
+        {
+            "target": "border_guard",
+            "mentions": 4,
+            "documents": 3,
+            "sources": 1,  # a and b share an outlet; d has none; c's mention is negated
+            "first_date": "2023-01-09",
+            "last_date": "2024-06-11",
+        }
+    ]
+    assert _edges_agree_with_every_mention(store)
+
+
+EDGE_COUNTS = (
+    "MATCH (a:Actor)-[e:STRIKES]->(b:Actor) RETURN b.id AS target, e.mentions AS mentions, "
+    "e.documents AS documents, e.sources AS sources, e.first_date AS first_date, "
+    "e.last_date AS last_date"
+)
 
 
 def test_a_load_that_died_before_its_edges_is_repaired_by_the_next(store):

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from graphx.store import cypher
-from graphx.store.rows import _IDENTITY_FIELDS, EdgeChanges, mention_id, updated_edges
+from graphx.store.rows import (
+    _IDENTITY_FIELDS,
+    EdgeChanges,
+    counted_by_key,
+    mention_id,
+    updated_edges,
+)
 
 WEIGHTS = {"strikes": -10, "part_of": 5, "supports": 6}
 
@@ -64,14 +70,14 @@ def test_touched_edges_take_their_recount_not_an_increment():
             "last_date": "2021",
         }
     ]
-    after = updated_edges(present, changes.touched, recount, WEIGHTS)
+    after = updated_edges(present, changes.touched, counted_by_key(recount, WEIGHTS), WEIGHTS)
     assert after["STRIKES"][("a", "b")]["mentions"] == 1  # not 5 + 1
     assert after["STRIKES"][("a", "b")]["documents"] == 1
 
 
 def test_a_touched_edge_with_no_mention_left_goes():
     present = {"STRIKES": {("a", "b"): _edge("a", "b", 2)}}
-    after = updated_edges(present, {("a", "strikes", "b")}, [], WEIGHTS)
+    after = updated_edges(present, {("a", "strikes", "b")}, {}, WEIGHTS)
     assert after["STRIKES"] == {}
 
 
@@ -83,7 +89,7 @@ def test_part_of_follows_the_knowledge_base_as_it_is_now():
             ("kh", "iri"): _edge("kh", "iri", 2, kb=True),  # dropped, but texts state it
         }
     }
-    after = updated_edges(present, set(), [], WEIGHTS, kb_links=[("kh", "pmf"), ("kh", "new")])
+    after = updated_edges(present, set(), {}, WEIGHTS, kb_links=[("kh", "pmf"), ("kh", "new")])
     part_of = after["PART_OF"]
     assert set(part_of) == {("kh", "pmf"), ("kh", "iri"), ("kh", "new")}
     assert part_of[("kh", "iri")]["kb"] is False and part_of[("kh", "iri")]["mentions"] == 2

@@ -24,6 +24,7 @@ from graphx.store.rows import (
     EDGE_LABELS,
     Batch,
     EdgeChanges,
+    EdgeTally,
     RowBuilder,
     counted_by_key,
     desired_edges,
@@ -102,8 +103,11 @@ class GraphStore(ABC):
         batches: Iterable[Batch],
         kb: KnowledgeBase,
         weights: Mapping[str, int],
+        tally: EdgeTally | None = None,
     ) -> LoadReport:
         """Load batches of whole documents, then bring the actors and typed edges in line.
+        `tally`: the batches' edges, counted as they were built (see rows.tallied), which a
+        first load then takes as they are.
 
         Every edge a load touched is counted again from the store's mentions, and the actors
         follow the knowledge base as it is now (renamed, retyped, new or removed parents);
@@ -111,10 +115,14 @@ class GraphStore(ABC):
         that died before its edges were brought in line (the store remembers one was under
         way), every edge is rebuilt from every mention instead."""
         with _cyclic_gc_paused():
-            return self._load_batches(batches, kb, weights)
+            return self._load_batches(batches, kb, weights, tally)
 
     def _load_batches(
-        self, batches: Iterable[Batch], kb: KnowledgeBase, weights: Mapping[str, int]
+        self,
+        batches: Iterable[Batch],
+        kb: KnowledgeBase,
+        weights: Mapping[str, int],
+        tally: EdgeTally | None,
     ) -> LoadReport:
         self.ensure_schema()
         self.check_graph_model()
@@ -124,7 +132,8 @@ class GraphStore(ABC):
         self.run(cypher.MARK_LOAD, {"under_way": True})
         changes = EdgeChanges()
         if not interrupted and not self.run(cypher.ANY_MENTION).rows:
-            changes.tallies = {}  # a first load counts its edges as it goes
+            # a first load counts its edges: as the batches were built, or as it writes them
+            changes.tally, changes.ahead = tally or EdgeTally(), tally is not None
         # A document can come in several pieces (a mentions file not sorted by document): its
         # later pieces add to what its first piece wrote in this load, they do not replace it.
         loaded: set[str] = set()
@@ -168,7 +177,12 @@ class GraphStore(ABC):
         written.update(batch.actors)
         self.write_batch(batch, stale, fresh)
         loaded.update(batch.documents)
-        changes.add(fresh, {doc_id: row.get("outlet") for doc_id, row in batch.documents.items()})
+        outlets = {doc_id: row.get("outlet") for doc_id, row in batch.documents.items()}
+        # written whole, with the outlets it was built with (none taken from the store)
+        as_counted = len(fresh) == len(batch.mentions) and not (
+            batch.metadata_unknown & batch.stored_documents
+        )
+        changes.add(fresh, outlets, as_counted=as_counted)
         # A document that changed outlet (a corrected url) changes its edges' source counts
         # although none of its mentions changed.
         moved = {
@@ -177,8 +191,8 @@ class GraphStore(ABC):
             if outlet != batch.documents[doc_id].get("outlet")
         }
         if moved:
-            changes.tallies = None  # counted under the outlet they had: count again
-            changes.add(m for m in batch.mentions.values() if m["doc"] in moved)
+            changes.tally = None  # counted under the outlet they had: count again
+            changes.add([m for m in batch.mentions.values() if m["doc"] in moved], outlets)
             changes.remove(tuple(row[:3]) for row in existing.values() if row[3] in moved)
         changes.remove(tuple(existing[key][:3]) for key in stale)
         report.documents += len(batch.documents)
@@ -238,7 +252,7 @@ class GraphStore(ABC):
     ) -> None:
         """Make the typed edges match the mentions (and the knowledge base's memberships):
         the edges `changes` touched, counted again, when given (or as a first load counted
-        them: `changes.tallies`); else every edge, from every mention in the store."""
+        them: `changes.tally`); else every edge, from every mention in the store."""
         actor_ids = {row[0] for row in self.run(cypher.ACTOR_IDS).rows}
         kb_links = [
             (actor_id, parent)
@@ -263,7 +277,7 @@ class GraphStore(ABC):
             present[EDGE_LABELS[row.pop("relation")]][(row["source"], row["target"])] = row
         if changes is None:
             wanted = desired_edges(self.run(cypher.MENTION_AGGREGATES).records(), weights, kb_links)
-        elif changes.tallies is not None:
+        elif changes.tally is not None:
             tallied = changes.tallied_edges(weights)
             wanted = updated_edges(present, changes.touched, tallied, weights, kb_links)
         else:

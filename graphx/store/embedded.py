@@ -164,13 +164,13 @@ class EmbeddedStore(GraphStore):
         self.ensure_schema()  # an empty store answers queries with no rows, not errors
         return self.run(statement, parameters)
 
-    def load(self, batches, kb, weights):  # type: ignore[no-untyped-def]
+    def load(self, batches, kb, weights, tally=None):  # type: ignore[no-untyped-def]
         """GraphStore.load, its writes committed together (see _LoadTransaction): a load
         killed midway leaves the store as its last commit had it, and running it again
         completes it."""
         load = self._load = _LoadTransaction()
         try:
-            report = super().load(batches, kb, weights)
+            report = super().load(batches, kb, weights, tally)
             if load.open:
                 self.run("COMMIT")
             return report

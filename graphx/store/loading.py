@@ -19,7 +19,7 @@ from graphx.extraction.lexicon import load_lexicon
 from graphx.extraction.pipeline import relation_from_record
 from graphx.models import Document, RelationMention
 from graphx.store.base import GraphStore, LoadReport
-from graphx.store.rows import RowBuilder, batches_by_document, prefetched
+from graphx.store.rows import EdgeTally, RowBuilder, batches_by_document, prefetched, tallied
 
 Progress = Callable[[int], None]
 DocumentRelations = tuple[Document | None, str, Sequence[RelationMention]]
@@ -119,7 +119,10 @@ def load_relations(
 
     size = batch_size or store.batch_size
     batches = batches_by_document(by_document(), RowBuilder(kb), size, first=size // 5)
-    return store.load(prefetched(map(store.prepare, batches)), kb, _weights())
+    # built, prepared for the store and counted on a thread of their own (rows.prefetched)
+    tally = EdgeTally()
+    ready = tallied(map(store.prepare, batches), tally, _weights())
+    return store.load(prefetched(ready), kb, _weights(), tally)
 
 
 def read_mentions(

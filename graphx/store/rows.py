@@ -335,60 +335,38 @@ def widen(edge: dict[str, Any], mentions: int, first: str | None, last: str | No
         edge["last_date"] = last
 
 
-@dataclass
-class EdgeChanges:
-    """The typed edges one load touched: the (source, relation, target) keys of the mentions
-    it added or removed. Those edges are recounted from the store after the load, never
-    incremented in place, so a store whose mentions were edited by hand (a mention deleted with
-    `graphx query --write`, then loaded again) is repaired, not double-counted."""
+class EdgeTally:
+    """What a first load's edges count, gathered as its mentions go by: the (document, date)
+    of each stated mention by edge, and the outlet of each document. A load into a store that
+    held no mentions counts its edges from this instead of aggregating the store again: the
+    store holds nothing but what it added, so both give the same."""
 
-    touched: set[EdgeKey] = field(default_factory=set)
-    # A load into a store that held no mentions counts its edges as it writes them: they hold
-    # nothing but what it added, so counting the store again would give the same (see tally):
-    # the (document, date) of each stated mention it added, by edge. None: count the store.
-    tallies: dict[EdgeKey, list[tuple[str, str | None]]] | None = None
-    outlets: dict[str, str | None] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.seen: dict[EdgeKey, list[tuple[str, str | None]]] = {}
+        self.outlets: dict[str, str | None] = {}
+        self.finished: dict[EdgeKey, dict[str, Any]] | None = None
 
-    def add(
-        self,
-        mentions: Iterable[Mapping[str, Any]],
-        outlets: Mapping[str, str | None] | None = None,
-    ) -> None:
-        """Touch the mentions' edges; with the outlets of their documents (by id), count them
-        too, when counting here (`tallies`)."""
-        tallies = self.tallies
-        if tallies is not None and outlets is None:
-            tallies = self.tallies = None
-        if tallies is None:
-            self.touched.update((m["source_id"], m["relation"], m["target_id"]) for m in mentions)
-            return
-        self.outlets.update(outlets or {})
-        touch = self.touched.add
+    def add(self, mentions: Iterable[Mapping[str, Any]], outlets: Mapping[str, str | None]) -> None:
+        """Count the stated ones of `mentions`, whose documents have these `outlets`."""
+        self.outlets.update(outlets)
+        seen = self.seen
         for m in mentions:
-            key = (m["source_id"], m["relation"], m["target_id"])
-            touch(key)
             if m["negated"]:
                 continue
-            seen = tallies.get(key)
-            if seen is None:
-                tallies[key] = [(m["doc"], m["date"])]
+            key = (m["source_id"], m["relation"], m["target_id"])
+            before = seen.get(key)
+            if before is None:
+                seen[key] = [(m["doc"], m["date"])]
             else:
-                seen.append((m["doc"], m["date"]))
+                before.append((m["doc"], m["date"]))
 
-    def remove(self, keys: Iterable[EdgeKey]) -> None:
-        keys = list(keys)
-        if keys:
-            self.tallies = None  # a removal: only the store can count what is left
-        self.touched.update(keys)
-
-    def tallied_edges(self, weights: Mapping[str, int]) -> dict[EdgeKey, dict[str, Any]]:
-        """The touched edges with the counts MENTION_AGGREGATES would give them (mentions,
-        distinct documents, distinct outlets, first and last date), from the mentions this
-        load added, by (source, relation, target): as counted_by_key."""
-        assert self.tallies is not None
+    def finish(self, weights: Mapping[str, int]) -> dict[EdgeKey, dict[str, Any]]:
+        """The counted edges, with the counts MENTION_AGGREGATES would give them (mentions,
+        distinct documents, distinct outlets, first and last date), by (source, relation,
+        target), as counted_by_key gives them. Kept: `finished`."""
         outlets = self.outlets
         edges = {}
-        for key, seen in self.tallies.items():
+        for key, seen in self.seen.items():
             if len(seen) == 1:  # most edges: one mention, no sets to build
                 doc, first = seen[0]
                 documents, sources, last = 1, int(outlets.get(doc) is not None), first
@@ -409,7 +387,70 @@ class EdgeChanges:
                 "weight": float(weights[key[1]]),
                 "kb": False,
             }
+        self.finished = edges
         return edges
+
+
+def tallied(
+    batches: Iterable[Batch], tally: EdgeTally, weights: Mapping[str, int]
+) -> Iterator[Batch]:
+    """`batches`, each counted into `tally` as it passes, and the tally finished after the
+    last: on the thread that builds them (see prefetched), a first load's counting is done
+    while the store writes. The load checks that every mention it counted was written."""
+    for batch in batches:
+        tally.add(
+            batch.mentions.values(),
+            {doc_id: row.get("outlet") for doc_id, row in batch.documents.items()},
+        )
+        yield batch
+    tally.finish(weights)
+
+
+@dataclass
+class EdgeChanges:
+    """The typed edges one load touched: the (source, relation, target) keys of the mentions
+    it added or removed. Those edges are recounted from the store after the load, never
+    incremented in place, so a store whose mentions were edited by hand (a mention deleted with
+    `graphx query --write`, then loaded again) is repaired, not double-counted; a first load
+    counts them itself (`tally`)."""
+
+    touched: set[EdgeKey] = field(default_factory=set)
+    # A first load's count of its edges (see EdgeTally). None: count them from the store.
+    tally: EdgeTally | None = None
+    # The tally was counted ahead, batch by batch as they were built: each batch must then be
+    # written whole, as counted, or the tally is dropped.
+    ahead: bool = False
+
+    def add(
+        self,
+        mentions: Sequence[Mapping[str, Any]],
+        outlets: Mapping[str, str | None],
+        *,
+        as_counted: bool = True,
+    ) -> None:
+        """Touch the edges of the `mentions` a batch wrote (its documents have these
+        `outlets`); count them, when counting here. `as_counted`: the batch was written
+        whole with the outlets it was built with (what a tally counted ahead saw)."""
+        self.touched.update((m["source_id"], m["relation"], m["target_id"]) for m in mentions)
+        if self.tally is None:
+            return
+        if self.ahead:
+            if not as_counted:
+                self.tally = None
+            return
+        self.tally.add(mentions, outlets)
+
+    def remove(self, keys: Iterable[EdgeKey]) -> None:
+        keys = list(keys)
+        if keys:
+            self.tally = None  # a removal: only the store can count what is left
+        self.touched.update(keys)
+
+    def tallied_edges(self, weights: Mapping[str, int]) -> dict[EdgeKey, dict[str, Any]]:
+        """The edges the tally counted, as counted_by_key gives them."""
+        assert self.tally is not None
+        finished = self.tally.finished
+        return finished if finished is not None else self.tally.finish(weights)
 
     def __bool__(self) -> bool:
         return bool(self.touched)

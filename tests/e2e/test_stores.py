@@ -122,10 +122,7 @@ def test_incremental_edge_updates_match_a_rebuild(store, tmp_path: Path):
     assert _edges_agree_with_every_mention(store)
 
 
-def test_a_first_load_counts_its_edges_as_a_recount_of_the_store_would(store):
-    """A load into a store with no mentions counts its edges as it writes them (no recount):
-    the counts must be what counting the store's mentions gives, outlets, undated and
-    negated mentions and a document given in two pieces included."""
+def _papers_and_mentions():
     from graphx.models import Document
 
     from ..unit.relations import relation, said
@@ -143,19 +140,45 @@ def test_a_first_load_counts_its_edges_as_a_recount_of_the_store_would(store):
         relation("c", date="2024-07-30", negated=True),  # counts nowhere
         relation("d", date="2024-06-11", source=said("lion_militia", 5)),
         relation("d", target_id="river_brigade", relation="opposes"),
-        relation("a", date="2024-05-02"),  # document "a" again, after others: a second piece
     ]
+    return papers, mentions
+
+
+# a and b share an outlet, d has none, c's only mention is negated
+STRIKES_COUNTED = [
+    {
+        "target": "border_guard",
+        "mentions": 4,
+        "documents": 3,
+        "sources": 1,
+        "first_date": "2023-01-09",
+        "last_date": "2024-06-11",
+    }
+]
+
+
+@pytest.mark.parametrize("second_piece", [False, True], ids=["whole", "in-two-pieces"])
+def test_a_first_load_counts_its_edges_as_a_recount_of_the_store_would(store, second_piece):
+    """A load into a store with no mentions counts its edges as its batches are built (no
+    recount): the counts must be what counting the store's mentions gives, outlets, undated
+    and negated mentions included. Document "a" again at the end, a mention it already gave
+    repeated (a second piece), must not count twice."""
+    papers, mentions = _papers_and_mentions()
+    if second_piece:
+        mentions.append(mentions[0])
     load_relations(store, mentions, papers, batch_size=2)
-    assert store.query(EDGE_COUNTS).records() == [
-        {
-            "target": "border_guard",
-            "mentions": 4,
-            "documents": 3,
-            "sources": 1,  # a and b share an outlet; d has none; c's mention is negated
-            "first_date": "2023-01-09",
-            "last_date": "2024-06-11",
-        }
-    ]
+    assert store.query(EDGE_COUNTS).records() == STRIKES_COUNTED
+    assert _edges_agree_with_every_mention(store)
+
+
+def test_a_first_load_counts_the_outlets_the_store_knows(store):
+    """Documents read earlier with no relation found are in the store with their outlets;
+    mentions loaded later from extraction output (which carries no outlet) count them."""
+    papers, mentions = _papers_and_mentions()
+    load_relations(store, [], papers)
+    assert store.query("MATCH (m:Mention) RETURN count(m) AS n").rows == [[0]]
+    load_relations(store, mentions, batch_size=2)
+    assert store.query(EDGE_COUNTS).records() == STRIKES_COUNTED
     assert _edges_agree_with_every_mention(store)
 
 

@@ -57,7 +57,7 @@ def _edge(source, target, mentions, kb=False):
 def test_touched_edges_take_their_recount_not_an_increment():
     present = {"STRIKES": {("a", "b"): _edge("a", "b", 5)}}
     changes = EdgeChanges()
-    changes.add([{"source_id": "a", "relation": "strikes", "target_id": "b"}])
+    changes.add([{"source_id": "a", "relation": "strikes", "target_id": "b"}], {})
     recount = [
         {
             "source": "a",

@@ -41,6 +41,7 @@ from typing import Any
 import yaml
 
 from graphx.errors import KnowledgeBaseError
+from graphx.extraction.yaml_keys import FastUniqueKeyLoader
 from graphx.models import Actor
 from graphx.resources import data_files
 
@@ -380,7 +381,7 @@ class _Builder:
 
     def add_file(self, name: str, text: str, source: str = BUNDLED) -> None:
         try:
-            loaded = yaml.load(text, Loader=_YAML_LOADER)
+            loaded = yaml.load(text, Loader=FastUniqueKeyLoader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"{name}:{mark.line + 1}" if mark else name
@@ -862,7 +863,3 @@ def provisional_actor(name: str, actor_type: str) -> Actor:
     return Actor(id=f"provisional:{slug}", name=name, type=actor_type, provisional=True)
 
 
-try:  # libyaml's loader is several times faster than the pure-Python one
-    _YAML_LOADER: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _YAML_LOADER = yaml.SafeLoader

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from graphx.errors import KnowledgeBaseError
+from graphx.extraction.yaml_keys import UniqueKeyLoader
 from graphx.models import RELATION_TYPES
 from graphx.resources import data_text
 
@@ -331,22 +332,6 @@ class Lexicon:
         return lemma in self.words[word_list]
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """YAML's own loaders keep the last of two equal keys: a second `granting_verbs:` would
-    silently replace the first table. This one refuses the file instead."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        seen: set[Any] = set()
-        for key_node, _value in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Load the bundled lexicon, or the file at `path`."""
     if path is None:
@@ -354,7 +339,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     else:
         name, text = str(path), Path(path).read_text(encoding="utf-8")
     try:
-        raw = yaml.load(text, Loader=_UniqueKeyLoader)
+        raw = yaml.load(text, Loader=UniqueKeyLoader)
     except yaml.YAMLError as exc:
         raise KnowledgeBaseError(f"{name}: not valid YAML: {exc}") from exc
     if not isinstance(raw, dict) or not isinstance(raw.get("relations"), dict):

@@ -119,6 +119,12 @@ def test_user_file_extends_and_overrides(tmp_path: Path):
         ),
         ("actors:\n  - {id: x, name: X, type: person, colour: red}\n", "unknown field(s): colour"),
         ("actors: [\n", "not valid YAML"),
+        # the second `aliases:` would silently replace the first
+        (
+            "actors:\n  - id: x\n    name: X\n    type: person\n    aliases: [Ex]\n"
+            "    aliases: [Why]\n",
+            "bad.yaml:6: not valid YAML: duplicate key 'aliases'",
+        ),
         (
             "offices:\n  - {id: o, name: O, body: iraq, holders: [[nobody, 2020-01-01]]}\n",
             "offices[0] (id 'o'): holders[0]: unknown actor 'nobody'",

@@ -861,5 +861,3 @@ def provisional_actor(name: str, actor_type: str) -> Actor:
     """An actor found in text but not in the knowledge base, kept for review."""
     slug = re.sub(r"[^a-z0-9]+", "_", normalize_name(name)).strip("_") or "unnamed"
     return Actor(id=f"provisional:{slug}", name=name, type=actor_type, provisional=True)
-
-

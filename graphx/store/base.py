@@ -109,7 +109,8 @@ class GraphStore(ABC):
         `tally`: the batches' edges, counted as they were built (see rows.tallied), which a
         first load then takes as they are.
 
-        Every edge a load touched is counted again from the store's mentions, and the actors
+        Every edge a load touched is counted again from the store's mentions (a first load,
+        into a store with no mentions, counts its own: nothing else is there), and the actors
         follow the knowledge base as it is now (renamed, retyped, new or removed parents);
         actors no mention names any more, and no named actor has as a parent, go. After a load
         that died before its edges were brought in line (the store remembers one was under

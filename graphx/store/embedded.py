@@ -176,11 +176,13 @@ class EmbeddedStore(GraphStore):
             return report
         except BaseException:
             if load.open:
-                # Stopped between statements (interrupted, or its input failed): what it
-                # wrote is whole, and kept, as batch by batch. A statement that failed is
-                # rolled back (LadybugDB may have done so already).
+                # Stopped between two batches (interrupted, or its input failed): what it
+                # wrote is whole, and kept, as batch by batch. Stopped inside one (a batch's
+                # mentions written, not yet their links), or a statement failed: rolled back
+                # (LadybugDB may have done so already) to the last commit.
+                whole = not (load.failed or load.writing)
                 with contextlib.suppress(GraphxError):
-                    self.run("ROLLBACK" if load.failed else "COMMIT")
+                    self.run("COMMIT" if whole else "ROLLBACK")
             raise
         finally:
             self._load = None
@@ -194,7 +196,9 @@ class EmbeddedStore(GraphStore):
             if not load.open:
                 self.run("BEGIN TRANSACTION")
                 load.open = True
+            load.writing = True
             work()
+            load.writing = False
             load.pending += mentions
             if load.pending >= max(load.FIRST, load.committed):
                 self.run("COMMIT")
@@ -325,6 +329,7 @@ class _LoadTransaction:
     def __init__(self) -> None:
         self.open = False
         self.failed = False  # a statement of it failed: roll back, never commit
+        self.writing = False  # inside one batch's (or the edges') statements
         self.pending = 0
         self.committed = 0
 

@@ -374,3 +374,36 @@ def test_a_store_on_the_callers_own_driver(tmp_path: Path):
             Neo4jStore.from_driver(driver, read_only=True).run("CREATE (:Scratch)")
     finally:
         driver.close()
+
+
+@pytest.mark.parametrize("stop_before", ["COPY IN_DOCUMENT", "COPY SUPPORTS"])
+def test_an_embedded_load_interrupted_inside_a_batch_keeps_no_half_of_it(
+    tmp_path: Path, monkeypatch, stop_before
+):
+    """The embedded store commits a load's batches together. Interrupted between a batch's
+    mentions and their links (or among its edges), nothing of the unfinished part is kept
+    half-written: no mention without its document link, and the next load completes it."""
+    from graphx.store import open_store
+    from graphx.store.embedded import EmbeddedStore
+
+    db = str(tmp_path / "graph.lbdb")
+    run = EmbeddedStore.run
+
+    def interrupted(self, statement, parameters=None):
+        if statement.startswith(stop_before):
+            raise KeyboardInterrupt
+        return run(self, statement, parameters)
+
+    monkeypatch.setattr(EmbeddedStore, "run", interrupted)
+    with open_store(db=db) as store, pytest.raises(KeyboardInterrupt):
+        build(store, [str(CORPUS)])
+    monkeypatch.setattr(EmbeddedStore, "run", run)
+    with open_store(db=db) as store:
+        unlinked = "MATCH (m:Mention) WHERE NOT EXISTS { MATCH (m)-[:IN_DOCUMENT]->() } "
+        assert store.query(unlinked + "RETURN count(m) AS n").rows == [[0]]
+        build(store, [str(CORPUS)])
+        assert _edges_agree_with_every_mention(store)
+        counts = store.counts()
+    with open_store(db=str(tmp_path / "clean.lbdb")) as clean:
+        build(clean, [str(CORPUS)])
+        assert clean.counts() == counts

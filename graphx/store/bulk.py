@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from itertools import groupby
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -31,7 +30,13 @@ from graphx.errors import ExportError, InputError
 from graphx.extraction.kb import KnowledgeBase, load_knowledge_base
 from graphx.models import Document, RelationMention
 from graphx.store import cypher
-from graphx.store.rows import EDGE_LABELS, RowBuilder, batches_by_document, desired_edges
+from graphx.store.rows import (
+    EDGE_LABELS,
+    RowBuilder,
+    batches_by_document,
+    by_document,
+    desired_edges,
+)
 
 # Between the elements of an array value (an actor's aliases): a control character no name has.
 ARRAY_DELIMITER = "\x1f"
@@ -258,7 +263,7 @@ def _empty_folder(path: Path) -> Path:
     return path.resolve()
 
 
-def _weights() -> dict[str, int]:
+def _weights() -> Mapping[str, int]:
     from graphx.store.loading import _weights
 
     return _weights()
@@ -271,18 +276,6 @@ def _write(
     kb: KnowledgeBase,
 ) -> BulkExport:
     builder = RowBuilder(kb)
-    metadata = {document.id: replace(document, text="") for document in documents}
-    seen_documents: set[str] = set()
-
-    def by_document() -> Iterator[tuple[Document | None, str, list[RelationMention]]]:
-        # as loading.load_relations groups them
-        for doc_id, group in groupby(relations, key=lambda relation: str(relation.doc)):
-            seen_documents.add(doc_id)
-            yield metadata.get(doc_id), doc_id, list(group)
-        for doc_id, document in metadata.items():
-            if doc_id not in seen_documents:
-                yield document, doc_id, []
-
     mention_file = _CsvFile(
         out,
         "mentions",
@@ -299,7 +292,7 @@ def _write(
     # (source, relation, target) -> [mentions, documents, first date, last date]
     aggregates: dict[tuple[str, str, str], list[Any]] = {}
     try:
-        for batch in batches_by_document(by_document(), builder, BATCH_SIZE):
+        for batch in batches_by_document(by_document(relations, documents), builder, BATCH_SIZE):
             # a later batch's rows replace an earlier one's, as its transaction would
             document_rows.update(batch.documents)
             actor_rows.update(batch.actors)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from itertools import chain, groupby
+from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from types import MappingProxyType
 
@@ -19,7 +19,14 @@ from graphx.extraction.lexicon import load_lexicon
 from graphx.extraction.pipeline import relation_from_record
 from graphx.models import Document, RelationMention
 from graphx.store.base import GraphStore, LoadReport
-from graphx.store.rows import EdgeTally, RowBuilder, batches_by_document, prefetched, tallied
+from graphx.store.rows import (
+    EdgeTally,
+    RowBuilder,
+    batches_by_document,
+    by_document,
+    prefetched,
+    tallied,
+)
 
 Progress = Callable[[int], None]
 DocumentRelations = tuple[Document | None, str, Sequence[RelationMention]]
@@ -105,24 +112,13 @@ def load_relations(
     apart, they are still all kept. `kb` (default: the bundled knowledge base) supplies the
     actors' details and parents."""
     kb = kb or load_knowledge_base()
-    # the text is not stored: only the metadata is held, for every document given
-    metadata = {document.id: replace(document, text="") for document in documents}
-    seen: set[str] = set()
-
-    def by_document() -> Iterator[DocumentRelations]:
-        for doc_id, group in groupby(relations, key=lambda relation: str(relation.doc)):
-            seen.add(doc_id)
-            yield metadata.get(doc_id), doc_id, list(group)
-        for doc_id, document in metadata.items():
-            if doc_id not in seen:
-                yield document, doc_id, []
-
-    size = batch_size or store.batch_size
-    batches = batches_by_document(by_document(), RowBuilder(kb), size, first=size // 5)
+    size, weights = batch_size or store.batch_size, _weights()
+    grouped = by_document(relations, documents)
+    batches = batches_by_document(grouped, RowBuilder(kb), size, first=size // 5)
     # built, prepared for the store and counted on a thread of their own (rows.prefetched)
     tally = EdgeTally()
-    ready = tallied(map(store.prepare, batches), tally, _weights())
-    return store.load(prefetched(ready), kb, _weights(), tally)
+    ready = tallied(map(store.prepare, batches), tally, weights)
+    return store.load(prefetched(ready), kb, weights, tally)
 
 
 def read_mentions(

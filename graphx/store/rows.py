@@ -29,7 +29,8 @@ import operator
 import queue
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import groupby
 from typing import Any, TypeVar
 
 from graphx.extraction.kb import KnowledgeBase
@@ -215,6 +216,23 @@ class RowBuilder:
         )
 
 
+def by_document(
+    relations: Iterable[RelationMention], documents: Iterable[Document] = ()
+) -> Iterator[tuple[Document | None, str, list[RelationMention]]]:
+    """(document metadata or None, document id, its relation mentions) for each run of one
+    document's mentions, then each of `documents` no mention named (it was read, so it
+    becomes a node): what batches_by_document takes. The documents' text is dropped: only
+    their metadata is stored."""
+    metadata = {document.id: replace(document, text="") for document in documents}
+    seen: set[str] = set()
+    for doc_id, group in groupby(relations, key=lambda relation: str(relation.doc)):
+        seen.add(doc_id)
+        yield metadata.get(doc_id), doc_id, list(group)
+    for doc_id, document in metadata.items():
+        if doc_id not in seen:
+            yield document, doc_id, []
+
+
 def batches_by_document(
     documents: Iterable[tuple[Document | None, str, Sequence[RelationMention]]],
     builder: RowBuilder,
@@ -290,15 +308,25 @@ def prefetched(items: Iterable[T], depth: int = 1) -> Iterator[T]:
 EdgeKey = tuple[str, str, str]  # (source id, relation, target id)
 
 
-def _edge(source: str, target: str, weight: float, kb: bool = False) -> dict[str, Any]:
+def _edge(
+    source: str,
+    target: str,
+    weight: float,
+    kb: bool = False,
+    counts: tuple[int, int, int] = (0, 0, 0),
+    first_date: str | None = None,
+    last_date: str | None = None,
+) -> dict[str, Any]:
+    """A typed edge's row: `counts` are its mentions, documents and sources."""
+    mentions, documents, sources = counts
     return {
         "source": source,
         "target": target,
-        "mentions": 0,
-        "documents": 0,
-        "sources": 0,
-        "first_date": None,
-        "last_date": None,
+        "mentions": mentions,
+        "documents": documents,
+        "sources": sources,
+        "first_date": first_date,
+        "last_date": last_date,
         "weight": weight,
         "kb": kb,
     }
@@ -312,17 +340,11 @@ def counted(
 ) -> dict[str, Any]:
     """The edge source -> target with the counts and date range of a mention aggregate (a row
     of MENTION_AGGREGATES: mentions, documents, sources, first_date, last_date)."""
-    return {
-        "source": source,
-        "target": target,
-        "mentions": int(aggregate["mentions"] or 0),
-        "documents": int(aggregate["documents"] or 0),
-        "sources": int(aggregate["sources"] or 0),
-        "first_date": aggregate["first_date"],
-        "last_date": aggregate["last_date"],
-        "weight": weight,
-        "kb": False,
-    }
+    mentions, documents, sources = (int(aggregate[name] or 0) for name in EDGE_COUNTS)
+    counts = (mentions, documents, sources)
+    return _edge(
+        source, target, weight, False, counts, aggregate["first_date"], aggregate["last_date"]
+    )
 
 
 def widen(edge: dict[str, Any], mentions: int, first: str | None, last: str | None) -> None:
@@ -376,17 +398,8 @@ class EdgeTally:
                 documents, sources = len(docs), len({outlets.get(d) for d in docs} - {None})
                 dates = [date for _, date in seen if date is not None]
                 first, last = (min(dates), max(dates)) if dates else (None, None)
-            edges[key] = {
-                "source": key[0],
-                "target": key[2],
-                "mentions": len(seen),
-                "documents": documents,
-                "sources": sources,
-                "first_date": first,
-                "last_date": last,
-                "weight": float(weights[key[1]]),
-                "kb": False,
-            }
+            counts = (len(seen), documents, sources)
+            edges[key] = _edge(key[0], key[2], float(weights[key[1]]), False, counts, first, last)
         self.finished = edges
         return edges
 
